@@ -1,0 +1,132 @@
+package dev.feedctl.auth;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Loads a CDP key from a key file or from {@code COINBASE_API_KEY} + {@code COINBASE_API_SECRET}, and says
+ * precisely what is wrong with a bad one (the key doctor of PROTOCOL.md §6).
+ */
+public final class KeyLoader {
+
+    public static final String ENV_NAME = "COINBASE_API_KEY";
+    public static final String ENV_SECRET = "COINBASE_API_SECRET";
+
+    private static final Pattern KEY_NAME = Pattern.compile("organizations/[^/\\s]+/apiKeys/[^/\\s]+");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private KeyLoader() {
+    }
+
+    /** The key from a CDP key JSON file ({@code {"name"|"id", "privateKey"}}). */
+    public static CdpKey fromFile(Path file) throws KeyProblem {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new KeyProblem("cannot read key file " + file + ": " + e.getMessage());
+        }
+        Redactor.register(text.trim());
+        JsonObject json;
+        try {
+            JsonElement root = JsonParser.parseString(text);
+            if (!root.isJsonObject()) {
+                throw new KeyProblem(file + " is not a CDP key file: expected a JSON object with \"name\" and "
+                        + "\"privateKey\"");
+            }
+            json = root.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new KeyProblem(file + " is not JSON: a CDP key file looks like {\"name\": \"organizations/…/"
+                    + "apiKeys/…\", \"privateKey\": \"-----BEGIN EC PRIVATE KEY-----…\"}");
+        }
+        rejectLegacyShapes(json, file.toString());
+        String name = firstString(json, "name", "id", "apiKeyName");
+        String secret = firstString(json, "privateKey", "private_key");
+        if (name == null || secret == null) {
+            throw new KeyProblem(file + " lacks " + (name == null ? "\"name\" (or \"id\")" : "\"privateKey\"")
+                    + ": download the key again from the CDP portal");
+        }
+        List<String> warnings = new ArrayList<>();
+        permissionWarning(file).ifPresent(warnings::add);
+        return build(name, secret, warnings);
+    }
+
+    /** The key from the environment, or null when neither variable is set. */
+    public static CdpKey fromEnvironment(Map<String, String> env) throws KeyProblem {
+        String name = env.get(ENV_NAME);
+        String secret = env.get(ENV_SECRET);
+        if (name == null && secret == null) {
+            return null;
+        }
+        if (name == null || secret == null) {
+            throw new KeyProblem((name == null ? ENV_NAME : ENV_SECRET) + " is not set: both " + ENV_NAME + " and "
+                    + ENV_SECRET + " are needed");
+        }
+        return build(name.trim(), secret, new ArrayList<>());
+    }
+
+    private static CdpKey build(String name, String secret, List<String> warnings) throws KeyProblem {
+        Redactor.register(secret.trim());
+        if (name.contains("BEGIN") && name.contains("KEY")) {
+            throw new KeyProblem("the key name holds a PEM key: the name is the \"organizations/…/apiKeys/…\" "
+                    + "string, and the private key goes in privateKey / " + ENV_SECRET);
+        }
+        if (!KEY_NAME.matcher(name).matches() && !UUID.matcher(name).matches()) {
+            warnings.add("key name \"" + name + "\" is not of the form organizations/{org}/apiKeys/{key}");
+        } else if (UUID.matcher(name).matches()) {
+            warnings.add("key name is a bare UUID; CDP ECDSA keys are named organizations/{org}/apiKeys/{key}");
+        }
+        String normalised = secret.replace("\\n", "\n").trim();
+        if (normalised.startsWith("\"") && normalised.endsWith("\"") && normalised.length() > 1) {
+            normalised = normalised.substring(1, normalised.length() - 1).trim();
+        }
+        Redactor.register(normalised);
+        return PrivateKeys.parse(name, normalised, warnings);
+    }
+
+    private static void rejectLegacyShapes(JsonObject json, String where) throws KeyProblem {
+        if (json.has("passphrase") || (json.has("key") && json.has("secret"))) {
+            throw new KeyProblem(where + " looks like a legacy Exchange/Pro API key (key + secret + passphrase): "
+                    + "Advanced Trade does not accept it; create a CDP API key (ECDSA) in the CDP portal");
+        }
+        if (json.has("apiKey") && json.has("apiSecret")) {
+            throw new KeyProblem(where + " looks like a retired Coinbase App HMAC key (key + secret): Advanced "
+                    + "Trade takes CDP API keys; create one (ECDSA) in the CDP portal");
+        }
+    }
+
+    private static String firstString(JsonObject o, String... fields) {
+        for (String f : fields) {
+            JsonElement e = o.get(f);
+            if (e != null && e.isJsonPrimitive()) {
+                return e.getAsString();
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Optional<String> permissionWarning(Path file) {
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.GROUP_READ)) {
+                return java.util.Optional.of("key file " + file + " is readable by other users; chmod 600 " + file);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // not a POSIX file system: nothing to say
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.feedctl.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place secrets are taken out of text. Everything feedctl prints or writes passes through {@link #scrub}.
+ * JWTs keep their header and claims (useful for diagnosis) and lose the signature; PEM keys and registered
+ * secrets disappear.
+ */
+public final class Redactor {
+
+    private static final Pattern JWT = Pattern.compile("(eyJ[A-Za-z0-9_-]*)\\.(eyJ[A-Za-z0-9_-]*)\\.[A-Za-z0-9_-]+");
+    private static final Pattern PEM = Pattern.compile(
+            "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL);
+    private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
+
+    private Redactor() {
+    }
+
+    /** Remembers a secret (a raw key, its escaped form) so it is removed wherever it shows up. */
+    public static void register(String secret) {
+        if (secret != null && secret.length() >= 16) {
+            SECRETS.add(secret);
+        }
+    }
+
+    public static String scrub(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        if (out.contains("eyJ")) {
+            out = JWT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "." + m.group(2) + ".…"));
+        }
+        if (out.contains("PRIVATE KEY")) {
+            out = PEM.matcher(out).replaceAll("[private key redacted]");
+        }
+        for (String s : SECRETS) {
+            if (out.contains(s)) {
+                out = out.replace(s, "[secret redacted]");
+            }
+        }
+        return out;
+    }
+
+    /** A JWT as its decoded header and claims with the signature elided, for {@code -v}. */
+    public static String describeJwt(String jwt) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length < 2) {
+            return "(not a JWT)";
+        }
+        try {
+            Base64.Decoder d = Base64.getUrlDecoder();
+            return new String(d.decode(parts[0]), StandardCharsets.UTF_8) + "."
+                    + new String(d.decode(parts[1]), StandardCharsets.UTF_8) + ".…";
+        } catch (IllegalArgumentException e) {
+            return "(unreadable JWT)";
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.feedctl.cli;
+
+import dev.feedctl.auth.CdpKey;
+import dev.feedctl.auth.KeyLoader;
+import dev.feedctl.auth.KeyProblem;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** {@code --key-file}, or {@code COINBASE_API_KEY} + {@code COINBASE_API_SECRET}; never a key on the command line. */
+public final class AuthOptions {
+
+    @Option(names = "--key-file", paramLabel = "FILE",
+            description = "CDP API key JSON ({\"name\"|\"id\", \"privateKey\"}); or env COINBASE_API_KEY + "
+                    + "COINBASE_API_SECRET.")
+    Path keyFile;
+
+    /** The key, or null when none is configured. Bad keys end the command with exit 2. */
+    public CdpKey load(Map<String, String> env, Terminal terminal) {
+        try {
+            CdpKey key = keyFile != null ? KeyLoader.fromFile(keyFile) : KeyLoader.fromEnvironment(env);
+            if (key != null) {
+                key.warnings().forEach(terminal::warn);
+            }
+            return key;
+        } catch (KeyProblem e) {
+            throw ExitException.usage(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.feedctl.cli;
+
+import dev.feedctl.report.Json;
+import dev.feedctl.report.Steps;
+import dev.feedctl.transport.CloseInfo;
+import dev.feedctl.transport.ConnectFailure;
+import dev.feedctl.transport.Connection;
+import dev.feedctl.transport.Connector;
+import dev.feedctl.transport.Inbound;
+import dev.feedctl.transport.Step;
+import dev.feedctl.transport.UrlLint;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code feedctl connect}: the connection waterfall, one timed line per phase; {@code --hold} watches the server. */
+@Command(name = "connect", mixinStandardHelpOptions = true,
+        description = "DNS, TCP, TLS and WebSocket upgrade, one timed line each. With --hold, stays connected "
+                + "without subscribing and reports what the server does.")
+public final class ConnectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    FeedctlCommand root;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerboseOption verbosity;
+
+    @Option(names = "--hold", paramLabel = "DURATION", converter = Durations.class,
+            description = "Stay connected this long without subscribing and report what the server did.")
+    Duration hold;
+
+    @Override
+    public Integer call() throws Exception {
+        Terminal terminal = new Terminal(spec, verbosity.on());
+        boolean json = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
+                OutputOptions.Format.JSON) == OutputOptions.Format.JSON;
+        try (Endpoints endpoints = endpoint.open(root.env(), null)) {
+            List<UrlLint.Finding> lint = UrlLint.check(endpoints.ws(), endpoint.allowPlaintext);
+            for (UrlLint.Finding f : lint) {
+                if (f.level() == UrlLint.Level.ERROR) {
+                    throw ExitException.usage(f.message() + "; " + f.fix());
+                }
+            }
+            List<Step> steps = new ArrayList<>();
+            CloseInfo close = null;
+            String closeCause = null;
+            int code = ExitCodes.OK;
+            try (Connection conn = new Connector(Clock.systemUTC()).open(endpoint.connectSpec(endpoints.ws()))) {
+                steps.addAll(conn.steps());
+                if (hold != null) {
+                    close = holdOpen(conn, hold);
+                    if (close != null) {
+                        closeCause = close.knownCause(false, conn.largestFrame(), conn.maxMessageSize());
+                        boolean expected = closeCause != null && closeCause.startsWith("subscribe deadline");
+                        code = expected ? ExitCodes.OK : ExitCodes.CONNECTION;
+                    }
+                }
+            } catch (ConnectFailure e) {
+                steps.addAll(e.steps());
+                code = ExitCodes.CONNECTION;
+            }
+            render(terminal, json, endpoints, lint, steps, close, closeCause);
+            return code;
+        }
+    }
+
+    private static CloseInfo holdOpen(Connection conn, Duration hold) throws InterruptedException {
+        long end = System.nanoTime() + hold.toNanos();
+        while (System.nanoTime() < end) {
+            Inbound in = conn.poll(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
+            if (in instanceof Inbound.Closed c) {
+                return c.close();
+            }
+        }
+        return null;
+    }
+
+    private void render(Terminal t, boolean json, Endpoints endpoints, List<UrlLint.Finding> lint, List<Step> steps,
+                        CloseInfo close, String closeCause) {
+        if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("url", endpoints.ws().toString());
+            doc.put("lint", lint.stream().map(f -> Map.of("level", f.level().name().toLowerCase(),
+                    "message", f.message(), "fix", f.fix())).toList());
+            doc.put("steps", Steps.json(steps));
+            doc.put("connected", !steps.isEmpty() && steps.stream().allMatch(Step::ok));
+            if (hold != null) {
+                Map<String, Object> h = new LinkedHashMap<>();
+                h.put("held_ms", hold.toMillis());
+                h.put("closed", close != null);
+                if (close != null) {
+                    h.put("code", close.code());
+                    h.put("reason", close.reason());
+                    h.put("by", close.side());
+                    h.put("after_ms", close.sinceConnect().toMillis());
+                    h.put("cause", closeCause);
+                }
+                doc.put("hold", h);
+            }
+            t.data(Json.PRETTY.toJson(doc));
+            return;
+        }
+        t.data("url            " + endpoints.ws());
+        lint.forEach(f -> t.data("lint           " + f.level().name().toLowerCase() + ": " + f.message()
+                + "; " + f.fix()));
+        steps.forEach(s -> t.data(Steps.line(s)));
+        if (hold != null) {
+            t.data(close == null ? "hold           still open after " + Durations.format(hold)
+                    + "; the server did not close"
+                    : "hold           closed by " + close.side() + " after " + Durations.format(close.sinceConnect())
+                    + ": " + close.code() + (close.reason().isEmpty() ? "" : " \"" + close.reason() + "\"")
+                    + (closeCause == null ? "" : "\n               cause: " + closeCause));
+        }
+    }
+}

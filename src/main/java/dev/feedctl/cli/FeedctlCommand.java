@@ -1,0 +1,46 @@
+package dev.feedctl.cli;
+
+import java.util.Map;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: proves a Coinbase Advanced Trade price feed works, or names why it does not. */
+@Command(name = "feedctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Opens the Coinbase Advanced Trade WebSocket, checks every message against the protocol, "
+                + "and proves (or disproves) that a price feed works.",
+        subcommands = {ConnectCommand.class, SubscribeCommand.class, ProbeCommand.class, VerifyCommand.class,
+            SimCommand.class, AutoComplete.GenerateCompletion.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            " 0:success; for verify, every check passed",
+            " 1:verification failed: the feed connects but the evidence falls short",
+            " 2:usage error: bad option, unreadable file, bad key file format",
+            " 3:connection failed: DNS, TCP, TLS, upgrade refused, closed before subscribing",
+            " 4:authentication failed: key rejected locally or by the server",
+            " 5:protocol error: server error frame, no acknowledgement, legacy/non-Advanced-Trade format",
+            "70:internal error in feedctl (a bug: please report it)",
+            "130:interrupted (Ctrl-C); partial results are still written"})
+public final class FeedctlCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    FeedctlCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The process environment as given to the factory (tests pass their own). */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw ExitException.usage("a subcommand is required");
+    }
+}

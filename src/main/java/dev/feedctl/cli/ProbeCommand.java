@@ -1,0 +1,13 @@
+package dev.feedctl.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+@Command(name = "probe", mixinStandardHelpOptions = true, hidden = true,
+        description = "Not built yet.")
+public final class ProbeCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        throw ExitException.usage("not built yet");
+    }
+}

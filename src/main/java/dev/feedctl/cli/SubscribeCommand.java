@@ -1,0 +1,182 @@
+package dev.feedctl.cli;
+
+import dev.feedctl.auth.CdpKey;
+import dev.feedctl.protocol.Channels;
+import dev.feedctl.protocol.Decoded;
+import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.ServerErrors;
+import dev.feedctl.protocol.Violation;
+import dev.feedctl.report.FrameText;
+import dev.feedctl.transport.CloseInfo;
+import dev.feedctl.transport.Connection;
+import dev.feedctl.transport.FeedSession;
+import dev.feedctl.transport.Inbound;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code feedctl subscribe}: subscribe, wait for the acks, write every received frame as it came. */
+@Command(name = "subscribe", mixinStandardHelpOptions = true,
+        description = "Send one Advanced Trade subscribe per channel, wait for each acknowledgement, then write every "
+                + "received frame (NDJSON when piped). Protocol violations go to stderr with their rule names.")
+public final class SubscribeCommand implements Callable<Integer> {
+
+    private static final Duration TICK = Duration.ofMillis(100);
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    FeedctlCommand root;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    StreamOptions stream;
+
+    @Mixin
+    AuthOptions auth;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerboseOption verbosity;
+
+    @Option(names = "--count", paramLabel = "N", description = "Stop after N data frames (heartbeats and acks do "
+            + "not count).")
+    Long count;
+
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class, description = "Stop after "
+            + "this long.")
+    Duration duration;
+
+    @Option(names = "--annotate", description = "Wrap each frame with receive time, byte size and violations.")
+    boolean annotate;
+
+    @Option(names = "--strict", description = "Any protocol violation makes the run fail (exit 1).")
+    boolean strict;
+
+    private Terminal terminal;
+    private OutputOptions.Format format;
+
+    @Override
+    public Integer call() throws Exception {
+        terminal = new Terminal(spec, verbosity.on());
+        format = output.format(System.console() != null ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
+                OutputOptions.Format.TEXT, OutputOptions.Format.NDJSON);
+        if (count != null && count < 1) {
+            throw ExitException.usage("--count must be at least 1");
+        }
+        List<String> channels = stream.channels();
+        List<String> products = stream.products();
+        CdpKey key = auth.load(root.env(), terminal);
+        Opening.requireKeyFor(channels, key);
+        try (Endpoints endpoints = endpoint.open(root.env(), key)) {
+            Opening.lint(endpoints.ws(), endpoint.allowPlaintext, terminal);
+            Connection conn = Opening.connect(endpoint, endpoints.ws(), terminal);
+            try (FeedSession session = Opening.session(conn, key)) {
+                List<FeedSession.Subscription> subs = channels.stream()
+                        .map(c -> new FeedSession.Subscription(c, products)).toList();
+                session.subscribe(subs).forEach(m -> terminal.verbose("sent " + m));
+                return streamFrames(session, key);
+            }
+        }
+    }
+
+    private int streamFrames(FeedSession session, CdpKey key) throws InterruptedException {
+        long start = System.nanoTime();
+        long ackDeadline = start + endpoint.timeout().toNanos();
+        long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
+        long data = 0;
+        while (count == null || data < count) {
+            long now = System.nanoTime();
+            boolean acked = session.unacknowledged().isEmpty();
+            if (!acked && now >= ackDeadline) {
+                throw ExitException.protocol("no subscriptions acknowledgement for " + session.unacknowledged()
+                        + " within " + Durations.format(endpoint.timeout()) + "; the server took the connection but "
+                        + "did not confirm the subscribe");
+            }
+            if (now >= end) {
+                break;
+            }
+            Object in = session.next(TICK);
+            if (in instanceof Inbound.Closed c) {
+                throw closed(c.close(), session, acked);
+            }
+            if (in instanceof FeedSession.Received r) {
+                write(r);
+                fail(r.decoded(), session, key);
+                if (r.decoded().frame() instanceof Frame.Data d && !Channels.HEARTBEATS.equals(d.channel())
+                        && !Channels.SUBSCRIPTIONS.equals(d.channel())) {
+                    data++;
+                }
+            }
+            if (terminal.outClosed()) {
+                return ExitCodes.OK;
+            }
+        }
+        if (!session.unacknowledged().isEmpty()) {
+            throw ExitException.protocol("no subscriptions acknowledgement for " + session.unacknowledged());
+        }
+        long violations = session.evidence().violations();
+        if (session.connection().dropped() > 0) {
+            terminal.warn(session.connection().dropped() + " frames dropped: the reader fell behind the socket");
+        }
+        if (strict && violations > 0) {
+            throw ExitException.failed(violations + " protocol violations (--strict): "
+                    + session.evidence().violationsByRule());
+        }
+        return ExitCodes.OK;
+    }
+
+    private void write(FeedSession.Received r) {
+        Decoded d = r.decoded();
+        String raw = r.raw().text();
+        String line = annotate ? FrameText.annotated(raw, d, r.raw().receivedAt())
+                : format == OutputOptions.Format.TEXT ? FrameText.human(d, r.raw().receivedAt())
+                : FrameText.ndjson(raw, d);
+        if (line != null) {
+            terminal.data(line);
+        }
+        Long seq = d.data() == null ? null : d.data().sequenceNum();
+        for (Violation v : d.violations()) {
+            if (v.isError()) {
+                terminal.info("violation " + v.rule() + " at " + v.path() + (seq == null ? "" : " (sequence_num "
+                        + seq + ")") + ": " + v.message());
+            } else {
+                terminal.verbose("drift " + v.rule() + " at " + v.path() + ": " + v.message());
+            }
+        }
+    }
+
+    /** Server error frames and foreign formats end the run with their cause. */
+    private static void fail(Decoded d, FeedSession session, CdpKey key) {
+        if (d.frame() instanceof Frame.Error e) {
+            ServerErrors.Explanation x = ServerErrors.explain(e, session.channels(), key != null,
+                    key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
+            throw x.authProblem() ? ExitException.auth(x.text()) : ExitException.protocol(x.text());
+        }
+        if (d.frame() instanceof Frame.Foreign f && f.format().isForeign()
+                && f.format() != dev.feedctl.protocol.FrameFormat.NOT_JSON) {
+            throw ExitException.protocol("the server speaks the " + f.format().description() + ": "
+                    + f.format().advice());
+        }
+    }
+
+    private ExitException closed(CloseInfo c, FeedSession session, boolean acked) {
+        Connection conn = session.connection();
+        String cause = c.knownCause(acked, conn.largestFrame(), conn.maxMessageSize());
+        return ExitException.connection("connection closed by " + c.side() + " after "
+                + Durations.format(c.sinceConnect()) + (acked ? "" : ", before the subscription was acknowledged")
+                + ": " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\"")
+                + (cause == null ? "" : "; " + cause));
+    }
+}

@@ -1,0 +1,200 @@
+package dev.feedctl.protocol;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Everything observed on one connection, folded frame by frame: counts, sequence and heartbeat continuity,
+ * per-product freshness and last prices, violations by rule. Memory is bounded: counts are exact, only the
+ * first {@value #KEPT} examples are kept.
+ */
+public final class Evidence {
+
+    static final int KEPT = 50;
+
+    /** A violation with the sequence number of the frame it was found in (-1 when unreadable). */
+    public record Seen(Violation violation, long sequence) {
+    }
+
+    /** The socket's price for a product at a moment, from ticker frames. */
+    public record Price(BigDecimal price, BigDecimal bestBid, BigDecimal bestAsk, Instant at) {
+    }
+
+    private final SequenceTracker sequence = new SequenceTracker();
+    private final HeartbeatTracker heartbeats = new HeartbeatTracker();
+    private final ProductAges ages;
+    private final Map<String, Long> framesByChannel = new TreeMap<>();
+    private final Map<String, Long> violationsByRule = new TreeMap<>();
+    private final Map<String, Long> driftByRule = new TreeMap<>();
+    private final List<Seen> examples = new ArrayList<>();
+    private final Map<String, Price> lastPrice = new LinkedHashMap<>();
+    private final List<Frame.Error> errors = new ArrayList<>();
+    private final Set<FrameFormat> foreignFormats = new LinkedHashSet<>();
+    private long frames;
+    private long invalidFrames;
+    private long dataFrames;
+    private long validDataFrames;
+    private long largestFrameChars;
+
+    public Evidence(Clock clock) {
+        this.ages = new ProductAges(clock);
+    }
+
+    /** Folds one decoded frame in; {@code receivedAt} is when the read thread got it. */
+    public void record(Decoded d, int chars, Instant receivedAt) {
+        frames++;
+        largestFrameChars = Math.max(largestFrameChars, chars);
+        long seq = -1;
+        if (d.frame() instanceof Frame.Data data) {
+            if (data.sequenceNum() != null) {
+                seq = data.sequenceNum();
+                sequence.observe(seq);
+            }
+            framesByChannel.merge(String.valueOf(data.channel()), 1L, Long::sum);
+            foldData(data, d.valid(), receivedAt);
+        } else if (d.frame() instanceof Frame.Error e) {
+            errors.add(e);
+        } else if (d.frame() instanceof Frame.Foreign f) {
+            foreignFormats.add(f.format());
+            if (f.format() != FrameFormat.NOT_JSON && f.format() != FrameFormat.UNKNOWN) {
+                dataFrames++;
+            }
+        }
+        if (!d.valid()) {
+            invalidFrames++;
+        }
+        for (Violation v : d.violations()) {
+            (v.isError() ? violationsByRule : driftByRule).merge(v.rule(), 1L, Long::sum);
+            if (v.isError() && examples.size() < KEPT) {
+                examples.add(new Seen(v, seq));
+            }
+        }
+    }
+
+    private void foldData(Frame.Data data, boolean valid, Instant receivedAt) {
+        String channel = data.channel();
+        if (Channels.HEARTBEATS.equals(channel)) {
+            for (Event e : data.events()) {
+                if (e instanceof Event.Heartbeat h && h.counter() >= 0) {
+                    heartbeats.observe(h.counter(), receivedAt);
+                }
+            }
+            return;
+        }
+        if (Channels.SUBSCRIPTIONS.equals(channel)) {
+            return;
+        }
+        dataFrames++;
+        if (valid) {
+            validDataFrames++;
+        }
+        for (String product : productsOf(data)) {
+            if (valid) {
+                ages.updated(product);
+            }
+        }
+        for (Event e : data.events()) {
+            if (e instanceof Event.Tickers t && valid) {
+                for (Event.Ticker tk : t.tickers()) {
+                    lastPrice.put(tk.productId(), new Price(tk.price(), tk.bestBid(), tk.bestAsk(), receivedAt));
+                }
+            }
+        }
+    }
+
+    /** The products a data frame updates. */
+    public static Set<String> productsOf(Frame.Data data) {
+        Set<String> out = new LinkedHashSet<>();
+        for (Event e : data.events()) {
+            if (e instanceof Event.Tickers t) {
+                t.tickers().forEach(x -> add(out, x.productId()));
+            } else if (e instanceof Event.L2 l) {
+                add(out, l.productId());
+            } else if (e instanceof Event.MarketTrades m) {
+                m.trades().forEach(x -> add(out, x.productId()));
+            } else if (e instanceof Event.Candles c) {
+                c.candles().forEach(x -> add(out, x.productId()));
+            }
+        }
+        return out;
+    }
+
+    private static void add(Set<String> out, String id) {
+        if (id != null) {
+            out.add(id);
+        }
+    }
+
+    public SequenceTracker sequence() {
+        return sequence;
+    }
+
+    public HeartbeatTracker heartbeats() {
+        return heartbeats;
+    }
+
+    public ProductAges ages() {
+        return ages;
+    }
+
+    public Map<String, Long> framesByChannel() {
+        return framesByChannel;
+    }
+
+    public Map<String, Long> violationsByRule() {
+        return violationsByRule;
+    }
+
+    public Map<String, Long> driftByRule() {
+        return driftByRule;
+    }
+
+    public List<Seen> examples() {
+        return examples;
+    }
+
+    public Map<String, Price> lastPrices() {
+        return lastPrice;
+    }
+
+    public List<Frame.Error> errors() {
+        return errors;
+    }
+
+    public Set<FrameFormat> foreignFormats() {
+        return foreignFormats;
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    public long invalidFrames() {
+        return invalidFrames;
+    }
+
+    /** Frames other than heartbeats and subscriptions acks (foreign-format frames included). */
+    public long dataFrames() {
+        return dataFrames;
+    }
+
+    public long validDataFrames() {
+        return validDataFrames;
+    }
+
+    public long violations() {
+        return violationsByRule.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long largestFrameChars() {
+        return largestFrameChars;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.feedctl.protocol;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A frame received from the server, as far as it could be understood. */
+public sealed interface Frame {
+
+    /**
+     * An Advanced Trade data frame. Fields the server left out or sent malformed are null;
+     * the validator's violations say which.
+     */
+    record Data(String channel, String clientId, Instant timestamp, Long sequenceNum, List<Event> events)
+            implements Frame {
+
+        /** The channel name used to subscribe: {@code l2_data} arrives for a {@code level2} subscription. */
+        public String subscribeName() {
+            return Channels.subscribeNameOf(channel);
+        }
+    }
+
+    /** {@code {"type":"error","message":…}}; {@code reason} is the legacy Exchange addition. */
+    record Error(String message, String reason) implements Frame {
+    }
+
+    /** A frame from another Coinbase feed (legacy Exchange, INTX, derivatives) or something not JSON at all. */
+    record Foreign(FrameFormat format, String type) implements Frame {
+    }
+}

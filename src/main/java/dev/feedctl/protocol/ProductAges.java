@@ -1,0 +1,51 @@
+package dev.feedctl.protocol;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** When each product last got a data update; the age of the stalest one. Not thread-safe. */
+public final class ProductAges {
+
+    private final Clock clock;
+    private final Map<String, Instant> lastUpdate = new LinkedHashMap<>();
+    private final Map<String, Long> updates = new LinkedHashMap<>();
+
+    public ProductAges(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Registers a product that is expected to update, so silence from the start counts as staleness too. */
+    public void expect(String product, Instant since) {
+        lastUpdate.putIfAbsent(product, since);
+        updates.putIfAbsent(product, 0L);
+    }
+
+    public void updated(String product) {
+        lastUpdate.put(product, clock.instant());
+        updates.merge(product, 1L, Long::sum);
+    }
+
+    public Duration ageOf(String product) {
+        Instant t = lastUpdate.get(product);
+        return t == null ? null : Duration.between(t, clock.instant());
+    }
+
+    public long updatesOf(String product) {
+        return updates.getOrDefault(product, 0L);
+    }
+
+    public Map<String, Long> updates() {
+        return Map.copyOf(updates);
+    }
+
+    public Optional<Map.Entry<String, Duration>> stalest() {
+        Instant now = clock.instant();
+        return lastUpdate.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), Duration.between(e.getValue(), now)))
+                .max(Map.Entry.comparingByValue());
+    }
+}

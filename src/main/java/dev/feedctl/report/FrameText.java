@@ -1,0 +1,97 @@
+package dev.feedctl.report;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import dev.feedctl.protocol.Decoded;
+import dev.feedctl.protocol.Event;
+import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.FrameFormat;
+import dev.feedctl.protocol.Violation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** One received frame as a line: raw NDJSON, annotated NDJSON, or a short human summary. */
+public final class FrameText {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(ZoneOffset.UTC);
+
+    private FrameText() {
+    }
+
+    /** The frame as received, on one line; null when it is not JSON (those are reported on stderr instead). */
+    public static String ndjson(String raw, Decoded d) {
+        if (d.format() == FrameFormat.NOT_JSON) {
+            return null;
+        }
+        return raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? raw
+                : Json.COMPACT.toJson(JsonParser.parseString(raw));
+    }
+
+    /** The frame wrapped with receive time, byte size and violations. Non-JSON frames are kept as a string. */
+    public static String annotated(String raw, Decoded d, Instant receivedAt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("received_at", receivedAt.toString());
+        m.put("bytes", raw.getBytes(StandardCharsets.UTF_8).length);
+        m.put("format", d.format().name().toLowerCase());
+        m.put("violations", d.violations().stream().map(FrameText::violation).toList());
+        JsonElement frame = d.format() == FrameFormat.NOT_JSON ? null : JsonParser.parseString(raw);
+        m.put(frame == null ? "raw" : "frame", frame == null ? raw : frame);
+        return Json.COMPACT.toJson(m);
+    }
+
+    public static Map<String, Object> violation(Violation v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rule", v.rule());
+        m.put("path", v.path());
+        m.put("message", v.message());
+        m.put("severity", v.severity().name().toLowerCase());
+        return m;
+    }
+
+    public static String human(Decoded d, Instant receivedAt) {
+        String time = CLOCK.format(receivedAt);
+        if (d.frame() instanceof Frame.Error e) {
+            return time + " error         " + e.message() + (e.reason() == null ? "" : " (" + e.reason() + ")");
+        }
+        if (d.frame() instanceof Frame.Foreign f) {
+            return time + " foreign       " + f.format().description() + (f.type() == null ? "" : " type=" + f.type());
+        }
+        Frame.Data data = (Frame.Data) d.frame();
+        String summary = data.events().stream().map(FrameText::summary).filter(s -> !s.isEmpty())
+                .collect(Collectors.joining("; "));
+        return String.format("%s %-13s seq=%s %s", time, data.channel(), data.sequenceNum(), summary);
+    }
+
+    private static String summary(Event e) {
+        if (e instanceof Event.Tickers t) {
+            return t.tickers().stream().map(x -> x.productId() + " " + x.price()
+                    + (x.bestBid() == null ? "" : " bid " + x.bestBid() + " ask " + x.bestAsk()))
+                    .collect(Collectors.joining(", "));
+        }
+        if (e instanceof Event.Heartbeat h) {
+            return "counter " + h.counter();
+        }
+        if (e instanceof Event.Subscriptions s) {
+            return s.subscriptions().toString();
+        }
+        if (e instanceof Event.L2 l) {
+            return l.productId() + " " + l.type() + " " + l.updates().size() + " levels";
+        }
+        if (e instanceof Event.MarketTrades m) {
+            List<Event.Trade> ts = m.trades();
+            return ts.size() + " trades" + (ts.isEmpty() ? "" : ", last " + ts.get(ts.size() - 1).price());
+        }
+        if (e instanceof Event.Candles c) {
+            return c.candles().stream().map(x -> x.productId() + " close " + x.close())
+                    .collect(Collectors.joining(", "));
+        }
+        return "";
+    }
+}

@@ -1,0 +1,54 @@
+package dev.feedctl.report;
+
+import dev.feedctl.transport.Step;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Renders connection phases: one aligned line each for people, or maps for JSON. */
+public final class Steps {
+
+    private Steps() {
+    }
+
+    public static String line(Step s) {
+        String facts = s.facts().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-14s %-4s %9s", s.name(),
+                s.ok() ? "ok" : "FAIL", millis(s.took())));
+        if (!facts.isEmpty()) {
+            sb.append("  ").append(facts);
+        }
+        if (!s.ok()) {
+            sb.append("\n").append(" ".repeat(15)).append("cause: ").append(s.cause());
+            if (s.fix() != null) {
+                sb.append("\n").append(" ".repeat(15)).append("fix:   ").append(s.fix());
+            }
+        }
+        return sb.toString();
+    }
+
+    public static String millis(Duration d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
+    }
+
+    public static Map<String, Object> json(Step s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", s.name());
+        m.put("ok", s.ok());
+        m.put("ms", s.took() == null ? null : s.took().toNanos() / 1e6);
+        m.put("facts", s.facts());
+        if (!s.ok()) {
+            m.put("cause", s.cause());
+            m.put("fix", s.fix());
+        }
+        return m;
+    }
+
+    public static List<Map<String, Object>> json(List<Step> steps) {
+        return steps.stream().map(Steps::json).toList();
+    }
+}

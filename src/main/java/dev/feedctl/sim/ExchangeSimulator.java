@@ -1,0 +1,186 @@
+package dev.feedctl.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An in-process Coinbase Advanced Trade exchange on loopback: WebSocket market data plus the REST price
+ * endpoints, fed by one seeded market, with faults as data. Shaped like OkHttp's MockWebServer.
+ */
+public final class ExchangeSimulator implements Closeable {
+
+    /** The port could not be bound. */
+    public static final class PortInUseException extends IOException {
+        private final int port;
+
+        PortInUseException(int port, Throwable cause) {
+            super("port " + port + " is already in use", cause);
+            this.port = port;
+        }
+
+        public int port() {
+            return port;
+        }
+    }
+
+    private final SimContext ctx;
+    private final ScheduledExecutorService timers;
+    private final ExecutorService restWorkers;
+    private final MarketPump pump;
+    private SimSocketServer socket;
+    private HttpServer refusing;
+    private HttpServer rest;
+    private SimRest restHandler;
+    private URI wsUri;
+    private URI restUri;
+
+    private ExchangeSimulator(SimConfig config) {
+        this.timers = Executors.newSingleThreadScheduledExecutor(daemon("feedctl-sim-timers"));
+        this.restWorkers = Executors.newFixedThreadPool(2, daemon("feedctl-sim-rest"));
+        this.ctx = new SimContext(config, timers);
+        this.pump = new MarketPump(ctx);
+    }
+
+    public static ExchangeSimulator start(SimConfig config) throws IOException {
+        ExchangeSimulator sim = new ExchangeSimulator(config);
+        try {
+            sim.startRest();
+            sim.startSocket();
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+        Thread t = daemon("feedctl-sim-market").newThread(sim.pump);
+        t.start();
+        return sim;
+    }
+
+    private void startRest() throws IOException {
+        rest = bindHttp(ctx.config.restPort());
+        restHandler = new SimRest(ctx);
+        restHandler.install(rest);
+        rest.setExecutor(restWorkers);
+        rest.start();
+        restUri = URI.create("http://" + ctx.config.host() + ":" + rest.getAddress().getPort());
+    }
+
+    private void startSocket() throws IOException {
+        var refuse = ctx.faults().find(Fault.RefuseUpgrade.class);
+        if (refuse.isPresent()) {
+            refusing = bindHttp(ctx.config.wsPort());
+            int status = refuse.get().status();
+            refusing.createContext("/", ex -> refuse(ex, status));
+            refusing.setExecutor(restWorkers);
+            refusing.start();
+            wsUri = URI.create("ws://" + ctx.config.host() + ":" + refusing.getAddress().getPort());
+            return;
+        }
+        socket = new SimSocketServer(new InetSocketAddress(ctx.config.host(), ctx.config.wsPort()), ctx);
+        try {
+            socket.startAndWait();
+        } catch (BindException e) {
+            throw new PortInUseException(ctx.config.wsPort(), e);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        wsUri = URI.create("ws://" + ctx.config.host() + ":" + socket.getPort());
+    }
+
+    private HttpServer bindHttp(int port) throws IOException {
+        try {
+            return HttpServer.create(new InetSocketAddress(ctx.config.host(), port), 50);
+        } catch (BindException e) {
+            throw new PortInUseException(port, e);
+        }
+    }
+
+    private static void refuse(HttpExchange ex, int status) throws IOException {
+        try (ex) {
+            byte[] body = (status == 429
+                    ? "{\"errors\":[{\"id\":\"rate_limit_exceeded\",\"message\":\"Too many requests\"}]}"
+                    : "{\"error\":\"NOT_FOUND\",\"message\":\"Not Found\"}").getBytes(StandardCharsets.UTF_8);
+            if (status == 429) {
+                ex.getResponseHeaders().set("Retry-After", "1");
+            }
+            ex.getResponseHeaders().set("Content-Type", "application/json");
+            ex.sendResponseHeaders(status, body.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(body);
+            }
+        }
+    }
+
+    public URI wsUri() {
+        return wsUri;
+    }
+
+    public URI restUri() {
+        return restUri;
+    }
+
+    public SimConfig config() {
+        return ctx.config;
+    }
+
+    /** The next frame a client sent, oldest first, or null after {@code timeout}. */
+    public String takeClientFrame(Duration timeout) throws InterruptedException {
+        return ctx.clientFrames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Why the exchange turned JWTs down, in order. */
+    public List<String> authRejections() {
+        return List.copyOf(ctx.authRejections);
+    }
+
+    public int openConnections() {
+        return ctx.sessions.size();
+    }
+
+    public long restRequests() {
+        return restHandler == null ? 0 : restHandler.requests();
+    }
+
+    @Override
+    public void close() {
+        pump.stop();
+        if (socket != null) {
+            try {
+                socket.stop(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (refusing != null) {
+            refusing.stop(0);
+        }
+        if (rest != null) {
+            rest.stop(0);
+        }
+        timers.shutdownNow();
+        restWorkers.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

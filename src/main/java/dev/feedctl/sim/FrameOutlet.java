@@ -1,0 +1,146 @@
+package dev.feedctl.sim;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+
+/**
+ * Where a connection's frames leave: numbers them with the connection's one {@code sequence_num} counter and
+ * applies the frame faults (drop, gap, stall, malformed). Numbering and sending happen under one lock, so the
+ * wire order is the numbering order.
+ */
+final class FrameOutlet {
+
+    /** Frames queued for a client that does not read; past this the server drops it, as Coinbase does. */
+    static final int SLOW_CONSUMER_LIMIT = 500_000;
+
+    private final WebSocket conn;
+    private final SimContext ctx;
+    private final long openedNanos = System.nanoTime();
+    private long sequence;
+    private long dataFrames;
+    private long malformed;
+    private volatile boolean closed;
+
+    FrameOutlet(WebSocket conn, SimContext ctx) {
+        this.conn = conn;
+        this.ctx = ctx;
+    }
+
+    Duration age() {
+        return Duration.ofNanos(System.nanoTime() - openedNanos);
+    }
+
+    void scheduleCloseFaults(List<ScheduledFuture<?>> timers) {
+        ctx.faults().find(Fault.Close.class).ifPresent(f -> timers.add(ctx.timers.schedule(
+                () -> close(f.code(), f.reason()), f.after().toMillis(), TimeUnit.MILLISECONDS)));
+        ctx.faults().find(Fault.AbruptDrop.class).ifPresent(f -> timers.add(ctx.timers.schedule(
+                this::drop, f.after().toMillis(), TimeUnit.MILLISECONDS)));
+    }
+
+    /** Frames outside the data flow (acks, errors): never dropped or mangled, but they stop when all stalls. */
+    synchronized void control(String text) {
+        if (!stalledAll()) {
+            send(text);
+        }
+    }
+
+    /** An Advanced Trade frame that is not data: numbered, subject only to the stall-everything fault. */
+    synchronized void heartbeat(String events) {
+        if (!stalledAll()) {
+            send(SimFrames.envelope("heartbeats", ctx.exchangeClock.instant(), sequence++, events));
+        }
+    }
+
+    /** Subscriptions acks are numbered too: the counter covers every frame on the connection. */
+    synchronized void ack(String events) {
+        if (!stalledAll()) {
+            send(SimFrames.envelope("subscriptions", ctx.exchangeClock.instant(), sequence++, events));
+        }
+    }
+
+    /** A data frame; {@code product} is informational. */
+    synchronized void data(String channel, String events, String product) {
+        if (closed || stalledAll() || stalled(ctx.faults().find(Fault.StallData.class).map(Fault.StallData::after)
+                .orElse(null))) {
+            return;
+        }
+        dataFrames++;
+        Faults faults = ctx.faults();
+        var malformedFault = faults.find(Fault.MalformedFrames.class);
+        if (malformedFault.isPresent() && dataFrames % malformedFault.get().every() == 0) {
+            sendMalformed(channel, events);
+            return;
+        }
+        var gap = faults.find(Fault.SequenceGaps.class);
+        if (gap.isPresent() && dataFrames % gap.get().every() == 0) {
+            sequence += gap.get().skip();
+        }
+        long seq = sequence++;
+        var drop = faults.find(Fault.DropFrames.class);
+        if (drop.isPresent() && dataFrames % drop.get().every() == 0) {
+            return;
+        }
+        send(SimFrames.envelope(channel, ctx.exchangeClock.instant(), seq, events));
+    }
+
+    /** Bad JSON uses no sequence number (nothing readable carries one); the other kinds do. */
+    private void sendMalformed(String channel, String events) {
+        int kind = (int) (malformed++ % 3);
+        if (kind == 0) {
+            String whole = SimFrames.envelope(channel, ctx.exchangeClock.instant(), sequence, events);
+            send(whole.substring(0, whole.length() / 2));
+            return;
+        }
+        String whole = SimFrames.envelope(channel, ctx.exchangeClock.instant(), sequence++, events);
+        send(kind == 1
+                ? whole.replaceFirst("\"timestamp\":\"[^\"]*\",", "")
+                : whole.substring(0, whole.indexOf("\"events\":")) + "\"events\":{}}");
+    }
+
+    private boolean stalledAll() {
+        return stalled(ctx.faults().find(Fault.StallAll.class).map(Fault.StallAll::after).orElse(null));
+    }
+
+    private boolean stalled(Duration after) {
+        return after != null && age().compareTo(after) > 0;
+    }
+
+    private void send(String text) {
+        if (closed) {
+            return;
+        }
+        try {
+            if (conn instanceof WebSocketImpl impl && impl.outQueue.size() > SLOW_CONSUMER_LIMIT) {
+                conn.close(CloseFrame.POLICY_VALIDATION, "ErrSlowConsume");
+                closed = true;
+                return;
+            }
+            conn.send(text);
+        } catch (WebsocketNotConnectedException e) {
+            closed = true;
+        }
+    }
+
+    void close(int code, String reason) {
+        closed = true;
+        conn.close(code, reason);
+    }
+
+    /** Closes the TCP connection without a close frame. */
+    void drop() {
+        closed = true;
+        if (conn instanceof WebSocketImpl impl) {
+            impl.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped", false);
+        }
+    }
+
+    void markClosed() {
+        closed = true;
+    }
+}

@@ -1,0 +1,147 @@
+package dev.feedctl.sim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+
+/**
+ * The simulated matching engine: one seeded price walk per product that feeds both the socket and REST,
+ * so the two sides agree by construction. Prices are kept in integer cents, sizes in 1e-8 units.
+ */
+final class Market {
+
+    static final Pattern PRODUCT_ID = Pattern.compile("[A-Z0-9]{2,10}-[A-Z0-9]{2,6}");
+    private static final Map<String, Long> BASE_CENTS = Map.of("BTC-USD", 6_890_000L, "ETH-USD", 340_000L,
+            "SOL-USD", 15_000L, "DOGE-USD", 100L, "LTC-USD", 8_500L, "ETH-BTC", 500L);
+    private static final int RECENT_TRADES = 100;
+
+    /** One match. {@code side} is the maker side, as Coinbase reports it. */
+    record Trade(long tradeId, String productId, long priceCents, long size, String side, Instant time) {
+    }
+
+    /** A product's state after its latest match; replaced whole, so readers never see half an update. */
+    record Quote(long lastCents, long bidCents, long askCents, long openCents, long lowCents, long highCents,
+                 long volume, long tradeId, Instant time) {
+    }
+
+    static final class Product {
+        final String id;
+        volatile Quote quote;
+        private final ArrayDeque<Trade> recent = new ArrayDeque<>();
+
+        Product(String id, Quote quote) {
+            this.id = id;
+            this.quote = quote;
+        }
+
+        synchronized List<Trade> recentTrades(int limit) {
+            List<Trade> out = new ArrayList<>(Math.min(limit, recent.size()));
+            var it = recent.descendingIterator();
+            while (it.hasNext() && out.size() < limit) {
+                out.add(it.next());
+            }
+            return out;
+        }
+
+        synchronized void record(Trade t) {
+            if (recent.size() == RECENT_TRADES) {
+                recent.removeFirst();
+            }
+            recent.addLast(t);
+        }
+    }
+
+    private final SplittableRandom random;
+    private final Clock clock;
+    private final Map<String, Product> products = new ConcurrentHashMap<>();
+    private final List<Product> active = new CopyOnWriteArrayList<>();
+    private long nextTradeId = 995_098_663L;
+    private int roundRobin;
+
+    Market(long seed, Clock clock) {
+        this.random = new SplittableRandom(seed);
+        this.clock = clock;
+    }
+
+    static boolean isProductId(String id) {
+        return PRODUCT_ID.matcher(id).matches();
+    }
+
+    /** The product, created (and added to the trading round) on first use. */
+    Product product(String id) {
+        Product p = products.get(id);
+        if (p != null) {
+            return p;
+        }
+        synchronized (this) {
+            return products.computeIfAbsent(id, this::open);
+        }
+    }
+
+    private Product open(String id) {
+        long base = BASE_CENTS.getOrDefault(id, 1_000L + Math.floorMod(id.hashCode(), 99_000));
+        Product p = new Product(id, new Quote(base, base - 1, base + 1, base, base, base, 0, 0, clock.instant()));
+        active.add(p);
+        return p;
+    }
+
+    /** Makes one match on the next product in turn; null when no product trades yet. */
+    synchronized Trade step() {
+        if (active.isEmpty()) {
+            return null;
+        }
+        Product p = active.get(Math.floorMod(roundRobin++, active.size()));
+        return step(p);
+    }
+
+    private Trade step(Product p) {
+        Quote q = p.quote;
+        long move = Math.round(random.nextGaussian() * Math.max(1, q.lastCents / 20_000));
+        long price = Math.max(1, q.lastCents + move);
+        long size = 1 + random.nextLong(5_000_000L);
+        String side = random.nextBoolean() ? "BUY" : "SELL";
+        Instant now = clock.instant();
+        Trade t = new Trade(nextTradeId++, p.id, price, size, side, now);
+        p.quote = new Quote(price, price - 1, price + 1, q.openCents, Math.min(q.lowCents, price),
+                Math.max(q.highCents, price), q.volume + size, t.tradeId, now);
+        p.record(t);
+        return t;
+    }
+
+    static String cents(long c) {
+        StringBuilder sb = new StringBuilder(16);
+        appendCents(sb, c);
+        return sb.toString();
+    }
+
+    static void appendCents(StringBuilder sb, long c) {
+        sb.append(c / 100).append('.');
+        long frac = c % 100;
+        if (frac < 10) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+
+    static void appendSize(StringBuilder sb, long units) {
+        sb.append(units / 100_000_000L).append('.');
+        String frac = Long.toString(units % 100_000_000L);
+        for (int i = frac.length(); i < 8; i++) {
+            sb.append('0');
+        }
+        sb.append(frac);
+    }
+
+    static String size(long units) {
+        StringBuilder sb = new StringBuilder(20);
+        appendSize(sb, units);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.feedctl.sim;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ScheduledExecutorService;
+
+/** What the simulator's parts share: config, market, timers, and the record of what clients did. */
+final class SimContext {
+
+    /** Client frames kept for inspection; older ones are dropped so memory stays flat. */
+    static final int RECORD_LIMIT = 10_000;
+
+    final SimConfig config;
+    final Market market;
+    final Clock exchangeClock;
+    final ScheduledExecutorService timers;
+    final Set<Session> sessions = new CopyOnWriteArraySet<>();
+    final BlockingQueue<String> clientFrames = new ArrayBlockingQueue<>(RECORD_LIMIT);
+    final List<String> authRejections = new CopyOnWriteArrayList<>();
+
+    SimContext(SimConfig config, ScheduledExecutorService timers) {
+        this.config = config;
+        this.exchangeClock = config.exchangeClock();
+        this.market = new Market(config.seed(), exchangeClock);
+        this.timers = timers;
+    }
+
+    Faults faults() {
+        return config.faults();
+    }
+
+    void recordClientFrame(String text) {
+        if (!clientFrames.offer(text)) {
+            clientFrames.poll();
+            clientFrames.offer(text);
+        }
+    }
+
+    /** One client connection's protocol state machine. */
+    interface Session {
+        void onText(String text);
+
+        void onTrade(Market.Trade trade);
+
+        void closed();
+    }
+}

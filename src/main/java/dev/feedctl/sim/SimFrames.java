@@ -1,0 +1,180 @@
+package dev.feedctl.sim;
+
+import com.google.gson.Gson;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the exchange's frames as text, by hand for the hot ticker path. Shapes follow PROTOCOL.md §3. */
+final class SimFrames {
+
+    private static final Gson GSON = new Gson();
+
+    private SimFrames() {
+    }
+
+    static String envelope(String channel, Instant time, long sequence, CharSequence events) {
+        StringBuilder sb = new StringBuilder(events.length() + 128);
+        sb.append("{\"channel\":\"").append(channel).append("\",\"client_id\":\"\",\"timestamp\":\"");
+        Timestamps.append(sb, time);
+        sb.append("\",\"sequence_num\":").append(sequence).append(",\"events\":").append(events).append('}');
+        return sb.toString();
+    }
+
+    static String error(String message) {
+        return "{\"type\":\"error\",\"message\":" + GSON.toJson(message) + "}";
+    }
+
+    static String tickers(String type, Collection<Market.Product> products, boolean withBook) {
+        StringBuilder sb = new StringBuilder(400 * products.size());
+        sb.append("[{\"type\":\"").append(type).append("\",\"tickers\":[");
+        boolean first = true;
+        for (Market.Product p : products) {
+            if (!first) {
+                sb.append(',');
+            }
+            first = false;
+            ticker(sb, p.id, p.quote, withBook);
+        }
+        return sb.append("]}]").toString();
+    }
+
+    private static void ticker(StringBuilder sb, String id, Market.Quote q, boolean withBook) {
+        sb.append("{\"type\":\"ticker\",\"product_id\":\"").append(id).append("\",\"price\":\"");
+        Market.appendCents(sb, q.lastCents());
+        sb.append("\",\"volume_24_h\":\"");
+        Market.appendSize(sb, q.volume());
+        sb.append("\",\"low_24_h\":\"");
+        Market.appendCents(sb, q.lowCents());
+        sb.append("\",\"high_24_h\":\"");
+        Market.appendCents(sb, q.highCents());
+        sb.append("\",\"low_52_w\":\"");
+        Market.appendCents(sb, q.lowCents());
+        sb.append("\",\"high_52_w\":\"");
+        Market.appendCents(sb, q.highCents());
+        sb.append("\",\"price_percent_chg_24_h\":\"");
+        long bp = (q.lastCents() - q.openCents()) * 10_000 / Math.max(1, q.openCents());
+        sb.append(bp < 0 ? "-" : "").append(Math.abs(bp) / 100).append('.');
+        long frac = Math.abs(bp) % 100;
+        sb.append(frac < 10 ? "0" : "").append(frac).append('"');
+        if (withBook) {
+            sb.append(",\"best_bid\":\"");
+            Market.appendCents(sb, q.bidCents());
+            sb.append("\",\"best_bid_quantity\":\"1.50000000\",\"best_ask\":\"");
+            Market.appendCents(sb, q.askCents());
+            sb.append("\",\"best_ask_quantity\":\"0.50000000\"");
+        }
+        sb.append('}');
+    }
+
+    /** A snapshot of {@code levels} per side around the last price, padded with deeper levels to {@code minBytes}. */
+    static String l2Snapshot(String id, Market.Quote q, int levels, int minBytes) {
+        StringBuilder sb = new StringBuilder(Math.max(4096, minBytes + 1024));
+        sb.append("[{\"type\":\"snapshot\",\"product_id\":\"").append(id).append("\",\"updates\":[");
+        int i = 0;
+        while (i < levels || sb.length() < minBytes) {
+            long depth = i + 1L;
+            level(sb, "bid", "1970-01-01T00:00:00Z", Math.max(1, q.bidCents() - i), 100_000_000L + depth * 7);
+            sb.append(',');
+            level(sb, "offer", "1970-01-01T00:00:00Z", q.askCents() + i, 50_000_000L + depth * 3);
+            i++;
+            if (i < levels || sb.length() < minBytes) {
+                sb.append(',');
+            }
+        }
+        return sb.append("]}]").toString();
+    }
+
+    static String l2Update(String id, Market.Trade t, Market.Quote q) {
+        StringBuilder sb = new StringBuilder(300);
+        String time = Timestamps.format(t.time());
+        sb.append("[{\"type\":\"update\",\"product_id\":\"").append(id).append("\",\"updates\":[");
+        level(sb, "bid", time, q.bidCents(), 100_000_000L + t.size());
+        sb.append(',');
+        level(sb, "offer", time, q.askCents(), 50_000_000L + t.size() / 2);
+        return sb.append("]}]").toString();
+    }
+
+    private static void level(StringBuilder sb, String side, String time, long cents, long size) {
+        sb.append("{\"side\":\"").append(side).append("\",\"event_time\":\"").append(time)
+                .append("\",\"price_level\":\"");
+        Market.appendCents(sb, cents);
+        sb.append("\",\"new_quantity\":\"");
+        Market.appendSize(sb, size);
+        sb.append("\"}");
+    }
+
+    static String trades(String type, List<Market.Trade> trades) {
+        StringBuilder sb = new StringBuilder(64 + 160 * trades.size());
+        sb.append("[{\"type\":\"").append(type).append("\",\"trades\":[");
+        for (int i = 0; i < trades.size(); i++) {
+            Market.Trade t = trades.get(i);
+            sb.append(i == 0 ? "" : ",").append("{\"trade_id\":\"").append(t.tradeId())
+                    .append("\",\"product_id\":\"").append(t.productId()).append("\",\"price\":\"");
+            Market.appendCents(sb, t.priceCents());
+            sb.append("\",\"size\":\"");
+            Market.appendSize(sb, t.size());
+            sb.append("\",\"side\":\"").append(t.side()).append("\",\"time\":\"");
+            Timestamps.append(sb, t.time());
+            sb.append("\"}");
+        }
+        return sb.append("]}]").toString();
+    }
+
+    /** One 5-minute candle per product, the bucket holding {@code now}. */
+    static String candles(String type, Collection<Market.Product> products, Instant now) {
+        long start = now.getEpochSecond() / 300 * 300;
+        StringBuilder sb = new StringBuilder(200 * products.size());
+        sb.append("[{\"type\":\"").append(type).append("\",\"candles\":[");
+        boolean first = true;
+        for (Market.Product p : products) {
+            Market.Quote q = p.quote;
+            sb.append(first ? "" : ",").append("{\"start\":\"").append(start).append("\",\"high\":\"")
+                    .append(Market.cents(q.highCents())).append("\",\"low\":\"").append(Market.cents(q.lowCents()))
+                    .append("\",\"open\":\"").append(Market.cents(q.openCents())).append("\",\"close\":\"")
+                    .append(Market.cents(q.lastCents())).append("\",\"volume\":\"").append(Market.size(q.volume()))
+                    .append("\",\"product_id\":\"").append(p.id).append("\"}");
+            first = false;
+        }
+        return sb.append("]}]").toString();
+    }
+
+    static String status(Collection<String> ids) {
+        StringBuilder sb = new StringBuilder("[{\"type\":\"snapshot\",\"products\":[");
+        boolean first = true;
+        for (String id : ids) {
+            int dash = id.indexOf('-');
+            sb.append(first ? "" : ",").append("{\"product_type\":\"SPOT\",\"id\":\"").append(id)
+                    .append("\",\"base_currency\":\"").append(id, 0, dash).append("\",\"quote_currency\":\"")
+                    .append(id.substring(dash + 1)).append("\",\"base_increment\":\"0.00000001\",")
+                    .append("\"quote_increment\":\"0.01\",\"display_name\":\"").append(id.replace('-', '/'))
+                    .append("\",\"status\":\"online\",\"status_message\":\"\",\"min_market_funds\":\"1\"}");
+            first = false;
+        }
+        return sb.append("]}]").toString();
+    }
+
+    static String heartbeat(long counter, Instant now, long uptimeNanos) {
+        String goTime = Timestamps.format(now).replace('T', ' ').replace("Z", " +0000 UTC");
+        return "[{\"current_time\":\"" + goTime + " m=+" + (uptimeNanos / 1_000_000_000L) + "."
+                + String.format("%09d", uptimeNanos % 1_000_000_000L) + "\",\"heartbeat_counter\":" + counter + "}]";
+    }
+
+    static String subscriptions(Map<String, ? extends Collection<String>> subs) {
+        return "[{\"subscriptions\":" + GSON.toJson(subs) + "}]";
+    }
+
+    static String userSnapshot() {
+        return "[{\"type\":\"snapshot\",\"orders\":[],\"positions\":{\"perpetual_futures_positions\":[],"
+                + "\"expiring_futures_positions\":[]}}]";
+    }
+
+    static String futuresSnapshot() {
+        return "[{\"type\":\"snapshot\",\"fcm_balance_summary\":{\"futures_buying_power\":\"100.00\","
+                + "\"total_usd_balance\":\"200.00\",\"cbi_usd_balance\":\"150.00\",\"cfm_usd_balance\":\"50.00\","
+                + "\"total_open_orders_hold_amount\":\"0\",\"unrealized_pnl\":\"0\",\"daily_realized_pnl\":\"0\","
+                + "\"initial_margin\":\"0\",\"available_margin\":\"200.00\",\"liquidation_threshold\":\"0\","
+                + "\"liquidation_buffer_amount\":\"200.00\",\"liquidation_buffer_percentage\":\"1000\"}}]";
+    }
+}

@@ -1,0 +1,268 @@
+package dev.feedctl.sim;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.feedctl.protocol.Channels;
+import dev.feedctl.protocol.ProductIds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+
+/** One Advanced Trade connection: subscriptions, the per-connection sequence, timers and snapshots. */
+final class SimSession implements SimContext.Session {
+
+    static final Duration SUBSCRIBE_DEADLINE = Duration.ofSeconds(5);
+    static final int MAX_L2_PRODUCTS = 16;
+
+    private final SimContext ctx;
+    private final FrameOutlet out;
+    private final Map<String, Set<String>> subs = new LinkedHashMap<>();
+    private final Map<String, List<Market.Trade>> pendingTrades = new LinkedHashMap<>();
+    private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    private long heartbeatCounter;
+    private String firstProduct;
+
+    SimSession(WebSocket conn, SimContext ctx) {
+        this.ctx = ctx;
+        this.out = new FrameOutlet(conn, ctx);
+        every(Duration.ofSeconds(1), this::everySecond);
+        every(Duration.ofMillis(250), this::flushTrades);
+        every(Duration.ofSeconds(5), this::tickerBatch);
+        timers.add(ctx.timers.schedule(this::deadline, SUBSCRIBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+        out.scheduleCloseFaults(timers);
+    }
+
+    private void every(Duration period, Runnable task) {
+        long ms = period.toMillis();
+        timers.add(ctx.timers.scheduleAtFixedRate(guard(task), ms, ms, TimeUnit.MILLISECONDS));
+    }
+
+    private static Runnable guard(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // a timer that throws is cancelled for good; the next tick tries again instead
+            }
+        };
+    }
+
+    private synchronized void deadline() {
+        if (subs.isEmpty()) {
+            out.close(1000, "");
+        }
+    }
+
+    @Override
+    public void onText(String text) {
+        ctx.recordClientFrame(text);
+        JsonObject msg;
+        try {
+            msg = JsonParser.parseString(text).getAsJsonObject();
+        } catch (RuntimeException e) {
+            out.control(SimFrames.error("failure to parse message"));
+            return;
+        }
+        String type = string(msg.get("type"));
+        String channel = string(msg.get("channel"));
+        if (!"subscribe".equals(type) && !"unsubscribe".equals(type) || channel == null) {
+            return; // undocumented; the legacy channels array lands here and the 5 s deadline applies
+        }
+        if (!Channels.isSubscribeName(channel)) {
+            out.control(SimFrames.error("authentication failure"));
+            return;
+        }
+        if (!authorised(channel, string(msg.get("jwt")))) {
+            out.control(SimFrames.error("authentication failure"));
+            return;
+        }
+        Request request = new Request("subscribe".equals(type), channel, productIds(msg.get("product_ids")));
+        if (ctx.faults().has(Fault.NoAck.class)) {
+            return;
+        }
+        Duration delay = ctx.faults().find(Fault.SlowAck.class).map(Fault.SlowAck::delay).orElse(Duration.ZERO);
+        if (delay.isZero()) {
+            apply(request);
+        } else {
+            timers.add(ctx.timers.schedule(() -> apply(request), delay.toMillis(), TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private record Request(boolean subscribe, String channel, List<String> products) {
+    }
+
+    private boolean authorised(String channel, String jwt) {
+        if (jwt == null) {
+            return !Channels.PRIVATE.contains(channel);
+        }
+        String why = JwtCheck.reject(jwt, ctx.config.trustedKey(), ctx.exchangeClock.instant(), null);
+        if (why != null) {
+            ctx.authRejections.add(why);
+        }
+        return why == null;
+    }
+
+    private synchronized void apply(Request r) {
+        if (!r.subscribe) {
+            Set<String> current = subs.get(r.channel);
+            if (current != null && !r.products.isEmpty()) {
+                current.removeAll(r.products);
+            }
+            if (current == null || r.products.isEmpty() || current.isEmpty()) {
+                subs.remove(r.channel);
+            }
+            out.ack(SimFrames.subscriptions(ackView()));
+            return;
+        }
+        Set<String> current = subs.computeIfAbsent(r.channel, k -> new LinkedHashSet<>());
+        if (Channels.LEVEL2.equals(r.channel)) {
+            Set<String> union = new LinkedHashSet<>(current);
+            union.addAll(r.products);
+            if (union.size() > MAX_L2_PRODUCTS) {
+                if (current.isEmpty()) {
+                    subs.remove(r.channel);
+                }
+                out.control(SimFrames.error("too many L2 streams requested in a single session"));
+                return;
+            }
+        }
+        List<String> added = new ArrayList<>(r.products);
+        added.removeAll(current);
+        current.addAll(r.products);
+        if (firstProduct == null && !r.products.isEmpty()) {
+            firstProduct = r.products.get(0);
+        }
+        out.ack(SimFrames.subscriptions(ackView()));
+        snapshot(r.channel, added);
+    }
+
+    /** Subscribe names to product lists; heartbeats is listed as ["heartbeats"] (PROTOCOL.md §3.12). */
+    private Map<String, Collection<String>> ackView() {
+        Map<String, Collection<String>> view = new LinkedHashMap<>();
+        subs.forEach((k, v) -> view.put(k, Channels.HEARTBEATS.equals(k) ? List.of(k) : List.copyOf(v)));
+        return view;
+    }
+
+    private void snapshot(String channel, List<String> products) {
+        List<Market.Product> ps = products.stream().map(ctx.market::product).toList();
+        switch (channel) {
+            case "ticker", "ticker_batch" -> {
+                if (!ps.isEmpty()) {
+                    out.data(channel, SimFrames.tickers("snapshot", ps, "ticker".equals(channel)), null);
+                }
+            }
+            case "level2" -> {
+                int min = ctx.faults().find(Fault.BigSnapshot.class).map(Fault.BigSnapshot::bytes).orElse(0);
+                ps.forEach(p -> out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id, p.quote, 50, min), p.id));
+            }
+            case "market_trades" -> ps.forEach(p -> out.data(channel,
+                    SimFrames.trades("snapshot", p.recentTrades(50)), p.id));
+            case "candles" -> {
+                if (!ps.isEmpty()) {
+                    out.data(channel, SimFrames.candles("snapshot", ps, ctx.exchangeClock.instant()), null);
+                }
+            }
+            case "status" -> out.data(channel, SimFrames.status(products), null);
+            case "user" -> out.data(channel, SimFrames.userSnapshot(), null);
+            case "futures_balance_summary" -> out.data(channel, SimFrames.futuresSnapshot(), null);
+            default -> {
+                // heartbeats: the next one is due within a second
+            }
+        }
+    }
+
+    @Override
+    public synchronized void onTrade(Market.Trade t) {
+        String id = t.productId();
+        if (isStale(id)) {
+            return;
+        }
+        Market.Quote q = ctx.market.product(id).quote;
+        if (subscribed("ticker", id)) {
+            out.data("ticker", SimFrames.tickers("update", List.of(ctx.market.product(id)), true), id);
+        }
+        if (subscribed(Channels.LEVEL2, id)) {
+            out.data(Channels.L2_DATA, SimFrames.l2Update(id, t, q), id);
+        }
+        if (subscribed("market_trades", id)) {
+            pendingTrades.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
+        }
+    }
+
+    private boolean subscribed(String channel, String product) {
+        Set<String> s = subs.get(channel);
+        return s != null && s.contains(product);
+    }
+
+    private boolean isStale(String product) {
+        return ctx.faults().find(Fault.StaleProduct.class)
+                .filter(f -> product.equals(f.product() == null ? firstProduct : f.product()))
+                .map(f -> out.age().compareTo(f.after()) > 0)
+                .orElse(false);
+    }
+
+    private synchronized void everySecond() {
+        if (subs.containsKey(Channels.HEARTBEATS)) {
+            out.heartbeat(SimFrames.heartbeat(++heartbeatCounter, ctx.exchangeClock.instant(), out.age().toNanos()));
+        }
+        Set<String> candles = subs.get("candles");
+        if (candles != null && !candles.isEmpty()) {
+            List<Market.Product> ps = candles.stream().filter(id -> !isStale(id)).map(ctx.market::product).toList();
+            if (!ps.isEmpty()) {
+                out.data("candles", SimFrames.candles("update", ps, ctx.exchangeClock.instant()), null);
+            }
+        }
+    }
+
+    private synchronized void flushTrades() {
+        for (Map.Entry<String, List<Market.Trade>> e : pendingTrades.entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                out.data("market_trades", SimFrames.trades("update", e.getValue()), e.getKey());
+                e.getValue().clear();
+            }
+        }
+    }
+
+    private synchronized void tickerBatch() {
+        Set<String> ids = subs.get("ticker_batch");
+        if (ids != null && !ids.isEmpty()) {
+            List<Market.Product> ps = ids.stream().filter(id -> !isStale(id)).map(ctx.market::product).toList();
+            if (!ps.isEmpty()) {
+                out.data("ticker_batch", SimFrames.tickers("update", ps, false), null);
+            }
+        }
+    }
+
+    @Override
+    public void closed() {
+        out.markClosed();
+        timers.forEach(t -> t.cancel(false));
+    }
+
+    static String string(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
+    }
+
+    static List<String> productIds(JsonElement e) {
+        List<String> ids = new ArrayList<>();
+        if (e instanceof JsonArray a) {
+            for (JsonElement id : a) {
+                String s = string(id);
+                if (s != null && Market.isProductId(s)) {
+                    ids.add(ProductIds.canonical(s));
+                }
+            }
+        }
+        return ids;
+    }
+}

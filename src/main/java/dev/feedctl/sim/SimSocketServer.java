@@ -1,0 +1,74 @@
+package dev.feedctl.sim;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.server.WebSocketServer;
+
+/** The socket side on Java-WebSocket's server: hands each connection to a session. */
+final class SimSocketServer extends WebSocketServer {
+
+    private final SimContext ctx;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+
+    SimSocketServer(InetSocketAddress address, SimContext ctx) {
+        super(address, 2);
+        this.ctx = ctx;
+        setReuseAddr(false);
+        setTcpNoDelay(true);
+        setDaemon(true);
+        setConnectionLostTimeout(0); // liveness is the heartbeats' job, as on Coinbase
+    }
+
+    /** Starts and waits until bound; throws what binding threw (a port in use, say). */
+    void startAndWait() throws Exception {
+        start();
+        if (!started.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("simulator socket did not start within 10 s");
+        }
+        if (startFailure != null) {
+            throw startFailure;
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        SimContext.Session s = ctx.faults().has(Fault.LegacyExchange.class)
+                ? new LegacySession(conn, ctx) : new SimSession(conn, ctx);
+        conn.setAttachment(s);
+        ctx.sessions.add(s);
+    }
+
+    @Override
+    public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        SimContext.Session s = conn.getAttachment();
+        if (s != null) {
+            s.closed();
+            ctx.sessions.remove(s);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket conn, String message) {
+        SimContext.Session s = conn.getAttachment();
+        if (s != null) {
+            s.onText(message);
+        }
+    }
+
+    @Override
+    public void onError(WebSocket conn, Exception ex) {
+        if (conn == null) {
+            startFailure = ex;
+            started.countDown();
+        }
+    }
+
+    @Override
+    public void onStart() {
+        started.countDown();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.feedctl.transport;
+
+import java.io.Closeable;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * One open socket. The read thread only enqueues onto a bounded queue (drops are counted); everything else
+ * happens on the caller's thread through {@link #poll}. Single use: a new Connection per attempt.
+ */
+public final class Connection implements Closeable {
+
+    private final URI uri;
+    private final Clock clock;
+    private final BlockingQueue<Inbound> queue;
+    private final WireMeter meter;
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final int maxMessageSize;
+    private final Client client;
+    private volatile long openedNanos;
+    private volatile CloseInfo closeInfo;
+    private volatile boolean closedDelivered;
+    private List<Step> steps = List.of();
+
+    Connection(ConnectSpec spec, WireMeter meter, Clock clock) {
+        this.uri = spec.uri();
+        this.clock = clock;
+        this.meter = meter;
+        this.maxMessageSize = spec.maxMessageSize();
+        this.queue = new ArrayBlockingQueue<>(spec.queueCapacity());
+        this.client = new Client(spec.uri(), new Draft_6455(List.of(), spec.maxMessageSize()));
+    }
+
+    WebSocketClient client() {
+        return client;
+    }
+
+    void steps(List<Step> s) {
+        steps = List.copyOf(s);
+    }
+
+    /** dns, tcp, tls (for wss), upgrade: how the connection was made. */
+    public List<Step> steps() {
+        return steps;
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public void send(String text) {
+        client.send(text);
+    }
+
+    /** The next frame or the close, waiting at most {@code timeout}; null when nothing came. */
+    public Inbound poll(Duration timeout) throws InterruptedException {
+        Inbound in = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (in == null && closeInfo != null && !closedDelivered && queue.isEmpty()) {
+            closedDelivered = true;
+            return new Inbound.Closed(closeInfo);
+        }
+        if (in instanceof Inbound.Closed) {
+            closedDelivered = true;
+        }
+        return in;
+    }
+
+    public CloseInfo closeInfo() {
+        return closeInfo;
+    }
+
+    public boolean isOpen() {
+        return client.isOpen();
+    }
+
+    /** Frames the read thread could not queue because the consumer fell behind. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public long received() {
+        return received.get();
+    }
+
+    public long largestFrame() {
+        return meter.largestFrame();
+    }
+
+    public long bytesReceived() {
+        return meter.bytes();
+    }
+
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    String responseHead() {
+        return meter.responseHead();
+    }
+
+    long openedNanos() {
+        return openedNanos;
+    }
+
+    @Override
+    public void close() {
+        if (client.isOpen()) {
+            try {
+                client.closeBlocking();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else {
+            client.close();
+        }
+    }
+
+    private final class Client extends WebSocketClient {
+
+        Client(URI uri, Draft_6455 draft) {
+            super(uri, draft, Map.of("User-Agent", "feedctl"), 0);
+            setConnectionLostTimeout(0); // liveness is judged on heartbeats and data, not on pings
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            openedNanos = System.nanoTime();
+        }
+
+        @Override
+        public void onMessage(String message) {
+            received.incrementAndGet();
+            if (!queue.offer(new Inbound.Text(message, clock.instant(), System.nanoTime()))) {
+                dropped.incrementAndGet();
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            long opened = openedNanos;
+            Duration since = opened == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - opened);
+            closeInfo = new CloseInfo(code, reason == null ? "" : reason, remote || code == 1006, since);
+            queue.offer(new Inbound.Closed(closeInfo));
+        }
+
+        @Override
+        public void onError(Exception ex) {
+            // the close that follows carries code and reason; nothing else to do on the read thread
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.feedctl.transport;
+
+import com.google.gson.Gson;
+import dev.feedctl.auth.JwtSigner;
+import dev.feedctl.auth.Redactor;
+import dev.feedctl.protocol.Channels;
+import dev.feedctl.protocol.Decoded;
+import dev.feedctl.protocol.Event;
+import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.FrameDecoder;
+import dev.feedctl.protocol.ProductIds;
+import java.io.Closeable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An Advanced Trade conversation on one connection: one subscribe message per channel (each with a fresh JWT
+ * when there is a key), acknowledgement tracking, and every received frame decoded and folded into
+ * {@link Evidence}.
+ */
+public final class FeedSession implements Closeable {
+
+    public record Subscription(String channel, List<String> products) {
+    }
+
+    /** A frame as received, decoded. */
+    public record Received(Inbound.Text raw, Decoded decoded) {
+    }
+
+    private static final Gson GSON = new Gson();
+
+    private final Connection conn;
+    private final JwtSigner signer;
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final Evidence evidence;
+    private final List<Subscription> requested = new ArrayList<>();
+    private final Map<String, Duration> ackedAfter = new LinkedHashMap<>();
+    private long subscribedNanos;
+    private Duration firstDataAfter;
+
+    public FeedSession(Connection conn, JwtSigner signer, Clock clock) {
+        this.conn = conn;
+        this.signer = signer;
+        this.evidence = new Evidence(clock);
+    }
+
+    /** Sends one subscribe per channel; returns the messages as sent, with JWTs redacted. */
+    public List<String> subscribe(List<Subscription> subs) {
+        List<String> sent = new ArrayList<>();
+        subscribedNanos = System.nanoTime();
+        for (Subscription s : subs) {
+            Map<String, Object> msg = new LinkedHashMap<>();
+            msg.put("type", "subscribe");
+            if (!Channels.PRODUCTLESS.contains(s.channel()) && !s.products().isEmpty()) {
+                msg.put("product_ids", s.products());
+            }
+            msg.put("channel", s.channel());
+            if (signer != null) {
+                msg.put("jwt", signer.forSocket());
+            }
+            String text = GSON.toJson(msg);
+            conn.send(text);
+            sent.add(Redactor.scrub(text));
+            requested.add(s);
+            s.products().forEach(p -> evidence.ages().expect(ProductIds.canonical(p), java.time.Instant.now()));
+        }
+        return sent;
+    }
+
+    /** The next frame or the close, or null after {@code timeout}. Frames are decoded and folded in. */
+    public Object next(Duration timeout) throws InterruptedException {
+        Inbound in = conn.poll(timeout);
+        if (in instanceof Inbound.Text t) {
+            Decoded d = decoder.decode(t.text());
+            evidence.record(d, t.text().length(), t.receivedAt());
+            noteAcksAndData(d, t.receivedNanos());
+            return new Received(t, d);
+        }
+        return in;
+    }
+
+    private void noteAcksAndData(Decoded d, long receivedNanos) {
+        if (!(d.frame() instanceof Frame.Data data)) {
+            return;
+        }
+        Duration since = Duration.ofNanos(Math.max(0, receivedNanos - subscribedNanos));
+        if (Channels.SUBSCRIPTIONS.equals(data.channel())) {
+            for (Event e : data.events()) {
+                if (e instanceof Event.Subscriptions s) {
+                    for (Subscription r : requested) {
+                        if (covers(s.subscriptions().get(r.channel()), r)) {
+                            ackedAfter.putIfAbsent(r.channel(), since);
+                        }
+                    }
+                }
+            }
+        } else if (!Channels.HEARTBEATS.equals(data.channel()) && firstDataAfter == null) {
+            firstDataAfter = since;
+        }
+    }
+
+    private static boolean covers(List<String> listed, Subscription r) {
+        if (listed == null) {
+            return false;
+        }
+        if (Channels.PRODUCTLESS.contains(r.channel()) || "user".equals(r.channel())) {
+            return true;
+        }
+        for (String p : r.products()) {
+            if (!listed.contains(p) && !listed.contains(ProductIds.canonical(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Channels asked for whose acknowledgement has not come. */
+    public List<String> unacknowledged() {
+        return requested.stream().map(Subscription::channel).filter(c -> !ackedAfter.containsKey(c)).toList();
+    }
+
+    public Map<String, Duration> ackedAfter() {
+        return ackedAfter;
+    }
+
+    public Duration firstDataAfter() {
+        return firstDataAfter;
+    }
+
+    public List<String> channels() {
+        return requested.stream().map(Subscription::channel).toList();
+    }
+
+    public Evidence evidence() {
+        return evidence;
+    }
+
+    public Connection connection() {
+        return conn;
+    }
+
+    public boolean signed() {
+        return signer != null;
+    }
+
+    @Override
+    public void close() {
+        conn.close();
+    }
+}

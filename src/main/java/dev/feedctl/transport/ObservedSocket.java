@@ -1,0 +1,129 @@
+package dev.feedctl.transport;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.net.SocketException;
+
+/**
+ * A connected (and, for wss, already TLS-handshaken) socket handed to Java-WebSocket, so feedctl times TCP and TLS
+ * itself and sees the raw response through a {@link WireMeter}. Delegates what Java-WebSocket calls.
+ */
+final class ObservedSocket extends Socket {
+
+    private final Socket inner;
+    private final WireMeter meter;
+    private InputStream in;
+
+    ObservedSocket(Socket inner, WireMeter meter) {
+        this.inner = inner;
+        this.meter = meter;
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+        if (in == null) {
+            in = new FilterInputStream(inner.getInputStream()) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        meter.observe(b, off, n);
+                    }
+                    return n;
+                }
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+                }
+            };
+        }
+        return in;
+    }
+
+    @Override
+    public OutputStream getOutputStream() throws IOException {
+        return inner.getOutputStream();
+    }
+
+    @Override
+    public void connect(SocketAddress endpoint, int timeout) throws IOException {
+        inner.connect(endpoint, timeout);
+    }
+
+    @Override
+    public boolean isConnected() {
+        return inner.isConnected();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return inner.isClosed();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        inner.close();
+    }
+
+    @Override
+    public void setTcpNoDelay(boolean on) throws SocketException {
+        inner.setTcpNoDelay(on);
+    }
+
+    @Override
+    public boolean getTcpNoDelay() throws SocketException {
+        return inner.getTcpNoDelay();
+    }
+
+    @Override
+    public void setReuseAddress(boolean on) throws SocketException {
+        inner.setReuseAddress(on);
+    }
+
+    @Override
+    public synchronized void setReceiveBufferSize(int size) throws SocketException {
+        inner.setReceiveBufferSize(size);
+    }
+
+    @Override
+    public synchronized void setSoTimeout(int timeout) throws SocketException {
+        inner.setSoTimeout(timeout);
+    }
+
+    @Override
+    public InetAddress getInetAddress() {
+        return inner.getInetAddress();
+    }
+
+    @Override
+    public int getPort() {
+        return inner.getPort();
+    }
+
+    @Override
+    public SocketAddress getRemoteSocketAddress() {
+        return inner.getRemoteSocketAddress();
+    }
+
+    @Override
+    public SocketAddress getLocalSocketAddress() {
+        return inner.getLocalSocketAddress();
+    }
+
+    @Override
+    public void shutdownInput() throws IOException {
+        inner.shutdownInput();
+    }
+
+    @Override
+    public void shutdownOutput() throws IOException {
+        inner.shutdownOutput();
+    }
+}
