@@ -1,0 +1,211 @@
+package dev.feedctl.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.feedctl.protocol.FrameDecoder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The simulator's wire behaviour, seen through the JDK's WebSocket client. */
+@Timeout(30)
+class SimProtocolTest {
+
+    private ExchangeSimulator sim;
+
+    @BeforeEach
+    void start() throws Exception {
+        sim = ExchangeSimulator.start(SimConfig.defaults().withRate(50));
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private static JsonObject subscriptionsOf(JsonObject ack) {
+        return ack.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonObject("subscriptions");
+    }
+
+    @Test
+    void ackListsTheWholeCurrentSetBySubscribeName() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("heartbeats");
+            JsonObject first = c.await(PlainClient.channel("subscriptions"), Duration.ofSeconds(5));
+            assertEquals("{\"heartbeats\":[\"heartbeats\"]}", subscriptionsOf(first).toString());
+            c.subscribe("level2", "BTC-USD");
+            c.subscribe("ticker", "BTC-USD", "ETH-USD");
+            c.await(PlainClient.channel("subscriptions"), Duration.ofSeconds(5));
+            JsonObject third = c.await(PlainClient.channel("subscriptions"), Duration.ofSeconds(5));
+            assertEquals("{\"heartbeats\":[\"heartbeats\"],\"level2\":[\"BTC-USD\"],\"ticker\":[\"BTC-USD\","
+                    + "\"ETH-USD\"]}", subscriptionsOf(third).toString());
+            c.send("{\"type\":\"unsubscribe\",\"channel\":\"ticker\",\"product_ids\":[\"ETH-USD\"]}");
+            JsonObject fourth = c.await(PlainClient.channel("subscriptions"), Duration.ofSeconds(5));
+            assertEquals("[\"BTC-USD\"]", subscriptionsOf(fourth).get("ticker").toString());
+        }
+    }
+
+    @Test
+    void oneSequenceCounterCoversEveryFrameOnTheConnectionAndEveryFrameIsValid() throws Exception {
+        FrameDecoder decoder = new FrameDecoder();
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("heartbeats");
+            c.subscribe("ticker", "BTC-USD");
+            c.subscribe("level2", "BTC-USD");
+            c.subscribe("market_trades", "BTC-USD");
+            c.subscribe("candles", "BTC-USD");
+            c.subscribe("status", "BTC-USD");
+            List<Long> seqs = new ArrayList<>();
+            List<String> channels = new ArrayList<>();
+            long end = System.nanoTime() + Duration.ofMillis(2500).toNanos();
+            while (System.nanoTime() < end) {
+                String text = c.frames.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (text != null) {
+                    var d = decoder.decode(text);
+                    assertTrue(d.valid(), () -> text + " -> " + d.errors());
+                    seqs.add(d.data().sequenceNum());
+                    channels.add(d.data().channel());
+                }
+            }
+            for (int i = 0; i < seqs.size(); i++) {
+                assertEquals(i, seqs.get(i), "sequence_num runs 0,1,2,... across all channels");
+            }
+            for (String ch : List.of("subscriptions", "heartbeats", "ticker", "l2_data", "market_trades", "candles",
+                    "status")) {
+                assertTrue(channels.contains(ch), ch + " seen in " + channels);
+            }
+            assertFalse(channels.contains("level2"), "level2 data arrives as l2_data");
+        }
+    }
+
+    @Test
+    void level2SendsASnapshotThenUpdates() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("level2", "ETH-USD");
+            JsonObject snap = c.await(PlainClient.channel("l2_data"), Duration.ofSeconds(5));
+            JsonObject event = snap.getAsJsonArray("events").get(0).getAsJsonObject();
+            assertEquals("snapshot", event.get("type").getAsString());
+            JsonArray updates = event.getAsJsonArray("updates");
+            assertEquals(100, updates.size());
+            assertEquals("1970-01-01T00:00:00Z", updates.get(0).getAsJsonObject().get("event_time").getAsString());
+            JsonObject next = c.await(PlainClient.channel("l2_data"), Duration.ofSeconds(5));
+            assertEquals("update", next.getAsJsonArray("events").get(0).getAsJsonObject().get("type").getAsString());
+        }
+    }
+
+    @Test
+    void heartbeatsComeAboutOncePerSecondWithACounterThatStepsByOne() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("heartbeats");
+            long previous = -1;
+            long previousAt = 0;
+            for (int i = 0; i < 3; i++) {
+                JsonObject hb = c.await(PlainClient.channel("heartbeats"), Duration.ofSeconds(3));
+                assertNotNull(hb, "heartbeat " + i);
+                long counter = hb.getAsJsonArray("events").get(0).getAsJsonObject().get("heartbeat_counter")
+                        .getAsLong();
+                long at = System.nanoTime();
+                if (previous >= 0) {
+                    assertEquals(previous + 1, counter);
+                    long gapMs = (at - previousAt) / 1_000_000;
+                    assertTrue(gapMs > 500 && gapMs < 1600, "heartbeat interval " + gapMs + " ms");
+                }
+                previous = counter;
+                previousAt = at;
+            }
+        }
+    }
+
+    @Test
+    void closesAConnectionThatSubscribesToNothingWithinFiveSeconds() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            PlainClient.Close close = c.awaitClose(Duration.ofSeconds(8));
+            assertTrue(close.afterMillis() >= 4800 && close.afterMillis() < 6500, "closed after "
+                    + close.afterMillis() + " ms");
+        }
+    }
+
+    @Test
+    void legacyAndUnknownChannelNamesGetAuthenticationFailure() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            for (String name : List.of("heartbeat", "full", "matches", "l2_data")) {
+                c.subscribe(name, "BTC-USD");
+                JsonObject err = c.await(o -> o.has("type"), Duration.ofSeconds(3));
+                assertEquals("{\"type\":\"error\",\"message\":\"authentication failure\"}", err.toString(), name);
+            }
+        }
+    }
+
+    @Test
+    void privateChannelsWithoutAJwtAreRefused() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("user");
+            JsonObject err = c.await(o -> o.has("type"), Duration.ofSeconds(3));
+            assertEquals("authentication failure", err.get("message").getAsString());
+        }
+    }
+
+    @Test
+    void moreThanSixteenLevel2ProductsOnOneConnectionIsAnError() throws Exception {
+        String[] products = new String[17];
+        for (int i = 0; i < 17; i++) {
+            products[i] = "P" + i + "-USD";
+        }
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("level2", products);
+            JsonObject err = c.await(o -> o.has("type"), Duration.ofSeconds(3));
+            assertEquals("too many L2 streams requested in a single session", err.get("message").getAsString());
+            assertNull(c.await(PlainClient.channel("l2_data"), Duration.ofMillis(500)));
+        }
+    }
+
+    @Test
+    void usdcProductsArriveUnderTheirUsdAlias() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("ticker", "BTC-USDC");
+            JsonObject t = c.await(PlainClient.channel("ticker"), Duration.ofSeconds(3));
+            assertEquals("BTC-USD", t.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonArray("tickers")
+                    .get(0).getAsJsonObject().get("product_id").getAsString());
+        }
+    }
+
+    @Test
+    void recordsWhatTheClientSent() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("ticker", "BTC-USD");
+            assertEquals("{\"type\":\"subscribe\",\"channel\":\"ticker\",\"product_ids\":[\"BTC-USD\"]}",
+                    sim.takeClientFrame(Duration.ofSeconds(3)));
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSamePrices() throws Exception {
+        List<String> a = prices(7);
+        List<String> b = prices(7);
+        assertEquals(a, b);
+    }
+
+    private static List<String> prices(long seed) throws Exception {
+        try (ExchangeSimulator s = ExchangeSimulator.start(SimConfig.defaults().withSeed(seed).withRate(100));
+             PlainClient c = PlainClient.open(s.wsUri())) {
+            c.subscribe("ticker", "SOL-USD");
+            List<String> out = new ArrayList<>();
+            while (out.size() < 5) {
+                JsonObject t = c.await(PlainClient.channel("ticker"), Duration.ofSeconds(3));
+                out.add(t.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonArray("tickers").get(0)
+                        .getAsJsonObject().get("price").getAsString());
+            }
+            return out;
+        }
+    }
+}

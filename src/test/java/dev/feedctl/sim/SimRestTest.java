@@ -1,0 +1,113 @@
+package dev.feedctl.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The REST side: documented shapes, agreement with the socket, and its faults. */
+@Timeout(30)
+class SimRestTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static HttpResponse<String> get(ExchangeSimulator sim, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(sim.restUri() + "/api/v3/brokerage" + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static JsonObject json(HttpResponse<String> r) {
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    @Test
+    void endpointsAnswerInTheDocumentedShapes() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults())) {
+            JsonObject time = json(get(sim, "/time"));
+            assertTrue(Math.abs(time.get("epochSeconds").getAsLong() - Instant.now().getEpochSecond()) <= 2);
+            assertTrue(time.get("iso").getAsString().endsWith("Z"));
+            JsonObject product = json(get(sim, "/market/products/BTC-USD"));
+            assertEquals("BTC-USD", product.get("product_id").getAsString());
+            new BigDecimal(product.get("price").getAsString());
+            JsonObject book = json(get(sim, "/market/product_book?product_id=BTC-USD&limit=5"));
+            assertEquals(5, book.getAsJsonObject("pricebook").getAsJsonArray("bids").size());
+            JsonObject ticker = json(get(sim, "/market/products/BTC-USD/ticker?limit=3"));
+            assertTrue(ticker.has("best_bid") && ticker.has("best_ask") && ticker.has("trades"));
+            JsonObject candles = json(get(sim, "/market/products/BTC-USD/candles?granularity=ONE_MINUTE"));
+            assertEquals(1, candles.getAsJsonArray("candles").size());
+            HttpResponse<String> missing = get(sim, "/market/products/not_a_product");
+            assertEquals(404, missing.statusCode());
+            assertTrue(json(missing).has("error"));
+        }
+    }
+
+    @Test
+    void restPricesAgreeWithTheSocket() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withRate(5));
+             PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("ticker", "ETH-USD");
+            c.await(PlainClient.channel("ticker"), Duration.ofSeconds(3));
+            JsonObject t = c.await(PlainClient.channel("ticker"), Duration.ofSeconds(3));
+            String socketPrice = t.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonArray("tickers").get(0)
+                    .getAsJsonObject().get("price").getAsString();
+            String restPrice = json(get(sim, "/market/products/ETH-USD")).get("price").getAsString();
+            // at 5 matches/s the next match is 200 ms away; REST read right after the frame sees the same trade
+            assertEquals(socketPrice, restPrice);
+        }
+    }
+
+    @Test
+    void priceOffsetShiftsRestByTheGivenBasisPoints() throws Exception {
+        // a market this slow makes no match during the test: the price is BTC-USD's opening 68900.00
+        try (ExchangeSimulator plain = ExchangeSimulator.start(SimConfig.defaults().withRate(0.001));
+             ExchangeSimulator shifted = ExchangeSimulator.start(SimConfig.defaults().withRate(0.001)
+                     .withFaults(Faults.NONE.with(new Fault.RestPriceOffset(200))))) {
+            assertEquals("68900.00", json(get(plain, "/market/products/BTC-USD")).get("price").getAsString());
+            assertEquals("70278.00", json(get(shifted, "/market/products/BTC-USD")).get("price").getAsString());
+            assertEquals("70278.00", json(get(shifted, "/market/product_book?product_id=BTC-USD")).get("last")
+                    .getAsString());
+        }
+    }
+
+    @Test
+    void rateLimitAnswers429WithRetryAfterAndTheDocumentedBody() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults()
+                .withFaults(Scenario.REST_429.faults()))) {
+            HttpResponse<String> r = get(sim, "/market/products/BTC-USD");
+            assertEquals(429, r.statusCode());
+            assertEquals("1", r.headers().firstValue("Retry-After").orElseThrow());
+            assertEquals("0", r.headers().firstValue("x-ratelimit-remaining").orElseThrow());
+            assertEquals("{\"errors\":[{\"id\":\"rate_limit_exceeded\",\"message\":\"Too many requests\"}]}",
+                    r.body());
+        }
+    }
+
+    @Test
+    void serverErrorsAreAnsweredEveryNthRequest() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults()
+                .withFaults(Faults.NONE.with(new Fault.RestServerError(2, 503))))) {
+            assertEquals(200, get(sim, "/time").statusCode());
+            assertEquals(503, get(sim, "/time").statusCode());
+            assertEquals(200, get(sim, "/time").statusCode());
+        }
+    }
+
+    @Test
+    void clockSkewShowsInTheTimeEndpoint() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults()
+                .withFaults(Scenario.CLOCK_SKEW.faults()))) {
+            long skew = json(get(sim, "/time")).get("epochSeconds").getAsLong() - Instant.now().getEpochSecond();
+            assertTrue(skew >= 138 && skew <= 142, "skew " + skew);
+        }
+    }
+}
