@@ -37,11 +37,19 @@ public final class TestKeys {
         return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     }
 
-    /** SEC1 "EC PRIVATE KEY" PEM for EC keys, as the CDP portal hands them out. */
+    /** SEC1 "EC PRIVATE KEY" PEM with curve and public key, as the CDP portal (and openssl) write it. */
     public static String sec1Pem(KeyPair kp) throws IOException {
+        org.bouncycastle.asn1.pkcs.PrivateKeyInfo pki = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(
+                kp.getPrivate().getEncoded());
+        org.bouncycastle.asn1.x509.SubjectPublicKeyInfo spki = org.bouncycastle.asn1.x509.SubjectPublicKeyInfo
+                .getInstance(kp.getPublic().getEncoded());
+        java.math.BigInteger d = ((java.security.interfaces.ECPrivateKey) kp.getPrivate()).getS();
+        int bits = ((java.security.interfaces.ECPrivateKey) kp.getPrivate()).getParams().getOrder().bitLength();
+        var sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(bits, d, spki.getPublicKeyData(),
+                pki.getPrivateKeyAlgorithm().getParameters());
         StringWriter sw = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(sw)) {
-            w.writeObject(kp);
+            w.writeObject(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", sec1.getEncoded()));
         }
         return sw.toString();
     }

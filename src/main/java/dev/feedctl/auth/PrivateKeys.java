@@ -24,6 +24,7 @@ import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X962Parameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -101,22 +102,34 @@ final class PrivateKeys {
 
     private static CdpKey ec(String name, PrivateKeyInfo info, SubjectPublicKeyInfo pub, List<String> warnings)
             throws KeyProblem, GeneralSecurityException {
-        ASN1Encodable params = info.getPrivateKeyAlgorithm().getParameters();
-        if (!(params instanceof ASN1ObjectIdentifier curve) || !P256.equals(curve)) {
-            String curveName = params instanceof ASN1ObjectIdentifier c
-                    ? CURVE_NAMES.getOrDefault(c.getId(), c.getId()) : "explicit parameters";
-            throw new KeyProblem("wrong curve: the EC key is on " + curveName + "; CDP ECDSA keys are P-256 "
+        ASN1ObjectIdentifier curve = namedCurve(info.getPrivateKeyAlgorithm().getParameters());
+        if (curve == null && pub != null) {
+            curve = namedCurve(pub.getAlgorithm().getParameters()); // SEC1 may leave the curve to the public part
+        }
+        if (!P256.equals(curve)) {
+            throw new KeyProblem("wrong curve: the EC key is on " + (curve == null ? "an unnamed curve"
+                    : CURVE_NAMES.getOrDefault(curve.getId(), curve.getId())) + "; CDP ECDSA keys are P-256 "
                     + "(prime256v1), signed as ES256");
         }
         KeyFactory kf = KeyFactory.getInstance("EC");
         try {
-            PrivateKey key = kf.generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+            PrivateKeyInfo named = new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey,
+                    curve), info.parsePrivateKey());
+            PrivateKey key = kf.generatePrivate(new PKCS8EncodedKeySpec(named.getEncoded()));
             PublicKey publicKey = pub != null ? kf.generatePublic(new X509EncodedKeySpec(pub.getEncoded()))
                     : derivePublic((ECPrivateKey) key);
             return new CdpKey(name, CdpKey.Algorithm.ES256, key, publicKey, warnings);
         } catch (IOException e) {
             throw new KeyProblem("the EC key could not be encoded: " + e.getMessage());
         }
+    }
+
+    private static ASN1ObjectIdentifier namedCurve(ASN1Encodable params) {
+        if (params == null) {
+            return null;
+        }
+        X962Parameters x962 = X962Parameters.getInstance(params);
+        return x962.isNamedCurve() ? ASN1ObjectIdentifier.getInstance(x962.getParameters()) : null;
     }
 
     private static PublicKey derivePublic(ECPrivateKey key) throws GeneralSecurityException {

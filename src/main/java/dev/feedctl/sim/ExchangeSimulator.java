@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 
 /**
  * An in-process Coinbase Advanced Trade exchange on loopback: WebSocket market data plus the REST price
@@ -90,6 +91,9 @@ public final class ExchangeSimulator implements Closeable {
             return;
         }
         socket = new SimSocketServer(new InetSocketAddress(ctx.config.host(), ctx.config.wsPort()), ctx);
+        if (ctx.config.tls() != null) {
+            socket.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(ctx.config.tls()));
+        }
         try {
             socket.startAndWait();
         } catch (BindException e) {
@@ -99,7 +103,8 @@ public final class ExchangeSimulator implements Closeable {
         } catch (Exception e) {
             throw new IOException(e.getMessage(), e);
         }
-        wsUri = URI.create("ws://" + ctx.config.host() + ":" + socket.getPort());
+        wsUri = URI.create((ctx.config.tls() == null ? "ws://" : "wss://") + ctx.config.host() + ":"
+                + socket.getPort());
     }
 
     private HttpServer bindHttp(int port) throws IOException {

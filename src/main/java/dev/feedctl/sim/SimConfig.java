@@ -2,6 +2,7 @@ package dev.feedctl.sim;
 
 import java.security.PublicKey;
 import java.time.Clock;
+import javax.net.ssl.SSLContext;
 
 /**
  * How a simulator run behaves.
@@ -14,9 +15,10 @@ import java.time.Clock;
  * @param faults      what goes wrong
  * @param trustedKey  the API key JWTs must be signed with, or null when no key is registered
  * @param clock       this machine's clock; a {@link Fault.ClockSkew} is applied on top
+ * @param tls         serves wss:// with this context when set (for certificate tests), else ws://
  */
 public record SimConfig(String host, int wsPort, int restPort, long seed, double rate, Faults faults,
-                        TrustedKey trustedKey, Clock clock) {
+                        TrustedKey trustedKey, Clock clock, SSLContext tls) {
 
     public static final double DEFAULT_RATE = 20;
 
@@ -25,31 +27,35 @@ public record SimConfig(String host, int wsPort, int restPort, long seed, double
     }
 
     public static SimConfig defaults() {
-        return new SimConfig("127.0.0.1", 0, 0, 42L, DEFAULT_RATE, Faults.NONE, null, Clock.systemUTC());
+        return new SimConfig("127.0.0.1", 0, 0, 42L, DEFAULT_RATE, Faults.NONE, null, Clock.systemUTC(), null);
     }
 
     public SimConfig withFaults(Faults f) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, f, trustedKey, clock);
+        return new SimConfig(host, wsPort, restPort, seed, rate, f, trustedKey, clock, tls);
     }
 
     public SimConfig withPorts(int ws, int rest) {
-        return new SimConfig(host, ws, rest, seed, rate, faults, trustedKey, clock);
+        return new SimConfig(host, ws, rest, seed, rate, faults, trustedKey, clock, tls);
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(host, wsPort, restPort, s, rate, faults, trustedKey, clock);
+        return new SimConfig(host, wsPort, restPort, s, rate, faults, trustedKey, clock, tls);
     }
 
     public SimConfig withRate(double r) {
-        return new SimConfig(host, wsPort, restPort, seed, r, faults, trustedKey, clock);
+        return new SimConfig(host, wsPort, restPort, seed, r, faults, trustedKey, clock, tls);
     }
 
     public SimConfig withTrustedKey(TrustedKey k) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, k, clock);
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, k, clock, tls);
     }
 
     public SimConfig withClock(Clock c) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, c);
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, c, tls);
+    }
+
+    public SimConfig withTls(SSLContext context) {
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, context);
     }
 
     /** The exchange's own clock: this machine's, shifted by any clock-skew fault. */

@@ -59,8 +59,14 @@ public final class Connection implements Closeable {
         return uri;
     }
 
-    public void send(String text) {
-        client.send(text);
+    /** Sends, or returns false when the socket is already closed (the close itself arrives through {@link #poll}). */
+    public boolean send(String text) {
+        try {
+            client.send(text);
+            return true;
+        } catch (org.java_websocket.exceptions.WebsocketNotConnectedException e) {
+            return false;
+        }
     }
 
     /** The next frame or the close, waiting at most {@code timeout}; null when nothing came. */

@@ -1,0 +1,123 @@
+package dev.feedctl.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.feedctl.TestKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsASec1EcKeyFileAsEs256WithItsPublicKey() throws Exception {
+        KeyPair kp = TestKeys.ec();
+        CdpKey key = KeyLoader.fromFile(TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.sec1Pem(kp)));
+        assertEquals(CdpKey.Algorithm.ES256, key.algorithm());
+        assertEquals(TestKeys.NAME, key.name());
+        assertEquals(kp.getPublic(), key.publicKey());
+        assertTrue(key.warnings().isEmpty(), key.warnings().toString());
+        assertTrue(!key.toString().contains("BEGIN"), "toString hides key material");
+    }
+
+    @Test
+    void loadsPkcs8EcAndDerivesThePublicKeyWhenItIsNotStored() throws Exception {
+        KeyPair kp = TestKeys.ec();
+        CdpKey key = KeyLoader.fromFile(TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.pkcs8Pem(kp)));
+        assertEquals(CdpKey.Algorithm.ES256, key.algorithm());
+        assertEquals(kp.getPublic(), key.publicKey());
+    }
+
+    @Test
+    void loadsEd25519AsPkcs8AndAsRawBase64Of32Or64Bytes() throws Exception {
+        KeyPair kp = TestKeys.ed25519();
+        CdpKey pem = KeyLoader.fromFile(TestKeys.keyFile(dir, "ed-id", TestKeys.pkcs8Pem(kp)));
+        assertEquals(CdpKey.Algorithm.EDDSA, pem.algorithm());
+        assertEquals(kp.getPublic(), pem.publicKey());
+        String seed = TestKeys.ed25519Raw(kp);
+        CdpKey raw32 = KeyLoader.fromEnvironment(Map.of("COINBASE_API_KEY", "ed-id", "COINBASE_API_SECRET", seed));
+        assertEquals(kp.getPublic(), raw32.publicKey());
+        byte[] seedBytes = Base64.getDecoder().decode(seed);
+        byte[] sixtyFour = new byte[64];
+        System.arraycopy(seedBytes, 0, sixtyFour, 0, 32);
+        CdpKey raw64 = KeyLoader.fromEnvironment(Map.of("COINBASE_API_KEY", "ed-id", "COINBASE_API_SECRET",
+                Base64.getEncoder().encodeToString(sixtyFour)));
+        assertEquals(kp.getPublic(), raw64.publicKey());
+    }
+
+    @Test
+    void literalBackslashNInPastedKeysIsNormalised() throws Exception {
+        KeyPair kp = TestKeys.ec();
+        String escaped = TestKeys.sec1Pem(kp).replace("\n", "\\n");
+        CdpKey key = KeyLoader.fromEnvironment(Map.of("COINBASE_API_KEY", TestKeys.NAME,
+                "COINBASE_API_SECRET", escaped));
+        assertEquals(kp.getPublic(), key.publicKey());
+    }
+
+    private String problem(String name, String privateKey) throws Exception {
+        Path f = TestKeys.keyFile(dir, name, privateKey);
+        return assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(f)).getMessage();
+    }
+
+    @Test
+    void everyBadKeyGetsAPreciseOneLineMessage() throws Exception {
+        assertTrue(problem(TestKeys.NAME, "not a key at all!").contains("neither PEM nor valid base64"));
+        assertTrue(problem(TestKeys.NAME, TestKeys.sec1Pem(TestKeys.ecOn("secp384r1"))).contains("wrong curve: "
+                + "the EC key is on P-384"));
+        String publicPem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                TestKeys.ec().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+        assertTrue(problem(TestKeys.NAME, publicPem).contains("this is a public key"));
+        assertTrue(problem(TestKeys.NAME, Base64.getEncoder().encodeToString(new byte[40]))
+                .contains("must decode to 32 or 64 bytes, this one has 40"));
+        String body = TestKeys.sec1Pem(TestKeys.ec()).lines().filter(l -> !l.startsWith("-----"))
+                .reduce("", String::concat);
+        assertTrue(problem(TestKeys.NAME, body).contains("PEM body without its BEGIN/END lines"));
+        assertTrue(problem(publicPem, TestKeys.sec1Pem(TestKeys.ec())).contains("the key name holds a PEM key"));
+        String truncated = TestKeys.sec1Pem(TestKeys.ec()).substring(0, 100) + "\n-----END EC PRIVATE KEY-----\n";
+        String m = problem(TestKeys.NAME, truncated);
+        assertTrue(m.contains("malformed") || m.contains("holds no key"), m);
+        for (String msg : new String[] {problem(TestKeys.NAME, "x")}) {
+            assertTrue(!msg.contains("\n"), "one line: " + msg);
+        }
+    }
+
+    @Test
+    void legacyExchangeKeysAreNamedAsUnsupported() throws Exception {
+        Path f = dir.resolve("exchange.json");
+        Files.writeString(f, "{\"key\":\"b2f0\",\"secret\":\"c2VjcmV0\",\"passphrase\":\"p\"}");
+        String m = assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(f)).getMessage();
+        assertTrue(m.contains("legacy Exchange/Pro API key") && m.contains("CDP API key"), m);
+    }
+
+    @Test
+    void notJsonAndMissingFieldsAreExplained() throws Exception {
+        Path f = dir.resolve("k.json");
+        Files.writeString(f, "name: x");
+        assertTrue(assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(f)).getMessage().contains("not JSON"));
+        Files.writeString(f, "{\"name\":\"" + TestKeys.NAME + "\"}");
+        assertTrue(assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(f)).getMessage().contains("privateKey"));
+        assertTrue(assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(dir.resolve("missing.json")))
+                .getMessage().contains("cannot read key file"));
+        assertTrue(assertThrows(KeyProblem.class, () -> KeyLoader.fromEnvironment(Map.of("COINBASE_API_KEY", "x")))
+                .getMessage().contains("COINBASE_API_SECRET is not set"));
+    }
+
+    @Test
+    void oddKeyNamesAndOpenPermissionsAreWarnings() throws Exception {
+        Path f = TestKeys.keyFile(dir, "my-key", TestKeys.sec1Pem(TestKeys.ec()));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+        CdpKey key = KeyLoader.fromFile(f);
+        assertTrue(key.warnings().stream().anyMatch(w -> w.contains("not of the form organizations/{org}/apiKeys")));
+        assertTrue(key.warnings().stream().anyMatch(w -> w.contains("readable by other users; chmod 600")));
+    }
+}

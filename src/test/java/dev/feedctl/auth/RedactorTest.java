@@ -1,0 +1,34 @@
+package dev.feedctl.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.feedctl.TestKeys;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RedactorTest {
+
+    @Test
+    void jwtsKeepHeaderAndClaimsButLoseTheirSignature() throws Exception {
+        var kp = TestKeys.ec();
+        String jwt = new JwtSigner(new CdpKey("k", CdpKey.Algorithm.ES256, kp.getPrivate(), kp.getPublic(),
+                List.of()), Clock.systemUTC()).forSocket();
+        String signature = jwt.substring(jwt.lastIndexOf('.') + 1);
+        String scrubbed = Redactor.scrub("{\"jwt\":\"" + jwt + "\"}");
+        assertFalse(scrubbed.contains(signature));
+        assertTrue(scrubbed.contains(jwt.substring(0, jwt.lastIndexOf('.')) + ".…"));
+        assertTrue(Redactor.describeJwt(jwt).contains("\"iss\":\"cdp\""));
+        assertTrue(Redactor.describeJwt(jwt).endsWith(".…"));
+    }
+
+    @Test
+    void pemKeysAndRegisteredSecretsDisappear() throws Exception {
+        String pem = TestKeys.sec1Pem(TestKeys.ec());
+        assertEquals("key: [private key redacted] end", Redactor.scrub("key: " + pem.strip() + " end"));
+        Redactor.register("canary-secret-0123456789");
+        assertEquals("x [secret redacted] y", Redactor.scrub("x canary-secret-0123456789 y"));
+    }
+}
