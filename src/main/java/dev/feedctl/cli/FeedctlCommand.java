@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "feedctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Opens the Coinbase Advanced Trade WebSocket, checks every message against the protocol, "
                 + "and proves (or disproves) that a price feed works.",
-        subcommands = {ConnectCommand.class, SubscribeCommand.class,
+        subcommands = {ConnectCommand.class, SubscribeCommand.class, ProbeCommand.class, VerifyCommand.class,
             SimCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -160,6 +160,8 @@ public final class SimCommand implements Callable<Integer> {
         Integer rest5xxEvery;
         @Option(names = "--stale-product", paramLabel = "ID", description = "Product that goes silent after 1 s.")
         String staleProduct;
+        @Option(names = "--quiet-product", paramLabel = "ID", description = "Product that stops trading after 1 s.")
+        String quietProduct;
         @Option(names = "--clock-skew", paramLabel = "D", converter = Durations.class,
                 description = "Exchange clock ahead by D.")
         Duration clockSkew;
@@ -189,6 +191,7 @@ public final class SimCommand implements Callable<Integer> {
             f = rest5xxEvery == null ? f : f.with(new Fault.RestServerError(positive("--rest-5xx-every",
                     rest5xxEvery), 503));
             f = staleProduct == null ? f : f.with(new Fault.StaleProduct(staleProduct, Duration.ofSeconds(1)));
+            f = quietProduct == null ? f : f.with(new Fault.QuietProduct(quietProduct, Duration.ofSeconds(1)));
             f = clockSkew == null ? f : f.with(new Fault.ClockSkew(clockSkew));
             return f;
         }

@@ -89,6 +89,7 @@ public final class FrameDecoder {
             return "";
         }
         int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.replaceFirst("^[\\w.]+Exception: ", "");
     }
 }

@@ -72,6 +72,13 @@ public sealed interface Fault {
     record StaleProduct(String product, Duration after) implements Fault {
     }
 
+    /**
+     * The market stops trading {@code product} after {@code after}: socket and REST both go quiet, as a quiet
+     * market does. A null product means the first product that traded.
+     */
+    record QuietProduct(String product, Duration after) implements Fault {
+    }
+
     /** The exchange's clock runs {@code offset} ahead of this machine's (negative: behind). */
     record ClockSkew(Duration offset) implements Fault {
     }

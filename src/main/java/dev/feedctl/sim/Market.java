@@ -60,14 +60,17 @@ final class Market {
 
     private final SplittableRandom random;
     private final Clock clock;
+    private final Fault.QuietProduct quiet;
+    private final long startNanos = System.nanoTime();
     private final Map<String, Product> products = new ConcurrentHashMap<>();
     private final List<Product> active = new CopyOnWriteArrayList<>();
     private long nextTradeId = 995_098_663L;
     private int roundRobin;
 
-    Market(long seed, Clock clock) {
+    Market(long seed, Clock clock, Faults faults) {
         this.random = new SplittableRandom(seed);
         this.clock = clock;
+        this.quiet = faults.find(Fault.QuietProduct.class).orElse(null);
     }
 
     static boolean isProductId(String id) {
@@ -98,7 +101,12 @@ final class Market {
             return null;
         }
         Product p = active.get(Math.floorMod(roundRobin++, active.size()));
-        return step(p);
+        return isQuiet(p) ? null : step(p);
+    }
+
+    private boolean isQuiet(Product p) {
+        return quiet != null && p.id.equals(quiet.product() == null ? active.get(0).id : quiet.product())
+                && System.nanoTime() - startNanos > quiet.after().toNanos();
     }
 
     private Trade step(Product p) {

@@ -34,6 +34,8 @@ public enum Scenario {
     REST_5XX("REST answers 503 to every request", faults(new Fault.RestServerError(1, 503))),
     STALE_PRODUCT("first product silent on the socket after 1 s; REST trades on",
             faults(new Fault.StaleProduct(null, Duration.ofSeconds(1)))),
+    QUIET_PRODUCT("the first product stops trading after 1 s (socket and REST): a quiet market",
+            faults(new Fault.QuietProduct(null, Duration.ofSeconds(1)))),
     CLOCK_SKEW("the exchange clock runs 140 s ahead of this machine", faults(new Fault.ClockSkew(
             Duration.ofSeconds(140))));
 

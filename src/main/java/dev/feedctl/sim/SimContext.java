@@ -26,7 +26,7 @@ final class SimContext {
     SimContext(SimConfig config, ScheduledExecutorService timers) {
         this.config = config;
         this.exchangeClock = config.exchangeClock();
-        this.market = new Market(config.seed(), exchangeClock);
+        this.market = new Market(config.seed(), exchangeClock, config.faults());
         this.timers = timers;
     }
 

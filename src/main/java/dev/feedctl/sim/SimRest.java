@@ -80,6 +80,8 @@ final class SimRest {
             Instant now = ctx.exchangeClock.instant();
             send(ex, 200, GSON.toJson(Map.of("iso", Timestamps.format(now), "epochSeconds",
                     Long.toString(now.getEpochSecond()), "epochMillis", Long.toString(now.toEpochMilli()))));
+        } else if (path.equals("/best_bid_ask")) {
+            bestBidAsk(ex, q);
         } else if (path.equals("/market/product_book")) {
             String id = first(q, "product_id");
             withProduct(ex, id, p -> productBook(p, intParam(q, "limit", 10)));
@@ -94,6 +96,37 @@ final class SimRest {
         } else {
             error(ex, 404, "NOT_FOUND", "no such endpoint");
         }
+    }
+
+    /** The authenticated endpoint: a REST JWT whose uri names this request, or 401 with a plain body. */
+    private void bestBidAsk(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        String jwt = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
+        String expected = "GET " + ex.getRequestHeaders().getFirst("Host") + PREFIX + "/best_bid_ask";
+        String why = jwt == null ? "no bearer token" : JwtCheck.reject(jwt, ctx.config.trustedKey(),
+                ctx.exchangeClock.instant(), expected);
+        if (why != null) {
+            ctx.authRejections.add(why);
+            byte[] body = "Unauthorized".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(401, body.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(body);
+            }
+            return;
+        }
+        List<Map<String, Object>> books = new ArrayList<>();
+        for (String id : q.getOrDefault("product_ids", List.of())) {
+            if (Market.isProductId(id)) {
+                Map<String, Object> b = productBook(ctx.market.product(id), 1);
+                books.add(castBook(b.get("pricebook")));
+            }
+        }
+        send(ex, 200, GSON.toJson(Map.of("pricebooks", books)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castBook(Object o) {
+        return (Map<String, Object>) o;
     }
 
     private interface Body {

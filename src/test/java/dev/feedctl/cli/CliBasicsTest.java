@@ -16,7 +16,7 @@ class CliBasicsTest {
     void helpListsTheSubcommandsAndTheExitCodes() {
         Run r = Run.of("--help");
         assertEquals(0, r.code(), r::toString);
-        for (String s : new String[] {"connect", "subscribe", "sim", "Exit codes:",
+        for (String s : new String[] {"connect", "subscribe", "probe", "verify", "sim", "Exit codes:",
             "connection failed: DNS", "interrupted (Ctrl-C)"}) {
             assertTrue(r.out().contains(s), () -> s + " missing\n" + r);
         }

@@ -1,0 +1,41 @@
+package dev.feedctl.check;
+
+import dev.feedctl.protocol.Evidence;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The report's figures besides the checks: target, REST counts, evidence totals. */
+final class Facts {
+
+    private Facts() {
+    }
+
+    static Map<String, Object> of(VerifySettings s, Verifier.Observed o) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("ws_url", s.connect().uri().toString());
+        f.put("rest_url", s.rest().toString());
+        f.put("channels", s.channels());
+        f.put("products", s.products());
+        f.put("authenticated", s.key() != null);
+        f.put("duration_ms", s.duration().toMillis());
+        Map<String, Object> rest = new LinkedHashMap<>();
+        rest.put("calls", o.rest.calls());
+        rest.put("refused_429", o.rest.refused());
+        rest.put("server_errors", o.rest.serverErrors());
+        rest.put("clock_skew_ms", o.sampler.skewMillis());
+        f.put("rest", rest);
+        if (o.session != null) {
+            Evidence ev = o.session.evidence();
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("frames", ev.frames());
+            e.put("data_frames", ev.dataFrames());
+            e.put("frames_by_channel", ev.framesByChannel());
+            e.put("violations_by_rule", ev.violationsByRule());
+            e.put("drift_by_rule", ev.driftByRule());
+            e.put("largest_frame_bytes", o.connection.largestFrame());
+            e.put("dropped_by_reader", o.connection.dropped());
+            f.put("evidence", e);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.feedctl.check;
+
+import com.google.gson.JsonArray;
+import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.ProductIds;
+import dev.feedctl.transport.RestClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * No product staler than --max-staleness; and for a silent product, quiet market (WARN) versus dead feed (FAIL),
+ * told apart by asking REST whether the product traded after the socket's last update.
+ */
+final class FreshnessCheck {
+
+    private static final Duration REST_ANSWER = Duration.ofSeconds(2);
+
+    private final VerifySettings s;
+    private final Verifier.Observed o;
+
+    FreshnessCheck(VerifySettings s, Verifier.Observed o) {
+        this.s = s;
+        this.o = o;
+    }
+
+    CheckResult check() throws InterruptedException {
+        Evidence ev = o.session.evidence();
+        Instant end = o.endedAt;
+        Map<String, Object> ages = new LinkedHashMap<>();
+        List<String> stale = new ArrayList<>();
+        for (String p : s.products().stream().map(ProductIds::canonical).distinct().toList()) {
+            Duration age = ev.ages().ageOf(p);
+            if (age == null) {
+                continue;
+            }
+            ages.put(p, age.toMillis());
+            if (age.compareTo(s.maxStaleness()) > 0) {
+                stale.add(p);
+            }
+        }
+        String evidence = "age of the last update per product (ms): " + ages + ", limit " + s.maxStaleness()
+                .toMillis() + " ms";
+        if (stale.isEmpty()) {
+            return CheckResult.pass("freshness", evidence, ages);
+        }
+        boolean heartbeatsAlive = ev.heartbeats().lastSeen() != null
+                && Duration.between(ev.heartbeats().lastSeen(), end).compareTo(VerifySettings.MAX_HEARTBEAT_INTERVAL)
+                <= 0;
+        List<String> dead = new ArrayList<>();
+        List<String> quiet = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String p : stale) {
+            Instant lastSocket = end.minusMillis((Long) ages.get(p));
+            Instant lastTrade = lastRestTrade(p);
+            if (lastTrade == null) {
+                unknown.add(p);
+            } else if (lastTrade.isAfter(lastSocket.plusSeconds(1))) {
+                dead.add(p + " (REST shows a trade " + Duration.between(lastSocket, lastTrade).toMillis()
+                        + " ms newer than the socket's last update; socket silent for " + ages.get(p) + " ms)");
+            } else {
+                quiet.add(p);
+            }
+        }
+        String alive = heartbeatsAlive ? "heartbeats alive, data dead" : "silent: not even heartbeats arrive";
+        if (!dead.isEmpty()) {
+            return CheckResult.fail("freshness", 1, evidence, alive + ": the market trades but the socket stopped "
+                    + "sending " + dead, "the subscription for these products is dead; resubscribe or reconnect, "
+                    + "and alarm on per-product staleness", ages);
+        }
+        if (!unknown.isEmpty()) {
+            return CheckResult.fail("freshness", 1, evidence, "stale beyond the limit: " + unknown + "; REST could "
+                    + "not say whether they traded (" + o.sampler.lastProblem() + ")", null, ages);
+        }
+        return CheckResult.warn("freshness", evidence, "quiet market: " + quiet + " had no trades on REST either",
+                "not a feed failure; raise --max-staleness for quiet products", ages);
+    }
+
+    private Instant lastRestTrade(String product) throws InterruptedException {
+        RestClient.Reply r = o.rest.productTicker(product, System.nanoTime() + REST_ANSWER.toNanos());
+        if (!r.ok() || !(r.json().get("trades") instanceof JsonArray trades) || trades.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(trades.get(0).getAsJsonObject().get("time").getAsString());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

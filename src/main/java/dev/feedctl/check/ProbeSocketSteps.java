@@ -1,0 +1,151 @@
+package dev.feedctl.check;
+
+import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.SequenceTracker;
+import dev.feedctl.protocol.ServerErrors;
+import dev.feedctl.transport.CloseInfo;
+import dev.feedctl.transport.FeedSession;
+import dev.feedctl.transport.RestClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The socket rungs after the upgrade: subscribe-ack, first-data, heartbeats, sequence, auth; and clock-skew. */
+final class ProbeSocketSteps {
+
+    private final VerifySettings s;
+    private final FeedSession session;
+    private final CloseInfo close;
+    private final Frame.Error serverError;
+    private final List<CheckResult> steps;
+
+    ProbeSocketSteps(VerifySettings s, FeedSession session, CloseInfo close, Frame.Error serverError,
+                     List<CheckResult> steps) {
+        this.s = s;
+        this.session = session;
+        this.close = close;
+        this.serverError = serverError;
+        this.steps = steps;
+    }
+
+    void add() {
+        ServerErrors.Explanation error = serverError == null ? null
+                : Prober.explain(serverError, session, s.key());
+        steps.add(ack(error));
+        steps.add(firstData());
+        steps.add(heartbeats());
+        steps.add(sequence());
+    }
+
+    ServerErrors.Explanation error() {
+        return serverError == null ? null : Prober.explain(serverError, session, s.key());
+    }
+
+    private CheckResult ack(ServerErrors.Explanation error) {
+        Map<String, Duration> acked = session.ackedAfter();
+        List<String> missing = session.unacknowledged();
+        double ms = acked.values().stream().mapToLong(Duration::toNanos).max().orElse(0) / 1e6;
+        if (missing.isEmpty()) {
+            return CheckResult.pass("subscribe-ack", "acknowledged " + acked.keySet(), Map.of()).timed(ms);
+        }
+        if (error != null) {
+            return CheckResult.fail("subscribe-ack", error.authProblem() ? 4 : 5, "server error \""
+                    + serverError.message() + "\"", error.text(), null, Map.of());
+        }
+        if (close != null) {
+            String cause = close.knownCause(false, session.connection().largestFrame(),
+                    session.connection().maxMessageSize());
+            return CheckResult.fail("subscribe-ack", 3, "closed " + close.code() + " \"" + close.reason() + "\" by "
+                    + close.side(), cause == null ? "closed before the acknowledgement" : cause, null, Map.of());
+        }
+        Evidence ev = session.evidence();
+        if (!ev.foreignFormats().isEmpty()) {
+            var f = ev.foreignFormats().iterator().next();
+            return CheckResult.fail("subscribe-ack", 5, "frames in the " + f.description(), "wrong feed: "
+                    + f.description(), f.advice(), Map.of());
+        }
+        return CheckResult.fail("subscribe-ack", 5, "no acknowledgement for " + missing, "the server never "
+                + "confirmed the subscribe", "check channel and product names", Map.of());
+    }
+
+    private CheckResult firstData() {
+        Duration first = session.firstDataAfter();
+        if (first != null) {
+            return CheckResult.pass("first-data", "first data frame after " + first.toMillis() + " ms", Map.of())
+                    .timed(first.toNanos() / 1e6);
+        }
+        if (!session.unacknowledged().isEmpty()) {
+            return CheckResult.skip("first-data", "not subscribed");
+        }
+        boolean heartbeats = session.evidence().heartbeats().count() > 0;
+        return CheckResult.fail("first-data", 1, "no data frame within " + s.duration().toMillis() + " ms",
+                heartbeats ? "heartbeats alive, data dead" : "silent: nothing arrived after the subscription",
+                "check the product ids and channels", Map.of());
+    }
+
+    private CheckResult heartbeats() {
+        if (!s.heartbeats()) {
+            return CheckResult.skip("heartbeats", "--no-heartbeats");
+        }
+        var hb = session.evidence().heartbeats();
+        String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest interval "
+                + hb.longestInterval().toMillis() + " ms";
+        if (hb.count() == 0) {
+            return session.unacknowledged().isEmpty() ? CheckResult.fail("heartbeats", 1, evidence,
+                    "no heartbeat arrived", null, Map.of()) : CheckResult.skip("heartbeats", "not subscribed");
+        }
+        if (hb.breaks() > 0 || hb.longestInterval().compareTo(VerifySettings.MAX_HEARTBEAT_INTERVAL) > 0) {
+            return CheckResult.fail("heartbeats", 1, evidence, "heartbeats are not continuous", null, Map.of());
+        }
+        return CheckResult.pass("heartbeats", evidence, Map.of());
+    }
+
+    private CheckResult sequence() {
+        SequenceTracker t = session.evidence().sequence();
+        if (t.frames() == 0) {
+            return CheckResult.skip("sequence", "no frames");
+        }
+        return t.clean() ? CheckResult.pass("sequence", t.frames() + " frames, no gaps", Map.of())
+                : CheckResult.fail("sequence", 1, t.gaps() + " gaps, " + t.duplicates() + " duplicates, "
+                + t.regressions() + " regressions", "sequence gaps: frames were lost", "resubscribe or reconnect",
+                Map.of());
+    }
+
+    /** Signed socket subscribes and one signed REST call (best_bid_ask, a JWT with the request's uri). */
+    CheckResult auth(RestClient.Reply restReply) {
+        ServerErrors.Explanation error = error();
+        if (error != null && error.authProblem()) {
+            return CheckResult.fail("auth", 4, "signed subscribes were refused", error.text(), null, Map.of());
+        }
+        String socket = session.unacknowledged().isEmpty() ? "signed subscribes (" + s.key().algorithm().jwtName()
+                + ") acknowledged" : "socket: no acknowledgement to judge by";
+        if (restReply.status() == 401 || restReply.status() == 403) {
+            return CheckResult.fail("auth", 4, socket + "; REST best_bid_ask answered " + restReply.status(),
+                    "the REST API refused the key: " + RestSampler.describe(restReply), restReply.status() == 403
+                            ? "the key lacks the view scope" : "check the key kind, algorithm and the clock", Map.of());
+        }
+        String rest = restReply.ok() ? "REST best_bid_ask answered 200" : "REST best_bid_ask: "
+                + RestSampler.describe(restReply);
+        return restReply.ok() && session.unacknowledged().isEmpty()
+                ? CheckResult.pass("auth", socket + "; " + rest + " (key " + s.key().name() + ")", Map.of())
+                : CheckResult.warn("auth", socket + "; " + rest, "could not prove the key on both socket and REST",
+                null, Map.of());
+    }
+
+    static CheckResult clockSkew(long skewMillis, boolean withKey) {
+        long abs = Math.abs(skewMillis);
+        String evidence = "this machine is " + abs + " ms " + (skewMillis > 0 ? "behind" : "ahead of")
+                + " the exchange clock";
+        if (abs > 30_000) {
+            return CheckResult.fail("clock-skew", withKey ? 4 : 1, evidence, "clock skew " + Math.round(abs / 1000.0)
+                    + " s: JWTs (valid 120 s) will be rejected", "fix this machine's clock (NTP)", Map.of("skew_ms",
+                    skewMillis));
+        }
+        if (abs > 2_000) {
+            return CheckResult.warn("clock-skew", evidence, "clock skew " + Math.round(abs / 1000.0) + " s",
+                    "sync the clock (NTP) before it breaks JWT auth", Map.of("skew_ms", skewMillis));
+        }
+        return CheckResult.pass("clock-skew", evidence, Map.of("skew_ms", skewMillis));
+    }
+}

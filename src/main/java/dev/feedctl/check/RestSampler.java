@@ -1,0 +1,107 @@
+package dev.feedctl.check;
+
+import com.google.gson.JsonElement;
+import dev.feedctl.transport.RestClient;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Fetches REST prices while the socket runs, on its own thread, so they can be compared with socket prices of the
+ * same moment. Measures the clock skew against {@code /time} first.
+ */
+final class RestSampler implements Runnable {
+
+    static final Duration ROUND = Duration.ofSeconds(1);
+
+    record Sample(String product, BigDecimal price, Instant fetchedAt) {
+    }
+
+    private final RestClient rest;
+    private final List<String> products;
+    private final long endNanos;
+    private final Clock clock;
+    final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+    private volatile Long skewMillis;
+    private volatile String lastProblem;
+    private volatile boolean running = true;
+
+    RestSampler(RestClient rest, List<String> products, long endNanos, Clock clock) {
+        this.rest = rest;
+        this.products = products;
+        this.endNanos = endNanos;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        try {
+            measureSkew();
+            boolean first = true;
+            while ((running || first) && System.nanoTime() < endNanos) {
+                first = false; // one whole round even when the socket fails at once: "REST works, socket does not"
+                long roundStart = System.nanoTime();
+                for (String p : products) {
+                    RestClient.Reply r = rest.product(p, endNanos);
+                    BigDecimal price = r.ok() ? decimal(r.json().get("price")) : null;
+                    if (price != null) {
+                        samples.add(new Sample(p, price, clock.instant()));
+                    } else if (r.status() != 0 || lastProblem == null) {
+                        lastProblem = describe(r); // an HTTP answer says more than running out of time
+                    }
+                }
+                long sleep = ROUND.toNanos() - (System.nanoTime() - roundStart);
+                if (sleep > 0 && running) {
+                    Thread.sleep(Math.min(sleep, Math.max(0, endNanos - System.nanoTime())) / 1_000_000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void measureSkew() throws InterruptedException {
+        Instant before = clock.instant();
+        RestClient.Reply r = rest.time(endNanos);
+        Instant after = clock.instant();
+        if (r.ok() && r.json().has("epochMillis")) {
+            long local = (before.toEpochMilli() + after.toEpochMilli()) / 2;
+            skewMillis = r.json().get("epochMillis").getAsLong() - local;
+        } else {
+            lastProblem = describe(r);
+        }
+    }
+
+    static String describe(RestClient.Reply r) {
+        if (r.status() == 0) {
+            return "no answer: " + r.error();
+        }
+        String body = r.body() == null ? "" : r.body().replaceAll("\\s+", " ");
+        return "HTTP " + r.status() + (body.isEmpty() ? "" : " " + (body.length() > 120 ? body.substring(0, 117)
+                + "..." : body));
+    }
+
+    static BigDecimal decimal(JsonElement e) {
+        try {
+            return e == null || !e.isJsonPrimitive() || e.getAsString().isEmpty() ? null : new BigDecimal(e.getAsString());
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+    }
+
+    /** Exchange clock minus this machine's, in milliseconds; null when /time did not answer. */
+    Long skewMillis() {
+        return skewMillis;
+    }
+
+    String lastProblem() {
+        return lastProblem;
+    }
+
+    void stop() {
+        running = false;
+    }
+}

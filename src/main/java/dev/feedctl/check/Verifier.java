@@ -1,0 +1,180 @@
+package dev.feedctl.check;
+
+import dev.feedctl.auth.CdpKey;
+import dev.feedctl.auth.JwtSigner;
+import dev.feedctl.protocol.Channels;
+import dev.feedctl.protocol.Event;
+import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.ProductIds;
+import dev.feedctl.protocol.ServerErrors;
+import dev.feedctl.transport.CloseInfo;
+import dev.feedctl.transport.ConnectFailure;
+import dev.feedctl.transport.Connection;
+import dev.feedctl.transport.Connector;
+import dev.feedctl.transport.FeedSession;
+import dev.feedctl.transport.Inbound;
+import dev.feedctl.transport.RestClient;
+import dev.feedctl.transport.UrlLint;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code feedctl verify}: gathers evidence for the run's duration (socket frames, and REST prices fetched while the
+ * socket runs) and judges it. Passes only on what it observed.
+ */
+public final class Verifier {
+
+    private static final Duration TICK = Duration.ofMillis(50);
+
+    private final VerifySettings s;
+    private final Clock clock;
+
+    public Verifier(VerifySettings settings, Clock clock) {
+        this.s = settings;
+        this.clock = clock;
+    }
+
+    /** What a run observed; {@link VerifyChecks} turns it into checks. */
+    static final class Observed {
+        final List<UrlLint.Finding> lint = new ArrayList<>();
+        ConnectFailure connectFailure;
+        Connection connection;
+        FeedSession session;
+        CloseInfo close;
+        Frame.Error serverError;
+        ServerErrors.Explanation errorExplanation;
+        Frame.Foreign foreign;
+        RestClient rest;
+        RestSampler sampler;
+        final PriceHistory history = new PriceHistory();
+        final Map<String, BigDecimal> worstBps = new LinkedHashMap<>();
+        final Map<String, Integer> compared = new LinkedHashMap<>();
+        int unaligned;
+        Instant subscribedAt;
+        Instant endedAt;
+        boolean ackTimedOut;
+    }
+
+    public Verdict run() throws InterruptedException {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        long end = t0 + s.duration().toNanos();
+        Observed o = new Observed();
+        o.rest = new RestClient(s.rest(), s.key() == null ? null : new JwtSigner(s.key(), clock), s.restBudget(),
+                s.connect().timeout());
+        List<String> canonical = s.products().stream().map(ProductIds::canonical).distinct().toList();
+        o.sampler = new RestSampler(o.rest, canonical, end, clock);
+        Thread restThread = new Thread(o.sampler, "feedctl-rest-sampler");
+        restThread.setDaemon(true);
+        restThread.start();
+        try {
+            o.lint.addAll(UrlLint.check(s.connect().uri(), s.connect().allowPlaintext()));
+            if (o.lint.stream().noneMatch(f -> f.level() != UrlLint.Level.WARN)) {
+                gather(o, end, canonical);
+            }
+        } finally {
+            o.endedAt = clock.instant();
+            o.sampler.stop();
+            restThread.join(Math.max(100, (end - System.nanoTime()) / 1_000_000 + 100));
+            drainRest(o, true);
+            if (o.session != null) {
+                o.session.close();
+            }
+        }
+        List<CheckResult> checks = new VerifyChecks(s, o, clock).all();
+        return new Verdict("verify", started, Duration.ofNanos(System.nanoTime() - t0), checks, Facts.of(s, o));
+    }
+
+    private void gather(Observed o, long end, List<String> canonical) throws InterruptedException {
+        try {
+            o.connection = new Connector(clock).open(s.connect());
+        } catch (ConnectFailure e) {
+            o.connectFailure = e;
+            return;
+        }
+        CdpKey key = s.key();
+        o.session = new FeedSession(o.connection, key == null ? null : new JwtSigner(key, clock), clock);
+        o.session.subscribe(s.channels().stream().map(c -> new FeedSession.Subscription(c, s.products())).toList());
+        o.subscribedAt = clock.instant();
+        long ackDeadline = System.nanoTime() + s.connect().timeout().toNanos();
+        while (System.nanoTime() < end) {
+            Object in = o.session.next(TICK);
+            drainRest(o, false);
+            if (in instanceof Inbound.Closed c) {
+                o.close = c.close();
+                return;
+            }
+            if (in instanceof FeedSession.Received r && stop(o, r, canonical)) {
+                return;
+            }
+            if (!o.session.unacknowledged().isEmpty() && System.nanoTime() > ackDeadline) {
+                o.ackTimedOut = true;
+                return;
+            }
+        }
+    }
+
+    /** Folds a frame into the price history; true when it ends the run (server error, foreign format). */
+    private boolean stop(Observed o, FeedSession.Received r, List<String> canonical) {
+        Frame f = r.decoded().frame();
+        if (f instanceof Frame.Error e) {
+            o.serverError = e;
+            o.errorExplanation = ServerErrors.explain(e, o.session.channels(), s.key() != null,
+                    s.key() != null && s.key().algorithm() == CdpKey.Algorithm.EDDSA);
+            return true;
+        }
+        if (f instanceof Frame.Foreign foreign && foreign.format().isForeign()
+                && foreign.format() != dev.feedctl.protocol.FrameFormat.NOT_JSON) {
+            o.foreign = foreign;
+            return true;
+        }
+        if (f instanceof Frame.Data d && r.decoded().valid()) {
+            for (Event e : d.events()) {
+                if (e instanceof Event.Tickers t) {
+                    for (Event.Ticker tk : t.tickers()) {
+                        if (tk.price() != null && canonical.contains(tk.productId())) {
+                            o.history.add(tk.productId(), r.raw().receivedAt(), tk.price());
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Compares REST samples whose alignment window has closed (or all of them at the end). */
+    private void drainRest(Observed o, boolean all) {
+        Instant now = clock.instant();
+        List<RestSampler.Sample> later = new ArrayList<>();
+        RestSampler.Sample sample;
+        while ((sample = o.sampler.samples.poll()) != null) {
+            if (!all && sample.fetchedAt().plusMillis(500).isAfter(now)) {
+                later.add(sample);
+                continue;
+            }
+            BigDecimal bps = o.history.closestBps(sample.product(), sample.price(),
+                    sample.fetchedAt().minus(VerifySettings.REST_LAG), sample.fetchedAt().plusMillis(500));
+            if (bps == null) {
+                o.unaligned++;
+            } else {
+                o.compared.merge(sample.product(), 1, Integer::sum);
+                o.worstBps.merge(sample.product(), bps, (a, b) -> a.max(b));
+            }
+        }
+        o.sampler.samples.addAll(later);
+    }
+
+    static boolean isPriced(List<String> channels) {
+        return channels.contains("ticker") || channels.contains("ticker_batch");
+    }
+
+    static boolean isProductData(String channel) {
+        return !Channels.HEARTBEATS.equals(channel) && !Channels.SUBSCRIPTIONS.equals(channel);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.feedctl.check;
+
+import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.FrameFormat;
+import dev.feedctl.protocol.ProductIds;
+import dev.feedctl.protocol.SequenceTracker;
+import dev.feedctl.transport.Step;
+import dev.feedctl.transport.UrlLint;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns what a verify run observed into checks, each with its evidence and, when it fails, cause and fix. */
+final class VerifyChecks {
+
+    private final VerifySettings s;
+    private final Verifier.Observed o;
+    private final Clock clock;
+    private final FreshnessCheck freshness;
+
+    VerifyChecks(VerifySettings s, Verifier.Observed o, Clock clock) {
+        this.s = s;
+        this.o = o;
+        this.clock = clock;
+        this.freshness = new FreshnessCheck(s, o);
+    }
+
+    List<CheckResult> all() throws InterruptedException {
+        List<CheckResult> out = new ArrayList<>();
+        out.add(endpoint());
+        out.add(connected());
+        out.add(acknowledged());
+        out.add(format());
+        out.add(connection());
+        boolean endedEarly = o.session == null || o.close != null || o.serverError != null || o.foreign != null
+                || o.ackTimedOut || !o.session.unacknowledged().isEmpty();
+        if (endedEarly) {
+            for (String name : List.of("messages", "schema", "sequence", "heartbeats", "freshness")) {
+                out.add(CheckResult.skip(name, "the run ended before there was evidence to judge; see the checks "
+                        + "above"));
+            }
+        } else {
+            out.add(messages());
+            out.add(schema());
+            out.add(sequence());
+            out.add(heartbeats());
+            out.add(freshness.check());
+        }
+        out.add(RestPriceCheck.check(s, o));
+        return out;
+    }
+
+    private CheckResult endpoint() {
+        for (UrlLint.Finding f : o.lint) {
+            if (f.level() != UrlLint.Level.WARN) {
+                return CheckResult.fail("endpoint", f.level() == UrlLint.Level.WRONG_FEED ? 5 : 2,
+                        s.connect().uri().toString(), f.message(), f.fix(), Map.of());
+            }
+        }
+        String warnings = o.lint.stream().map(UrlLint.Finding::message).collect(Collectors.joining("; "));
+        return warnings.isEmpty() ? CheckResult.pass("endpoint", s.connect().uri() + " is a socket URL of the right "
+                + "kind", Map.of("url", s.connect().uri().toString()))
+                : CheckResult.warn("endpoint", s.connect().uri().toString(), warnings, o.lint.get(0).fix(), Map.of());
+    }
+
+    private CheckResult connected() {
+        if (o.connectFailure != null) {
+            Step f = o.connectFailure.failed();
+            return CheckResult.fail("connected", 3, phases(o.connectFailure.steps()), f.name() + " failed: "
+                    + f.cause(), f.fix(), Map.of("steps", o.connectFailure.steps().size()));
+        }
+        if (o.connection == null) {
+            return CheckResult.skip("connected", "not attempted: the endpoint check failed");
+        }
+        return CheckResult.pass("connected", phases(o.connection.steps()), Map.of());
+    }
+
+    private static String phases(List<Step> steps) {
+        return steps.stream().map(st -> st.name() + " " + String.format("%.1f ms", st.took().toNanos() / 1e6)
+                + (st.ok() ? "" : " FAIL")).collect(Collectors.joining(", "));
+    }
+
+    private CheckResult acknowledged() {
+        if (o.session == null) {
+            return CheckResult.skip("acknowledged", "no connection");
+        }
+        Map<String, Duration> acked = o.session.ackedAfter();
+        String evidence = acked.isEmpty() ? "no subscriptions acknowledgement"
+                : "acknowledged: " + acked.entrySet().stream().map(e -> e.getKey() + " in "
+                + e.getValue().toMillis() + " ms").collect(Collectors.joining(", "));
+        if (o.serverError != null) {
+            boolean auth = o.errorExplanation.authProblem();
+            return CheckResult.fail("acknowledged", auth ? 4 : 5, evidence + "; server error frame: \""
+                    + o.serverError.message() + "\"", auth ? withSkew(o.errorExplanation.text())
+                    : o.errorExplanation.text(), null, Map.of("server_error", o.serverError.message()));
+        }
+        List<String> missing = o.session.unacknowledged();
+        if (!missing.isEmpty()) {
+            if (o.close != null) {
+                return CheckResult.fail("acknowledged", 3, evidence, "the connection closed before " + missing
+                        + " was acknowledged", null, Map.of("missing", missing));
+            }
+            if (o.foreign != null) {
+                return CheckResult.fail("acknowledged", 5, evidence, "no Advanced Trade acknowledgement: the server "
+                        + "answered in the " + o.foreign.format().description(), o.foreign.format().advice(),
+                        Map.of("missing", missing));
+            }
+            return CheckResult.fail("acknowledged", 5, evidence, "no subscriptions acknowledgement for " + missing
+                    + " within " + Math.min(s.connect().timeout().toMillis(), s.duration().toMillis()) + " ms",
+                    "check the channel and product names; Advanced Trade answers every subscribe with a "
+                            + "subscriptions message", Map.of("missing", missing));
+        }
+        return CheckResult.pass("acknowledged", evidence, Map.of("channels", acked.size()));
+    }
+
+    /** Adds the measured clock skew to an auth diagnosis: JWTs live 120 s, so skew decides. */
+    private String withSkew(String text) {
+        Long skew = o.sampler.skewMillis();
+        if (skew == null || Math.abs(skew) < 2000) {
+            return text;
+        }
+        long seconds = Math.round(Math.abs(skew) / 1000.0);
+        return "JWT " + (skew > 0 ? "expired" : "not yet valid") + ": clock skew " + seconds + " s (this machine is "
+                + seconds + " s " + (skew > 0 ? "behind" : "ahead of") + " the exchange, and JWTs live 120 s); "
+                + "fix the clock (NTP). " + text;
+    }
+
+    private CheckResult format() {
+        if (o.session == null) {
+            return CheckResult.skip("format", "no connection");
+        }
+        Evidence ev = o.session.evidence();
+        var foreign = ev.foreignFormats().stream().filter(f -> f != FrameFormat.NOT_JSON).toList();
+        if (!foreign.isEmpty()) {
+            FrameFormat f = foreign.get(0);
+            return CheckResult.fail("format", 5, ev.frames() + " frames, in the " + f.description(),
+                    "wrong feed: the server speaks the " + f.description(), f.advice(), Map.of("format", f.name()));
+        }
+        return CheckResult.pass("format", ev.frames() + " frames in the Advanced Trade format", Map.of());
+    }
+
+    private CheckResult connection() {
+        if (o.session == null) {
+            return CheckResult.skip("connection", "no connection");
+        }
+        if (o.close == null) {
+            return CheckResult.pass("connection", "open for the whole run", Map.of());
+        }
+        var c = o.close;
+        String cause = c.knownCause(!o.session.ackedAfter().isEmpty(), o.connection.largestFrame(),
+                o.connection.maxMessageSize());
+        return CheckResult.fail("connection", 3, "closed by " + c.side() + " after " + c.sinceConnect().toMillis()
+                + " ms: " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\""),
+                cause == null ? "the connection closed during the run" : cause,
+                c.code() == 1001 || c.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail does)"
+                        : null, Map.of("code", c.code(), "reason", c.reason(), "by", c.side()));
+    }
+
+    private CheckResult messages() {
+        Evidence ev = o.session.evidence();
+        Map<String, Object> counts = new LinkedHashMap<>();
+        List<String> short_ = new ArrayList<>();
+        boolean productData = s.channels().stream().anyMatch(c -> !List.of("heartbeats", "user",
+                "futures_balance_summary").contains(c));
+        if (productData) {
+            for (String p : s.products()) {
+                long n = ev.ages().updatesOf(ProductIds.canonical(p));
+                counts.put(p, n);
+                if (n < s.minMessages()) {
+                    short_.add(p + " " + n);
+                }
+            }
+        } else {
+            counts.put("all", ev.validDataFrames());
+            if (ev.validDataFrames() < s.minMessages()) {
+                short_.add("all " + ev.validDataFrames());
+            }
+        }
+        String evidence = "valid data frames per product: " + counts;
+        if (short_.isEmpty()) {
+            return CheckResult.pass("messages", evidence, counts);
+        }
+        boolean heartbeatsAlive = ev.heartbeats().count() > 0;
+        String diagnosis = ev.dataFrames() == 0 && !heartbeatsAlive
+                ? "silent: nothing arrived after the subscription, not even heartbeats"
+                : ev.dataFrames() == 0 ? "heartbeats alive, data dead: the connection and subscription work but no "
+                + "market data arrives" : "fewer than " + s.minMessages() + " valid data frames for " + short_;
+        return CheckResult.fail("messages", 1, evidence, diagnosis, "check the product ids, or run longer "
+                + "(--duration) on a quiet market", counts);
+    }
+
+    private CheckResult schema() {
+        Evidence ev = o.session.evidence();
+        if (ev.violations() == 0) {
+            return CheckResult.pass("schema", ev.frames() + " frames, 0 violations", Map.of("frames", ev.frames()));
+        }
+        Evidence.Seen first = ev.examples().get(0);
+        return CheckResult.fail("schema", 1, ev.invalidFrames() + " of " + ev.frames() + " frames break the protocol: "
+                + ev.violationsByRule(), "malformed frames; first: " + first.violation() + (first.sequence() >= 0
+                ? " (sequence_num " + first.sequence() + ")" : ""), "the server (or a proxy) sends frames that are "
+                + "not Advanced Trade; run feedctl subscribe --annotate to see them", new LinkedHashMap<>(
+                ev.violationsByRule()));
+    }
+
+    private CheckResult sequence() {
+        SequenceTracker t = o.session.evidence().sequence();
+        Map<String, Object> data = Map.of("frames", t.frames(), "gaps", t.gaps(), "missing", t.missing(),
+                "duplicates", t.duplicates(), "regressions", t.regressions());
+        if (t.clean()) {
+            return CheckResult.pass("sequence", t.frames() + " sequence numbers, no gaps", data);
+        }
+        SequenceTracker.Anomaly a = t.anomalies().get(0);
+        return CheckResult.fail("sequence", 1, t.gaps() + " gaps (" + t.missing() + " numbers missing), "
+                + t.duplicates() + " duplicates, " + t.regressions() + " regressions in " + t.frames() + " frames",
+                "sequence gaps: frames were lost; first " + a.kind().name().toLowerCase() + " at frame #"
+                + a.frameIndex() + ": expected " + a.expected() + ", got " + a.actual(),
+                "on a gap, resubscribe (a new level2 snapshot) or reconnect; look for a slow consumer or a lossy "
+                + "proxy", data);
+    }
+
+    private CheckResult heartbeats() {
+        if (!s.heartbeats()) {
+            return CheckResult.skip("heartbeats", "--no-heartbeats");
+        }
+        var hb = o.session.evidence().heartbeats();
+        Duration silence = hb.longestSilence(o.endedAt);
+        if (hb.lastSeen() == null) {
+            silence = Duration.between(o.subscribedAt, o.endedAt);
+        } else if (o.subscribedAt != null && Duration.between(o.subscribedAt, hb.firstSeen()).compareTo(silence) > 0) {
+            silence = Duration.between(o.subscribedAt, hb.firstSeen());
+        }
+        Map<String, Object> data = Map.of("count", hb.count(), "counter_breaks", hb.breaks(),
+                "longest_silence_ms", silence.toMillis());
+        String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
+                + silence.toMillis() + " ms";
+        if (hb.breaks() > 0) {
+            return CheckResult.fail("heartbeats", 1, evidence, "heartbeat_counter skipped " + hb.breaks()
+                    + " times: heartbeats were lost", null, data);
+        }
+        if (silence.compareTo(VerifySettings.MAX_HEARTBEAT_INTERVAL) > 0) {
+            return CheckResult.fail("heartbeats", 1, evidence, hb.count() == 0 ? "no heartbeat arrived"
+                    : "heartbeats stopped: " + silence.toMillis() + " ms without one (more than 2 s)",
+                    "the feed is stalled or the connection half-dead; reconnect", data);
+        }
+        return CheckResult.pass("heartbeats", evidence, data);
+    }
+
+    static String bps(BigDecimal v) {
+        return v.setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.feedctl.check;
+
+import dev.feedctl.auth.CdpKey;
+import dev.feedctl.transport.ConnectSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What verify (and probe) check, and how strictly.
+ *
+ * @param channels       subscribe names, heartbeats included unless turned off
+ * @param products       product ids as given (aliases are mapped before comparing)
+ * @param key            CDP key or null
+ * @param restBudget     REST requests per second at most
+ */
+public record VerifySettings(ConnectSpec connect, URI rest, List<String> channels, List<String> products, CdpKey key,
+                             Duration duration, int minMessages, double maxDeviationBps, Duration maxStaleness,
+                             double restBudget) {
+
+    public static final double DEFAULT_REST_BUDGET = 5;
+    public static final Duration MAX_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
+    /** REST may lag the socket by about a second (PROTOCOL.md §7): compare within this window around a sample. */
+    public static final Duration REST_LAG = Duration.ofMillis(1500);
+
+    public boolean heartbeats() {
+        return channels.contains("heartbeats");
+    }
+}

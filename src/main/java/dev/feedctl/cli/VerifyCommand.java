@@ -1,0 +1,98 @@
+package dev.feedctl.cli;
+
+import dev.feedctl.auth.CdpKey;
+import dev.feedctl.check.Verdict;
+import dev.feedctl.check.Verifier;
+import dev.feedctl.check.VerifySettings;
+import dev.feedctl.transport.UrlLint;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code feedctl verify}: the gate to run before claiming a feed works. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Gather evidence for --duration and check it: connected, every channel acknowledged, enough "
+                + "valid data per product, no schema violations, no sequence gaps, continuous heartbeats, socket "
+                + "prices that agree with REST, no stale product. Every failure names its cause and the fix.")
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    FeedctlCommand root;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    StreamOptions stream;
+
+    @Mixin
+    AuthOptions auth;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerboseOption verbosity;
+
+    @Mixin
+    ReportOptions reports;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.class,
+            description = "How long to gather evidence. Default: ${DEFAULT-VALUE}.")
+    Duration duration;
+
+    @Option(names = "--min-messages", paramLabel = "N", defaultValue = "3",
+            description = "Valid data frames needed per product. Default: ${DEFAULT-VALUE}.")
+    int minMessages;
+
+    @Option(names = "--max-deviation-bps", paramLabel = "BPS", defaultValue = "50",
+            description = "Largest socket-vs-REST price difference allowed. Default: ${DEFAULT-VALUE}.")
+    double maxDeviationBps;
+
+    @Option(names = "--max-staleness", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
+            description = "Longest a product may go without an update. Default: ${DEFAULT-VALUE}.")
+    Duration maxStaleness;
+
+    @Option(names = "--rest-budget", paramLabel = "REQ_PER_S", defaultValue = "5",
+            description = "REST requests per second at most. Default: ${DEFAULT-VALUE}.")
+    double restBudget;
+
+    @Override
+    public Integer call() throws Exception {
+        Terminal terminal = new Terminal(spec, verbosity.on());
+        OutputOptions.Format format = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
+                OutputOptions.Format.JSON);
+        if (duration.isZero() || minMessages < 0 || maxDeviationBps < 0 || !(restBudget > 0)) {
+            throw ExitException.usage("--duration must be positive; --min-messages, --max-deviation-bps and "
+                    + "--rest-budget must not be negative");
+        }
+        List<String> channels = stream.channels();
+        List<String> products = stream.products();
+        CdpKey key = auth.load(root.env(), terminal);
+        Opening.requireKeyFor(channels, key);
+        reports.checkWritable();
+        try (Endpoints endpoints = endpoint.open(root.env(), key)) {
+            for (UrlLint.Finding f : UrlLint.check(endpoints.ws(), endpoint.allowPlaintext)) {
+                if (f.level() == UrlLint.Level.ERROR) {
+                    throw ExitException.usage(f.message() + "; " + f.fix());
+                }
+            }
+            VerifySettings settings = new VerifySettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
+                    channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
+            Verdict verdict = new Verifier(settings, Clock.systemUTC()).run();
+            reports.render(verdict, format, terminal, false);
+            return verdict.exitCode();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.feedctl.report;
+
+import dev.feedctl.check.CheckResult;
+import dev.feedctl.check.Status;
+import dev.feedctl.check.Verdict;
+import java.util.Locale;
+
+/** JUnit XML for CI: one testcase per check; the diagnosis is the failure message, WARN goes to system-out. */
+public final class JunitXml {
+
+    private JunitXml() {
+    }
+
+    public static String render(Verdict v) {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        sb.append(String.format(Locale.ROOT, "<testsuite name=\"feedctl %s\" tests=\"%d\" failures=\"%d\" "
+                        + "errors=\"0\" skipped=\"%d\" time=\"%.3f\" timestamp=\"%s\">%n", v.command(),
+                v.checks().size(), v.count(Status.FAIL), v.count(Status.SKIP), v.took().toMillis() / 1000.0,
+                v.startedAt().toString().replaceAll("\\.\\d+Z$", "")));
+        for (CheckResult c : v.checks()) {
+            sb.append(String.format(Locale.ROOT, "  <testcase classname=\"feedctl.%s\" name=\"%s\" time=\"%.3f\">",
+                    v.command(), esc(c.name()), Math.max(0, c.millis()) / 1000.0));
+            switch (c.status()) {
+                case FAIL -> sb.append("\n    <failure message=\"").append(esc(c.diagnosis())).append("\" type=\"exit ")
+                        .append(c.exitCode()).append("\">").append(esc(c.evidence() + (c.fix() == null ? ""
+                                : "\nfix: " + c.fix()))).append("</failure>\n  ");
+                case SKIP -> sb.append("\n    <skipped message=\"").append(esc(c.evidence())).append("\"/>\n  ");
+                case WARN -> sb.append("\n    <system-out>").append(esc("WARN: " + c.diagnosis() + "\n"
+                        + c.evidence())).append("</system-out>\n  ");
+                default -> sb.append("\n    <system-out>").append(esc(c.evidence())).append("</system-out>\n  ");
+            }
+            sb.append("</testcase>\n");
+        }
+        return sb.append("</testsuite>\n").toString();
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                default -> {
+                    if (ch >= 0x20 || ch == '\n' || ch == '\t') {
+                        out.append(ch);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.feedctl.transport;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.feedctl.auth.JwtSigner;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Advanced Trade REST price endpoints (PROTOCOL.md §7). Stays within a request budget, honours 429 with
+ * Retry-After and backoff with jitter, retries 5xx (and one burst 401) a bounded number of times, never past the
+ * caller's deadline, and counts what it did. Thread-safe.
+ */
+public final class RestClient {
+
+    public static final String PREFIX = "/api/v3/brokerage";
+    static final int MAX_RETRIES = 2;
+
+    /** One answer. {@code status} is 0 when no HTTP answer came at all; {@code error} then says why. */
+    public record Reply(int status, JsonObject json, String body, String retryAfter, String error) {
+        public boolean ok() {
+            return status == 200 && json != null;
+        }
+    }
+
+    private final URI base;
+    private final JwtSigner signer;
+    private final HttpClient http;
+    private final Duration timeout;
+    private final long spacingNanos;
+    private final AtomicLong nextSlot = new AtomicLong();
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    /** @param requestsPerSecond the budget: requests are spaced so it is never exceeded */
+    public RestClient(URI base, JwtSigner signer, double requestsPerSecond, Duration timeout) {
+        this.base = base;
+        this.signer = signer;
+        this.timeout = timeout;
+        this.spacingNanos = (long) (1e9 / requestsPerSecond);
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    public Reply time(long deadlineNanos) throws InterruptedException {
+        return get("/time", false, deadlineNanos);
+    }
+
+    public Reply product(String id, long deadlineNanos) throws InterruptedException {
+        return get("/market/products/" + id, false, deadlineNanos);
+    }
+
+    public Reply productTicker(String id, long deadlineNanos) throws InterruptedException {
+        return get("/market/products/" + id + "/ticker?limit=1", false, deadlineNanos);
+    }
+
+    public Reply productBook(String id, long deadlineNanos) throws InterruptedException {
+        return get("/market/product_book?product_id=" + id + "&limit=1", false, deadlineNanos);
+    }
+
+    /** The authenticated best bid/ask; needs a key (a REST JWT with the request's uri). */
+    public Reply bestBidAsk(String id, long deadlineNanos) throws InterruptedException {
+        return get("/best_bid_ask?product_ids=" + id, true, deadlineNanos);
+    }
+
+    /** GET {@code PREFIX + path}, retried within the budget and before {@code deadlineNanos} (System.nanoTime). */
+    public Reply get(String path, boolean signed, long deadlineNanos) throws InterruptedException {
+        Reply last = null;
+        boolean retried401 = false;
+        for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
+            if (!waitForSlot(deadlineNanos)) {
+                return last != null ? last : new Reply(0, null, "", null, "request budget left no time before "
+                        + "the deadline");
+            }
+            last = once(path, signed);
+            long backoff;
+            if (last.status() == 429) {
+                refused.incrementAndGet();
+                backoff = retryAfterNanos(last.retryAfter(), attempt);
+            } else if (last.status() >= 500) {
+                serverErrors.incrementAndGet();
+                backoff = Duration.ofMillis(200L << attempt).toNanos();
+            } else if (last.status() == 401 && !retried401) {
+                retried401 = true; // bursts of 401 with valid keys are reported by users: try once more
+                backoff = Duration.ofMillis(250).toNanos();
+            } else if (last.status() == 0) {
+                failures.incrementAndGet();
+                backoff = Duration.ofMillis(200L << attempt).toNanos();
+            } else {
+                return last;
+            }
+            long jitter = ThreadLocalRandom.current().nextLong(Duration.ofMillis(100).toNanos());
+            long wakeAt = System.nanoTime() + backoff + jitter;
+            if (attempt == MAX_RETRIES || wakeAt >= deadlineNanos) {
+                return last;
+            }
+            sleepUntil(wakeAt);
+        }
+        return last;
+    }
+
+    private Reply once(String path, boolean signed) throws InterruptedException {
+        URI uri = URI.create(base.toString().replaceAll("/+$", "") + PREFIX + path);
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json")
+                .header("User-Agent", "feedctl").GET();
+        if (signed && signer != null) {
+            req.header("Authorization", "Bearer " + signer.forRest("GET", uri.getRawAuthority() + uri.getRawPath()));
+        }
+        calls.incrementAndGet();
+        try {
+            HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+            JsonObject json = null;
+            try {
+                JsonElement e = JsonParser.parseString(r.body());
+                json = e.isJsonObject() ? e.getAsJsonObject() : null;
+            } catch (RuntimeException notJson) {
+                // left null: the status and body say what came
+            }
+            return new Reply(r.statusCode(), json, r.body(), r.headers().firstValue("Retry-After").orElse(null),
+                    null);
+        } catch (IOException e) {
+            return new Reply(0, null, "", null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static long retryAfterNanos(String retryAfter, int attempt) {
+        if (retryAfter != null) {
+            try {
+                return Duration.ofMillis((long) (Double.parseDouble(retryAfter.trim()) * 1000)).toNanos();
+            } catch (NumberFormatException ignored) {
+                // an HTTP date or garbage: fall back to exponential backoff
+            }
+        }
+        return Duration.ofMillis(500L << attempt).toNanos();
+    }
+
+    /** Reserves the next request slot under the budget; false when it would fall after the deadline. */
+    private boolean waitForSlot(long deadlineNanos) throws InterruptedException {
+        long now = System.nanoTime();
+        long slot;
+        while (true) {
+            long next = nextSlot.get();
+            slot = Math.max(now, next);
+            if (slot >= deadlineNanos) {
+                return false;
+            }
+            if (nextSlot.compareAndSet(next, slot + spacingNanos)) {
+                break;
+            }
+        }
+        sleepUntil(slot);
+        return true;
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    public long calls() {
+        return calls.get();
+    }
+
+    /** Requests answered 429. */
+    public long refused() {
+        return refused.get();
+    }
+
+    public long serverErrors() {
+        return serverErrors.get();
+    }
+
+    public long networkFailures() {
+        return failures.get();
+    }
+
+    public URI base() {
+        return base;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.feedctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.feedctl.TestKeys;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+@Timeout(60)
+class VerifyCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesAVersionedJsonReportAndJunitXmlEvenWhenItFails() throws Exception {
+        Path report = dir.resolve("report.json");
+        Path junit = dir.resolve("junit.xml");
+        Run r = Run.of("verify", "--sim=gaps", "--duration", "2s", "--report", report.toString(), "--junit",
+                junit.toString());
+        assertEquals(1, r.code(), r::toString);
+        JsonObject doc = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+        assertEquals("feedctl.report/1", doc.get("schema").getAsString());
+        assertEquals("FAIL", doc.get("verdict").getAsString());
+        assertEquals(1, doc.get("exit_code").getAsInt());
+        JsonObject seq = doc.getAsJsonArray("checks").asList().stream().map(e -> e.getAsJsonObject())
+                .filter(c -> c.get("name").getAsString().equals("sequence")).findFirst().orElseThrow();
+        assertEquals("FAIL", seq.get("status").getAsString());
+        assertTrue(seq.get("diagnosis").getAsString().contains("sequence gaps"));
+        assertTrue(seq.getAsJsonObject("data").get("gaps").getAsInt() > 0);
+        assertTrue(doc.getAsJsonObject("facts").getAsJsonObject("rest").get("calls").getAsInt() > 0);
+
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        assertEquals("1", xml.getDocumentElement().getAttribute("failures"));
+        assertEquals(11, xml.getElementsByTagName("testcase").getLength());
+        assertTrue(xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message")
+                .getNodeValue().contains("sequence gaps"));
+    }
+
+    @Test
+    void jsonOutputIsTheReportOnStdout() {
+        Run r = Run.of("verify", "--sim", "--duration", "2s", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals("PASS", doc.get("verdict").getAsString());
+        doc.getAsJsonArray("checks").forEach(c -> assertFalse(c.getAsJsonObject().get("status").getAsString()
+                .equals("FAIL"), c.toString()));
+    }
+
+    @Test
+    void aKeyIsProvenOnPrivateChannelsAndNeverWrittenOut() throws Exception {
+        String pem = TestKeys.sec1Pem(TestKeys.ec());
+        Path key = TestKeys.keyFile(dir, TestKeys.NAME, pem);
+        Path report = dir.resolve("r.json");
+        Run r = Run.of("verify", "--sim", "--key-file", key.toString(), "-c", "ticker,user", "--duration", "2s",
+                "--report", report.toString(), "-v");
+        assertEquals(0, r.code(), r::toString);
+        String body = pem.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        for (String text : new String[] {r.out(), r.err(), Files.readString(report)}) {
+            assertFalse(text.contains(body), "key material leaked");
+            assertFalse(text.matches("(?s).*eyJ[A-Za-z0-9_-]+\\.eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{20,}.*"),
+                    "signed JWT leaked");
+        }
+    }
+
+    @Test
+    void clockSkewIsNamedWhenTheKeyIsRejected() throws Exception {
+        Path key = TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.sec1Pem(TestKeys.ec()));
+        Run r = Run.of("verify", "--sim=clock-skew", "--key-file", key.toString(), "--duration", "2s");
+        assertEquals(4, r.code(), r::toString);
+        assertTrue(r.out().contains("JWT expired: clock skew 140 s"), r::toString);
+    }
+
+    @Test
+    void diagnosesThatNeedNoConnection() {
+        Run legacyName = Run.of("verify", "--sim", "-c", "matches");
+        assertEquals(2, legacyName.code(), legacyName::toString);
+        assertTrue(legacyName.err().contains("Advanced Trade calls it market_trades"), legacyName::toString);
+        Run noKey = Run.of("verify", "--sim", "-c", "futures_balance_summary");
+        assertEquals(4, noKey.code(), noKey::toString);
+        Run legacyHost = Run.of("verify", "--ws-url", "wss://ws-feed.pro.coinbase.com", "--rest-url",
+                "http://127.0.0.1:9", "--duration", "1s");
+        assertEquals(5, legacyHost.code(), legacyHost::toString);
+        assertTrue(legacyHost.out().contains("retired Coinbase Pro host") && legacyHost.out().contains(
+                "use wss://advanced-trade-ws.coinbase.com"), legacyHost::toString);
+    }
+
+    @Test
+    void aliasesAreMappedBeforeComparing() {
+        Run r = Run.of("verify", "--sim", "-p", "BTC-USDC", "--duration", "2500ms");
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("PASS rest-price") && r.out().contains("on BTC-USD"), r::toString);
+    }
+}
