@@ -10,22 +10,55 @@ public final class Cli {
     private Cli() {
     }
 
+    /** Subcommands by name, in the order --help lists them. */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("connect", ConnectCommand.class);
+        m.put("subscribe", SubscribeCommand.class);
+        m.put("probe", ProbeCommand.class);
+        m.put("verify", VerifyCommand.class);
+        m.put("sim", SimCommand.class);
+        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     public static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return create(out, err, env, null);
+    }
+
+    /**
+     * Builds the command tree. When the arguments name an ordinary subcommand, only that one is built: picocli's
+     * model of every command costs start-up time the run does not need. Help and completion get the whole tree.
+     */
+    static CommandLine create(PrintWriter out, PrintWriter err, Map<String, String> env, String[] args) {
         FeedctlCommand root = new FeedctlCommand(env);
         CommandLine cl = new CommandLine(root, new Factory(root));
+        String only = args != null && args.length > 0 && SUBCOMMANDS.containsKey(args[0])
+                && !"generate-completion".equals(args[0]) ? args[0] : null;
+        for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+            if (only == null || only.equals(e.getKey())) {
+                cl.addSubcommand(e.getKey(), new CommandLine(e.getValue(), new Factory(root)));
+            }
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.containsKey("NO_COLOR")
                 ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO));
         cl.setExecutionExceptionHandler(Cli::onException);
         cl.setParameterExceptionHandler(Cli::onBadParameters);
-        cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
-        SimCommand.describeScenarios(cl.getSubcommands().get("sim"));
+        if (cl.getSubcommands().containsKey("generate-completion")) {
+            cl.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        }
+        if (cl.getSubcommands().containsKey("sim")) {
+            SimCommand.describeScenarios(cl.getSubcommands().get("sim"));
+        }
         return cl;
     }
 
     public static int run(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-        return create(out, err, env).execute(args);
+        return create(out, err, env, args).execute(args);
     }
 
     private static int onException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -1,7 +1,6 @@
 package dev.feedctl.cli;
 
 import java.util.Map;
-import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -10,8 +9,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "feedctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Opens the Coinbase Advanced Trade WebSocket, checks every message against the protocol, "
                 + "and proves (or disproves) that a price feed works.",
-        subcommands = {ConnectCommand.class, SubscribeCommand.class, ProbeCommand.class, VerifyCommand.class,
-            SimCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             " 0:success; for verify, every check passed",

@@ -31,6 +31,7 @@ public final class Connection implements Closeable {
     private volatile long openedNanos;
     private volatile CloseInfo closeInfo;
     private volatile boolean closedDelivered;
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private List<Step> steps = List.of();
 
     Connection(ConnectSpec spec, WireMeter meter, Clock clock) {
@@ -119,16 +120,23 @@ public final class Connection implements Closeable {
         return openedNanos;
     }
 
+    /** How long a polite close may take before the TCP connection is simply dropped. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
+    /**
+     * Closes politely (a close frame), but never waits more than {@link #CLOSE_GRACE} for the peer's answer: a dead
+     * or stuck peer must not hang the command. Then the socket is dropped.
+     */
     @Override
     public void close() {
-        if (client.isOpen()) {
-            try {
-                client.closeBlocking();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        } else {
-            client.close();
+        client.close();
+        try {
+            closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (closeInfo == null) {
+            client.closeConnection(1006, "feedctl gave up waiting for the close handshake");
         }
     }
 
@@ -137,6 +145,7 @@ public final class Connection implements Closeable {
         Client(URI uri, Draft_6455 draft) {
             super(uri, draft, Map.of("User-Agent", "feedctl"), 0);
             setConnectionLostTimeout(0); // liveness is judged on heartbeats and data, not on pings
+            setDaemon(true);
         }
 
         @Override
@@ -158,6 +167,7 @@ public final class Connection implements Closeable {
             Duration since = opened == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - opened);
             closeInfo = new CloseInfo(code, reason == null ? "" : reason, remote || code == 1006, since);
             queue.offer(new Inbound.Closed(closeInfo));
+            closed.countDown();
         }
 
         @Override

@@ -1,0 +1,98 @@
+package dev.feedctl.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The REST client's manners, against a scripted loopback server that records when each request came. */
+@Timeout(30)
+class RestClientTest {
+
+    private HttpServer server;
+    private final List<Long> arrivals = new CopyOnWriteArrayList<>();
+    private final AtomicInteger count = new AtomicInteger();
+
+    private URI serve(int... statuses) throws Exception {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        server.createContext("/", ex -> {
+            arrivals.add(System.nanoTime());
+            int i = count.getAndIncrement();
+            int status = statuses[Math.min(i, statuses.length - 1)];
+            byte[] body = (status == 200 ? "{\"price\":\"1.00\"}" : "{\"errors\":[{\"id\":\"x\"}]}")
+                    .getBytes(StandardCharsets.UTF_8);
+            if (status == 429) {
+                ex.getResponseHeaders().set("Retry-After", "1");
+            }
+            ex.sendResponseHeaders(status, body.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(body);
+            }
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static long deadline(int seconds) {
+        return System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    }
+
+    @Test
+    void honoursRetryAfterOn429AndCountsTheRefusals() throws Exception {
+        RestClient rest = new RestClient(serve(429, 200), null, 50, Duration.ofSeconds(2));
+        RestClient.Reply r = rest.product("BTC-USD", deadline(10));
+        assertTrue(r.ok(), r.toString());
+        assertEquals(2, rest.calls());
+        assertEquals(1, rest.refused());
+        long waitedMs = (arrivals.get(1) - arrivals.get(0)) / 1_000_000;
+        assertTrue(waitedMs >= 1000, "waited " + waitedMs + " ms for Retry-After: 1");
+    }
+
+    @Test
+    void retriesServerErrorsABoundedNumberOfTimes() throws Exception {
+        RestClient rest = new RestClient(serve(503), null, 50, Duration.ofSeconds(2));
+        RestClient.Reply r = rest.time(deadline(10));
+        assertEquals(503, r.status());
+        assertEquals(1 + RestClient.MAX_RETRIES, rest.calls());
+        assertEquals(1 + RestClient.MAX_RETRIES, rest.serverErrors());
+    }
+
+    @Test
+    void neverWaitsPastTheCallersDeadline() throws Exception {
+        RestClient rest = new RestClient(serve(429), null, 50, Duration.ofSeconds(2));
+        long t0 = System.nanoTime();
+        RestClient.Reply r = rest.time(System.nanoTime() + Duration.ofMillis(300).toNanos());
+        assertEquals(429, r.status());
+        assertEquals(1, rest.calls(), "Retry-After 1 s lies past the deadline: no second call");
+        assertTrue(System.nanoTime() - t0 < Duration.ofMillis(900).toNanos());
+    }
+
+    @Test
+    void staysWithinTheRequestBudget() throws Exception {
+        RestClient rest = new RestClient(serve(200), null, 5, Duration.ofSeconds(2));
+        for (int i = 0; i < 6; i++) {
+            assertTrue(rest.time(deadline(10)).ok());
+        }
+        // from the second request on (the first also pays for the TCP connection): 4 gaps of at least 200 ms
+        long spanMs = (arrivals.get(5) - arrivals.get(1)) / 1_000_000;
+        assertTrue(spanMs >= 780, "requests 2..6 at 5/s span about 800 ms, took " + spanMs + " ms");
+    }
+}
