@@ -45,9 +45,7 @@ final class Opening {
 
     static Connection connect(EndpointOptions endpoint, URI ws, Terminal terminal) throws InterruptedException {
         try {
-            Connection conn = new Connector(Clock.systemUTC()).open(endpoint.connectSpec(ws));
-            conn.steps().forEach(s -> terminal.verbose(Steps.line(s)));
-            return conn;
+            return new Connector(Clock.systemUTC()).open(endpoint.connectSpec(ws));
         } catch (ConnectFailure e) {
             e.steps().forEach(s -> terminal.info(Steps.line(s)));
             throw ExitException.connection("cannot connect to " + ws + ": " + e.failed().cause());

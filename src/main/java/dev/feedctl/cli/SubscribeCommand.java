@@ -82,6 +82,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
             Opening.lint(endpoints.ws(), endpoint.allowPlaintext, terminal);
             Connection conn = Opening.connect(endpoint, endpoints.ws(), terminal);
+            conn.steps().forEach(st -> terminal.verbose(dev.feedctl.report.Steps.line(st)));
             try (FeedSession session = Opening.session(conn, key)) {
                 List<FeedSession.Subscription> subs = channels.stream()
                         .map(c -> new FeedSession.Subscription(c, products)).toList();
@@ -96,6 +97,8 @@ public final class SubscribeCommand implements Callable<Integer> {
         long ackDeadline = start + endpoint.timeout().toNanos();
         long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
         long data = 0;
+        int ackedSeen = 0;
+        boolean firstDataSeen = false;
         while (count == null || data < count) {
             long now = System.nanoTime();
             boolean acked = session.unacknowledged().isEmpty();
@@ -110,6 +113,15 @@ public final class SubscribeCommand implements Callable<Integer> {
             Object in = session.next(TICK);
             if (in instanceof Inbound.Closed c) {
                 throw closed(c.close(), session, acked);
+            }
+            if (session.ackedAfter().size() > ackedSeen) {
+                session.ackedAfter().entrySet().stream().skip(ackedSeen).forEach(e -> terminal.verbose(
+                        "acknowledged " + e.getKey() + " after " + e.getValue().toMillis() + " ms"));
+                ackedSeen = session.ackedAfter().size();
+            }
+            if (!firstDataSeen && session.firstDataAfter() != null) {
+                firstDataSeen = true;
+                terminal.verbose("first data frame after " + session.firstDataAfter().toMillis() + " ms");
             }
             if (in instanceof FeedSession.Received r) {
                 write(r);

@@ -49,7 +49,10 @@ public final class FeedSession implements Closeable {
         this.evidence = new Evidence(clock);
     }
 
-    /** Sends one subscribe per channel; returns the messages as sent, with JWTs redacted. */
+    /**
+     * Sends one subscribe per channel; returns the messages as sent, redacted, each with its JWT shown as decoded
+     * header and claims (the signature elided) for {@code -v}.
+     */
     public List<String> subscribe(List<Subscription> subs) {
         List<String> sent = new ArrayList<>();
         subscribedNanos = System.nanoTime();
@@ -60,12 +63,13 @@ public final class FeedSession implements Closeable {
                 msg.put("product_ids", s.products());
             }
             msg.put("channel", s.channel());
-            if (signer != null) {
-                msg.put("jwt", signer.forSocket());
+            String jwt = signer == null ? null : signer.forSocket();
+            if (jwt != null) {
+                msg.put("jwt", jwt);
             }
             String text = GSON.toJson(msg);
             conn.send(text);
-            sent.add(Redactor.scrub(text));
+            sent.add(Redactor.scrub(text) + (jwt == null ? "" : "\n     jwt " + Redactor.describeJwt(jwt)));
             requested.add(s);
             s.products().forEach(p -> evidence.ages().expect(ProductIds.canonical(p), java.time.Instant.now()));
         }

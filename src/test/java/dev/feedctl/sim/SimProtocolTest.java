@@ -104,6 +104,21 @@ class SimProtocolTest {
     }
 
     @Test
+    void tickerBatchHasNoBookAndComesEveryFiveSeconds() throws Exception {
+        try (PlainClient c = PlainClient.open(sim.wsUri())) {
+            c.subscribe("ticker_batch", "BTC-USD");
+            JsonObject snap = c.await(PlainClient.channel("ticker_batch"), Duration.ofSeconds(3));
+            long t0 = System.nanoTime();
+            JsonObject ticker = snap.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonArray("tickers")
+                    .get(0).getAsJsonObject();
+            assertFalse(ticker.has("best_bid") || ticker.has("best_ask"), ticker.toString());
+            assertNotNull(c.await(PlainClient.channel("ticker_batch"), Duration.ofSeconds(7)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms > 3500 && ms < 6500, "next batch after " + ms + " ms");
+        }
+    }
+
+    @Test
     void heartbeatsComeAboutOncePerSecondWithACounterThatStepsByOne() throws Exception {
         try (PlainClient c = PlainClient.open(sim.wsUri())) {
             c.subscribe("heartbeats");
