@@ -20,7 +20,15 @@ public record Verdict(String command, Instant startedAt, Duration took, List<Che
         checks = List.copyOf(checks);
     }
 
+    /** True when the run was cut short (Ctrl-C): its evidence is partial. */
+    public boolean interrupted() {
+        return Boolean.TRUE.equals(facts.get("interrupted"));
+    }
+
     public int exitCode() {
+        if (interrupted()) {
+            return 130;
+        }
         int best = 0;
         int bestRank = Integer.MAX_VALUE;
         for (CheckResult c : checks) {

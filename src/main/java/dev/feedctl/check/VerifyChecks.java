@@ -8,7 +8,6 @@ import dev.feedctl.transport.Step;
 import dev.feedctl.transport.UrlLint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,13 +20,11 @@ final class VerifyChecks {
 
     private final VerifySettings s;
     private final Verifier.Observed o;
-    private final Clock clock;
     private final FreshnessCheck freshness;
 
-    VerifyChecks(VerifySettings s, Verifier.Observed o, Clock clock) {
+    VerifyChecks(VerifySettings s, Verifier.Observed o) {
         this.s = s;
         this.o = o;
-        this.clock = clock;
         this.freshness = new FreshnessCheck(s, o);
     }
 

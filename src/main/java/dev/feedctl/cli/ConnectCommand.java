@@ -54,12 +54,8 @@ public final class ConnectCommand implements Callable<Integer> {
         boolean json = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
                 OutputOptions.Format.JSON) == OutputOptions.Format.JSON;
         try (Endpoints endpoints = endpoint.open(root.env(), null)) {
+            Opening.rejectMalformed(endpoints.ws(), endpoint.allowPlaintext);
             List<UrlLint.Finding> lint = UrlLint.check(endpoints.ws(), endpoint.allowPlaintext);
-            for (UrlLint.Finding f : lint) {
-                if (f.level() == UrlLint.Level.ERROR) {
-                    throw ExitException.usage(f.message() + "; " + f.fix());
-                }
-            }
             List<Step> steps = new ArrayList<>();
             CloseInfo close = null;
             String closeCause = null;

@@ -32,6 +32,15 @@ final class Opening {
         }
     }
 
+    /** Only the URL's own mistakes (scheme, plaintext, no host): exit 2. Wrong feeds are left to the checks. */
+    static void rejectMalformed(URI ws, boolean allowPlaintext) {
+        for (UrlLint.Finding f : UrlLint.check(ws, allowPlaintext)) {
+            if (f.level() == UrlLint.Level.ERROR) {
+                throw ExitException.usage(f.message() + "; " + f.fix());
+            }
+        }
+    }
+
     static void requireKeyFor(List<String> channels, CdpKey key) {
         if (key == null) {
             for (String c : channels) {

@@ -4,7 +4,6 @@ import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.Prober;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.check.VerifySettings;
-import dev.feedctl.transport.UrlLint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -64,11 +63,7 @@ public final class ProbeCommand implements Callable<Integer> {
         CdpKey key = auth.load(root.env(), terminal);
         reports.checkWritable();
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            for (UrlLint.Finding f : UrlLint.check(endpoints.ws(), endpoint.allowPlaintext)) {
-                if (f.level() == UrlLint.Level.ERROR) {
-                    throw ExitException.usage(f.message() + "; " + f.fix());
-                }
-            }
+            Opening.rejectMalformed(endpoints.ws(), endpoint.allowPlaintext);
             VerifySettings settings = new VerifySettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
                     channels, products, key, duration, 1, maxDeviationBps, Duration.ofSeconds(5),
                     VerifySettings.DEFAULT_REST_BUDGET);

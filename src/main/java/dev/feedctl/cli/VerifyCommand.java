@@ -4,12 +4,13 @@ import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.check.Verifier;
 import dev.feedctl.check.VerifySettings;
-import dev.feedctl.transport.UrlLint;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,16 +84,33 @@ public final class VerifyCommand implements Callable<Integer> {
         Opening.requireKeyFor(channels, key);
         reports.checkWritable();
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            for (UrlLint.Finding f : UrlLint.check(endpoints.ws(), endpoint.allowPlaintext)) {
-                if (f.level() == UrlLint.Level.ERROR) {
-                    throw ExitException.usage(f.message() + "; " + f.fix());
-                }
-            }
+            Opening.rejectMalformed(endpoints.ws(), endpoint.allowPlaintext);
             VerifySettings settings = new VerifySettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
                     channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
-            Verdict verdict = new Verifier(settings, Clock.systemUTC()).run();
-            reports.render(verdict, format, terminal, false);
-            return verdict.exitCode();
+            Verifier verifier = new Verifier(settings, Clock.systemUTC());
+            // Ctrl-C: stop gathering, judge what was seen, write the reports, then let the JVM exit with 130
+            CountDownLatch reported = new CountDownLatch(1);
+            Thread onInterrupt = new Thread(() -> {
+                verifier.interrupt();
+                try {
+                    reported.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "feedctl-interrupt");
+            Runtime.getRuntime().addShutdownHook(onInterrupt);
+            try {
+                Verdict verdict = verifier.run();
+                reports.render(verdict, format, terminal, false);
+                return verdict.exitCode();
+            } finally {
+                reported.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it returns once the reports are written
+                }
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ public final class VerdictJson {
         doc.put("command", v.command());
         doc.put("started_at", v.startedAt().toString());
         doc.put("took_ms", v.took().toMillis());
-        doc.put("verdict", v.passed() ? "PASS" : "FAIL");
+        doc.put("verdict", v.interrupted() ? "INTERRUPTED" : v.passed() ? "PASS" : "FAIL");
         doc.put("exit_code", v.exitCode());
         List<Map<String, Object>> checks = v.checks().stream().map(VerdictJson::check).toList();
         doc.put("checks", checks);

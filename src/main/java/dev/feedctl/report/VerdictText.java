@@ -28,7 +28,7 @@ public final class VerdictText {
         }
         int code = v.exitCode();
         out.add(String.format(Locale.ROOT, "%s: %s (%d passed, %d warned, %d failed, %d skipped) in %.1f s, exit %d",
-                v.command(), code == 0 ? "PASS" : "FAIL", v.count(Status.PASS), v.count(Status.WARN),
+                v.command(), v.interrupted() ? "INTERRUPTED, partial evidence" : code == 0 ? "PASS" : "FAIL", v.count(Status.PASS), v.count(Status.WARN),
                 v.count(Status.FAIL), v.count(Status.SKIP), v.took().toMillis() / 1000.0, code));
         return out;
     }
