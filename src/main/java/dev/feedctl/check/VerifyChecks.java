@@ -3,7 +3,6 @@ package dev.feedctl.check;
 import dev.feedctl.protocol.Evidence;
 import dev.feedctl.protocol.FrameFormat;
 import dev.feedctl.protocol.ProductIds;
-import dev.feedctl.protocol.SequenceTracker;
 import dev.feedctl.transport.Step;
 import dev.feedctl.transport.UrlLint;
 import java.math.BigDecimal;
@@ -45,8 +44,8 @@ final class VerifyChecks {
         } else {
             out.add(messages());
             out.add(schema());
-            out.add(sequence());
-            out.add(heartbeats());
+            out.add(ContinuityChecks.sequence(o.session.evidence().sequence()));
+            out.add(ContinuityChecks.heartbeats(s, o));
             out.add(freshness.check());
         }
         out.add(RestPriceCheck.check(s, o));
@@ -203,49 +202,6 @@ final class VerifyChecks {
                 ? " (sequence_num " + first.sequence() + ")" : ""), "the server (or a proxy) sends frames that are "
                 + "not Advanced Trade; run feedctl subscribe --annotate to see them", new LinkedHashMap<>(
                 ev.violationsByRule()));
-    }
-
-    private CheckResult sequence() {
-        SequenceTracker t = o.session.evidence().sequence();
-        Map<String, Object> data = Map.of("frames", t.frames(), "gaps", t.gaps(), "missing", t.missing(),
-                "duplicates", t.duplicates(), "regressions", t.regressions());
-        if (t.clean()) {
-            return CheckResult.pass("sequence", t.frames() + " sequence numbers, no gaps", data);
-        }
-        SequenceTracker.Anomaly a = t.anomalies().get(0);
-        return CheckResult.fail("sequence", 1, t.gaps() + " gaps (" + t.missing() + " numbers missing), "
-                + t.duplicates() + " duplicates, " + t.regressions() + " regressions in " + t.frames() + " frames",
-                "sequence gaps: frames were lost; first " + a.kind().name().toLowerCase() + " at frame #"
-                + a.frameIndex() + ": expected " + a.expected() + ", got " + a.actual(),
-                "on a gap, resubscribe (a new level2 snapshot) or reconnect; look for a slow consumer or a lossy "
-                + "proxy", data);
-    }
-
-    private CheckResult heartbeats() {
-        if (!s.heartbeats()) {
-            return CheckResult.skip("heartbeats", "--no-heartbeats");
-        }
-        var hb = o.session.evidence().heartbeats();
-        Duration silence = hb.longestSilence(o.endedAt);
-        if (hb.lastSeen() == null) {
-            silence = Duration.between(o.subscribedAt, o.endedAt);
-        } else if (o.subscribedAt != null && Duration.between(o.subscribedAt, hb.firstSeen()).compareTo(silence) > 0) {
-            silence = Duration.between(o.subscribedAt, hb.firstSeen());
-        }
-        Map<String, Object> data = Map.of("count", hb.count(), "counter_breaks", hb.breaks(),
-                "longest_silence_ms", silence.toMillis());
-        String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
-                + silence.toMillis() + " ms";
-        if (hb.breaks() > 0) {
-            return CheckResult.fail("heartbeats", 1, evidence, "heartbeat_counter skipped " + hb.breaks()
-                    + " times: heartbeats were lost", null, data);
-        }
-        if (silence.compareTo(VerifySettings.MAX_HEARTBEAT_INTERVAL) > 0) {
-            return CheckResult.fail("heartbeats", 1, evidence, hb.count() == 0 ? "no heartbeat arrived"
-                    : "heartbeats stopped: " + silence.toMillis() + " ms without one (more than 2 s)",
-                    "the feed is stalled or the connection half-dead; reconnect", data);
-        }
-        return CheckResult.pass("heartbeats", evidence, data);
     }
 
     static String bps(BigDecimal v) {

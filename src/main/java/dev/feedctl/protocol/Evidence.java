@@ -19,6 +19,8 @@ import java.util.TreeMap;
 public final class Evidence {
 
     static final int KEPT = 50;
+    /** Distinct channel names counted one by one; a server inventing more is counted under "(other)". */
+    static final int CHANNELS_KEPT = 64;
 
     /** A violation with the sequence number of the frame it was found in (-1 when unreadable). */
     public record Seen(Violation violation, long sequence) {
@@ -58,7 +60,9 @@ public final class Evidence {
                 seq = data.sequenceNum();
                 sequence.observe(seq);
             }
-            framesByChannel.merge(String.valueOf(data.channel()), 1L, Long::sum);
+            String channel = String.valueOf(data.channel());
+            framesByChannel.merge(framesByChannel.size() < CHANNELS_KEPT || framesByChannel.containsKey(channel)
+                    ? channel : "(other)", 1L, Long::sum);
             foldData(data, d.valid(), receivedAt);
         } else if (d.frame() instanceof Frame.Error e) {
             errors.add(e);

@@ -50,12 +50,12 @@ final class LegacySession implements SimContext.Session {
             send(LegacyFrames.noChannels());
             return;
         }
-        List<String> topProducts = SimSession.productIds(msg.get("product_ids"));
-        boolean subscribe = !"unsubscribe".equals(SimSession.string(msg.get("type")));
+        List<String> topProducts = ClientMessages.productIds(msg.get("product_ids"));
+        boolean subscribe = !"unsubscribe".equals(ClientMessages.string(msg.get("type")));
         for (JsonElement c : list) {
-            String name = c.isJsonObject() ? SimSession.string(c.getAsJsonObject().get("name")) : SimSession.string(c);
+            String name = c.isJsonObject() ? ClientMessages.string(c.getAsJsonObject().get("name")) : ClientMessages.string(c);
             List<String> products = c.isJsonObject()
-                    ? SimSession.productIds(c.getAsJsonObject().get("product_ids")) : topProducts;
+                    ? ClientMessages.productIds(c.getAsJsonObject().get("product_ids")) : topProducts;
             if (name == null) {
                 continue;
             }

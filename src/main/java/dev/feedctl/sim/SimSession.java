@@ -31,6 +31,8 @@ final class SimSession implements SimContext.Session {
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private long heartbeatCounter;
     private String firstProduct;
+    /** A host that closes at once (a retired hostname) serves nothing: client frames are recorded, not answered. */
+    private final boolean closingAtOnce;
 
     SimSession(WebSocket conn, SimContext ctx) {
         this.ctx = ctx;
@@ -40,6 +42,8 @@ final class SimSession implements SimContext.Session {
         every(Duration.ofSeconds(5), this::tickerBatch);
         timers.add(ctx.timers.schedule(this::deadline, SUBSCRIBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
         out.scheduleCloseFaults(timers);
+        closingAtOnce = ctx.faults().find(Fault.Close.class)
+                .map(f -> f.after().compareTo(Duration.ofMillis(100)) < 0).orElse(false);
     }
 
     private void every(Duration period, Runnable task) {
@@ -66,6 +70,9 @@ final class SimSession implements SimContext.Session {
     @Override
     public void onText(String text) {
         ctx.recordClientFrame(text);
+        if (closingAtOnce) {
+            return;
+        }
         JsonObject msg;
         try {
             msg = JsonParser.parseString(text).getAsJsonObject();
@@ -73,8 +80,8 @@ final class SimSession implements SimContext.Session {
             out.control(SimFrames.error("failure to parse message"));
             return;
         }
-        String type = string(msg.get("type"));
-        String channel = string(msg.get("channel"));
+        String type = ClientMessages.string(msg.get("type"));
+        String channel = ClientMessages.string(msg.get("channel"));
         if (!"subscribe".equals(type) && !"unsubscribe".equals(type) || channel == null) {
             return; // undocumented; the legacy channels array lands here and the 5 s deadline applies
         }
@@ -82,11 +89,11 @@ final class SimSession implements SimContext.Session {
             out.control(SimFrames.error("authentication failure"));
             return;
         }
-        if (!authorised(channel, string(msg.get("jwt")))) {
+        if (!authorised(channel, ClientMessages.string(msg.get("jwt")))) {
             out.control(SimFrames.error("authentication failure"));
             return;
         }
-        Request request = new Request("subscribe".equals(type), channel, productIds(msg.get("product_ids")));
+        Request request = new Request("subscribe".equals(type), channel, ClientMessages.productIds(msg.get("product_ids")));
         if (ctx.faults().has(Fault.NoAck.class)) {
             return;
         }
@@ -143,7 +150,7 @@ final class SimSession implements SimContext.Session {
             firstProduct = r.products.get(0);
         }
         out.ack(SimFrames.subscriptions(ackView()));
-        snapshot(r.channel, added);
+        Snapshots.send(ctx, out, r.channel, added);
     }
 
     /** Subscribe names to product lists; heartbeats is listed as ["heartbeats"] (PROTOCOL.md §3.12). */
@@ -151,34 +158,6 @@ final class SimSession implements SimContext.Session {
         Map<String, Collection<String>> view = new LinkedHashMap<>();
         subs.forEach((k, v) -> view.put(k, Channels.HEARTBEATS.equals(k) ? List.of(k) : List.copyOf(v)));
         return view;
-    }
-
-    private void snapshot(String channel, List<String> products) {
-        List<Market.Product> ps = products.stream().map(ctx.market::product).toList();
-        switch (channel) {
-            case "ticker", "ticker_batch" -> {
-                if (!ps.isEmpty()) {
-                    out.data(channel, SimFrames.tickers("snapshot", ps, "ticker".equals(channel)), null);
-                }
-            }
-            case "level2" -> {
-                int min = ctx.faults().find(Fault.BigSnapshot.class).map(Fault.BigSnapshot::bytes).orElse(0);
-                ps.forEach(p -> out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id, p.quote, 50, min), p.id));
-            }
-            case "market_trades" -> ps.forEach(p -> out.data(channel,
-                    SimFrames.trades("snapshot", p.recentTrades(50)), p.id));
-            case "candles" -> {
-                if (!ps.isEmpty()) {
-                    out.data(channel, SimFrames.candles("snapshot", ps, ctx.exchangeClock.instant()), null);
-                }
-            }
-            case "status" -> out.data(channel, SimFrames.status(products), null);
-            case "user" -> out.data(channel, SimFrames.userSnapshot(), null);
-            case "futures_balance_summary" -> out.data(channel, SimFrames.futuresSnapshot(), null);
-            default -> {
-                // heartbeats: the next one is due within a second
-            }
-        }
     }
 
     @Override
@@ -247,22 +226,5 @@ final class SimSession implements SimContext.Session {
     public void closed() {
         out.markClosed();
         timers.forEach(t -> t.cancel(false));
-    }
-
-    static String string(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
-    }
-
-    static List<String> productIds(JsonElement e) {
-        List<String> ids = new ArrayList<>();
-        if (e instanceof JsonArray a) {
-            for (JsonElement id : a) {
-                String s = string(id);
-                if (s != null && Market.isProductId(s)) {
-                    ids.add(ProductIds.canonical(s));
-                }
-            }
-        }
-        return ids;
     }
 }

@@ -36,6 +36,7 @@ public final class FeedSession implements Closeable {
 
     private final Connection conn;
     private final JwtSigner signer;
+    private final Clock clock;
     private final FrameDecoder decoder = new FrameDecoder();
     private final Evidence evidence;
     private final List<Subscription> requested = new ArrayList<>();
@@ -46,6 +47,7 @@ public final class FeedSession implements Closeable {
     public FeedSession(Connection conn, JwtSigner signer, Clock clock) {
         this.conn = conn;
         this.signer = signer;
+        this.clock = clock;
         this.evidence = new Evidence(clock);
     }
 
@@ -71,7 +73,7 @@ public final class FeedSession implements Closeable {
             conn.send(text);
             sent.add(Redactor.scrub(text) + (jwt == null ? "" : "\n     jwt " + Redactor.describeJwt(jwt)));
             requested.add(s);
-            s.products().forEach(p -> evidence.ages().expect(ProductIds.canonical(p), java.time.Instant.now()));
+            s.products().forEach(p -> evidence.ages().expect(ProductIds.canonical(p), clock.instant()));
         }
         return sent;
     }

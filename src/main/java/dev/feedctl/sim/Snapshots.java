@@ -1,0 +1,39 @@
+package dev.feedctl.sim;
+
+import dev.feedctl.protocol.Channels;
+import java.util.List;
+
+/** What a new subscription gets first: the snapshot of each channel (PROTOCOL.md §3). */
+final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    static void send(SimContext ctx, FrameOutlet out, String channel, List<String> products) {
+        List<Market.Product> ps = products.stream().map(ctx.market::product).toList();
+        switch (channel) {
+            case "ticker", "ticker_batch" -> {
+                if (!ps.isEmpty()) {
+                    out.data(channel, SimFrames.tickers("snapshot", ps, "ticker".equals(channel)), null);
+                }
+            }
+            case "level2" -> {
+                int min = ctx.faults().find(Fault.BigSnapshot.class).map(Fault.BigSnapshot::bytes).orElse(0);
+                ps.forEach(p -> out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id, p.quote, 50, min), p.id));
+            }
+            case "market_trades" -> ps.forEach(p -> out.data(channel,
+                    SimFrames.trades("snapshot", p.recentTrades(50)), p.id));
+            case "candles" -> {
+                if (!ps.isEmpty()) {
+                    out.data(channel, SimFrames.candles("snapshot", ps, ctx.exchangeClock.instant()), null);
+                }
+            }
+            case "status" -> out.data(channel, SimFrames.status(products), null);
+            case "user" -> out.data(channel, SimFrames.userSnapshot(), null);
+            case "futures_balance_summary" -> out.data(channel, SimFrames.futuresSnapshot(), null);
+            default -> {
+                // heartbeats: the next one is due within a second
+            }
+        }
+    }
+}
