@@ -41,7 +41,36 @@ public final class SimThroughput {
                 + "  ratio %.2f of baseline%n", simMax, simMax / baseline);
         System.out.printf(Locale.ROOT, "socket  simulator --rate 100000:                               %,.0f frames/s"
                 + "  ratio %.2f of the asked rate%n", simTarget, simTarget / 100_000);
+        double[] client = feedctlClient(1_000_000);
+        System.out.printf(Locale.ROOT, "client  feedctl socket + decode + validate, sim flat out:      %,.0f frames/s"
+                + "  ratio %.2f of the simulator's flat-out rate (%,.0f dropped by the bounded reader queue)%n",
+                client[0], client[0] / simMax, client[1]);
         decodeBench();
+    }
+
+    /** feedctl's own path: the read thread enqueues, this thread decodes, validates and tracks every frame. */
+    private static double[] feedctlClient(double rate) throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withRate(rate))) {
+            var conn = new dev.feedctl.transport.Connector(java.time.Clock.systemUTC())
+                    .open(dev.feedctl.transport.ConnectSpec.of(sim.wsUri(), java.time.Duration.ofSeconds(5)));
+            var session = new dev.feedctl.transport.FeedSession(conn, null, java.time.Clock.systemUTC());
+            session.subscribe(List.of(new dev.feedctl.transport.FeedSession.Subscription("ticker",
+                    List.of("BTC-USD"))));
+            long warmEnd = System.nanoTime() + 2 * WARMUP_MS * 1_000_000; // C1 warms up slower on this path
+            while (System.nanoTime() < warmEnd) {
+                session.next(java.time.Duration.ofMillis(10));
+            }
+            long before = session.evidence().frames();
+            long t0 = System.nanoTime();
+            long end = t0 + MEASURE_MS * 1_000_000;
+            while (System.nanoTime() < end) {
+                session.next(java.time.Duration.ofMillis(10));
+            }
+            double fps = (session.evidence().frames() - before) / ((System.nanoTime() - t0) / 1e9);
+            double dropped = conn.dropped();
+            session.close();
+            return new double[] {fps, dropped};
+        }
     }
 
     private static final class Counter extends WebSocketClient {
