@@ -36,7 +36,7 @@ class VerifyFaultsTest {
                 row("no-ack", "--timeout 1s", 5, "no subscriptions acknowledgement for [heartbeats, ticker]"),
                 row("legacy-exchange", "", 5, "this is the legacy Exchange protocol"),
                 row("rest-429", "", 0, "WARN rest-price"),
-                row("rest-offset", "", 1, "socket and REST disagree: BTC-USD differs by 19"),
+                row("rest-offset", "", 1, "socket and REST disagree: BTC-USD differs by "),
                 row("rest-5xx", "", 0, "REST failing (HTTP 503"),
                 row("stale-product", "-p BTC-USD,ETH-USD --max-staleness 700ms", 1,
                         "the market trades but the socket stopped sending [BTC-USD (REST shows a trade"),
@@ -60,6 +60,12 @@ class VerifyFaultsTest {
         assertTrue(r.out().contains(diagnosis), () -> "diagnosis '" + diagnosis + "' missing\n" + r);
         if (exit != 0) {
             assertTrue(r.out().contains("FAIL"), r::toString);
+        }
+        if ("rest-offset".equals(scenario)) {
+            var m = java.util.regex.Pattern.compile("differs by ([0-9.]+) bps").matcher(r.out());
+            assertTrue(m.find(), r::toString);
+            double bps = Double.parseDouble(m.group(1));
+            assertTrue(bps >= 190 && bps <= 210, "the simulator shifts REST by 200 bps, measured " + bps);
         }
         if (diagnosis.startsWith("WARN rest-price")) {
             assertTrue(r.out().contains("REST rate-limited") && r.out().contains("answered 429"), r::toString);
