@@ -217,10 +217,6 @@ public final class Prober {
         return (System.nanoTime() - startNanos) / 1e6;
     }
 
-    static boolean dataChannel(String channel) {
-        return !Channels.HEARTBEATS.equals(channel) && !Channels.SUBSCRIPTIONS.equals(channel);
-    }
-
     static ServerErrors.Explanation explain(Frame.Error e, FeedSession session, CdpKey key) {
         return ServerErrors.explain(e, session.channels(), key != null,
                 key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);

@@ -181,8 +181,4 @@ public final class Verifier {
     static boolean isPriced(List<String> channels) {
         return channels.contains("ticker") || channels.contains("ticker_batch");
     }
-
-    static boolean isProductData(String channel) {
-        return !Channels.HEARTBEATS.equals(channel) && !Channels.SUBSCRIPTIONS.equals(channel);
-    }
 }

@@ -1,7 +1,6 @@
 package dev.feedctl.cli;
 
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** {@code -o text|json|ndjson} and {@code --no-color}. */
@@ -33,9 +32,5 @@ public final class OutputOptions {
                     + java.util.Arrays.toString(allowed).toLowerCase(Locale.ROOT));
         }
         return f;
-    }
-
-    public boolean color(Map<String, String> env, boolean tty) {
-        return tty && !noColor && !env.containsKey("NO_COLOR");
     }
 }

@@ -47,8 +47,4 @@ public final class Terminal {
             info(line);
         }
     }
-
-    public boolean isVerbose() {
-        return verbose;
-    }
 }

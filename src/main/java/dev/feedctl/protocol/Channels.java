@@ -51,8 +51,4 @@ public final class Channels {
     public static String subscribeNameOf(String messageChannel) {
         return L2_DATA.equals(messageChannel) ? LEVEL2 : messageChannel;
     }
-
-    public static String messageNameOf(String subscribeName) {
-        return LEVEL2.equals(subscribeName) ? L2_DATA : subscribeName;
-    }
 }

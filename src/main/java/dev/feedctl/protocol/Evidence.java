@@ -1,10 +1,8 @@
 package dev.feedctl.protocol;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +24,6 @@ public final class Evidence {
     public record Seen(Violation violation, long sequence) {
     }
 
-    /** The socket's price for a product at a moment, from ticker frames. */
-    public record Price(BigDecimal price, BigDecimal bestBid, BigDecimal bestAsk, Instant at) {
-    }
-
     private final SequenceTracker sequence = new SequenceTracker();
     private final HeartbeatTracker heartbeats = new HeartbeatTracker();
     private final ProductAges ages;
@@ -37,23 +31,20 @@ public final class Evidence {
     private final Map<String, Long> violationsByRule = new TreeMap<>();
     private final Map<String, Long> driftByRule = new TreeMap<>();
     private final List<Seen> examples = new ArrayList<>();
-    private final Map<String, Price> lastPrice = new LinkedHashMap<>();
     private final List<Frame.Error> errors = new ArrayList<>();
     private final Set<FrameFormat> foreignFormats = new LinkedHashSet<>();
     private long frames;
     private long invalidFrames;
     private long dataFrames;
     private long validDataFrames;
-    private long largestFrameChars;
 
     public Evidence(Clock clock) {
         this.ages = new ProductAges(clock);
     }
 
     /** Folds one decoded frame in; {@code receivedAt} is when the read thread got it. */
-    public void record(Decoded d, int chars, Instant receivedAt) {
+    public void record(Decoded d, Instant receivedAt) {
         frames++;
-        largestFrameChars = Math.max(largestFrameChars, chars);
         long seq = -1;
         if (d.frame() instanceof Frame.Data data) {
             if (data.sequenceNum() != null) {
@@ -103,13 +94,6 @@ public final class Evidence {
         for (String product : productsOf(data)) {
             if (valid) {
                 ages.updated(product);
-            }
-        }
-        for (Event e : data.events()) {
-            if (e instanceof Event.Tickers t && valid) {
-                for (Event.Ticker tk : t.tickers()) {
-                    lastPrice.put(tk.productId(), new Price(tk.price(), tk.bestBid(), tk.bestAsk(), receivedAt));
-                }
             }
         }
     }
@@ -165,10 +149,6 @@ public final class Evidence {
         return examples;
     }
 
-    public Map<String, Price> lastPrices() {
-        return lastPrice;
-    }
-
     public List<Frame.Error> errors() {
         return errors;
     }
@@ -196,9 +176,5 @@ public final class Evidence {
 
     public long violations() {
         return violationsByRule.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    public long largestFrameChars() {
-        return largestFrameChars;
     }
 }

@@ -104,20 +104,8 @@ public final class Connection implements Closeable {
         return meter.largestFrame();
     }
 
-    public long bytesReceived() {
-        return meter.bytes();
-    }
-
     public int maxMessageSize() {
         return maxMessageSize;
-    }
-
-    String responseHead() {
-        return meter.responseHead();
-    }
-
-    long openedNanos() {
-        return openedNanos;
     }
 
     /** How long a polite close may take before the TCP connection is simply dropped. */

@@ -83,7 +83,7 @@ public final class FeedSession implements Closeable {
         Inbound in = conn.poll(timeout);
         if (in instanceof Inbound.Text t) {
             Decoded d = decoder.decode(t.text());
-            evidence.record(d, t.text().length(), t.receivedAt());
+            evidence.record(d, t.receivedAt());
             noteAcksAndData(d, t.receivedNanos());
             return new Received(t, d);
         }

@@ -202,8 +202,4 @@ public final class RestClient {
     public long networkFailures() {
         return failures.get();
     }
-
-    public URI base() {
-        return base;
-    }
 }

@@ -87,10 +87,6 @@ final class WireMeter {
         return largestFrame;
     }
 
-    long lastFrame() {
-        return lastFrame;
-    }
-
     long bytes() {
         return bytes;
     }
