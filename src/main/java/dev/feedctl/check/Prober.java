@@ -2,7 +2,6 @@ package dev.feedctl.check;
 
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.auth.JwtSigner;
-import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.ProductIds;

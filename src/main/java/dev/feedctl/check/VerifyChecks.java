@@ -2,7 +2,6 @@ package dev.feedctl.check;
 
 import dev.feedctl.protocol.Evidence;
 import dev.feedctl.protocol.FrameFormat;
-import dev.feedctl.protocol.ProductIds;
 import dev.feedctl.transport.Step;
 import dev.feedctl.transport.UrlLint;
 import java.math.BigDecimal;
@@ -42,7 +41,7 @@ final class VerifyChecks {
                         + "above"));
             }
         } else {
-            out.add(messages());
+            out.add(new MessagesCheck(s, o.session.evidence()).check());
             out.add(schema());
             out.add(ContinuityChecks.sequence(o.session.evidence().sequence()));
             out.add(ContinuityChecks.heartbeats(s, o));
@@ -156,39 +155,6 @@ final class VerifyChecks {
                 cause == null ? "the connection closed during the run" : cause,
                 c.code() == 1001 || c.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail does)"
                         : null, Map.of("code", c.code(), "reason", c.reason(), "by", c.side()));
-    }
-
-    private CheckResult messages() {
-        Evidence ev = o.session.evidence();
-        Map<String, Object> counts = new LinkedHashMap<>();
-        List<String> short_ = new ArrayList<>();
-        boolean productData = s.channels().stream().anyMatch(c -> !List.of("heartbeats", "user",
-                "futures_balance_summary").contains(c));
-        if (productData) {
-            for (String p : s.products()) {
-                long n = ev.ages().updatesOf(ProductIds.canonical(p));
-                counts.put(p, n);
-                if (n < s.minMessages()) {
-                    short_.add(p + " " + n);
-                }
-            }
-        } else {
-            counts.put("all", ev.validDataFrames());
-            if (ev.validDataFrames() < s.minMessages()) {
-                short_.add("all " + ev.validDataFrames());
-            }
-        }
-        String evidence = "valid data frames per product: " + counts;
-        if (short_.isEmpty()) {
-            return CheckResult.pass("messages", evidence, counts);
-        }
-        boolean heartbeatsAlive = ev.heartbeats().count() > 0;
-        String diagnosis = ev.dataFrames() == 0 && !heartbeatsAlive
-                ? "silent: nothing arrived after the subscription, not even heartbeats"
-                : ev.dataFrames() == 0 ? "heartbeats alive, data dead: the connection and subscription work but no "
-                + "market data arrives" : "fewer than " + s.minMessages() + " valid data frames for " + short_;
-        return CheckResult.fail("messages", 1, evidence, diagnosis, "check the product ids, or run longer "
-                + "(--duration) on a quiet market", counts);
     }
 
     private CheckResult schema() {

@@ -23,7 +23,20 @@ public record VerifySettings(ConnectSpec connect, URI rest, List<String> channel
     /** REST may lag the socket by about a second (PROTOCOL.md §7): compare within this window around a sample. */
     public static final Duration REST_LAG = Duration.ofMillis(1500);
 
+    /** Channels that stream updates for their products; ticker_batch does too, but only every 5 s. */
+    static final List<String> STREAMING = List.of("ticker", "level2", "market_trades", "candles");
+    static final Duration TICKER_BATCH_EVERY = Duration.ofSeconds(5);
+
     public boolean heartbeats() {
         return channels.contains("heartbeats");
+    }
+
+    boolean streamsProducts() {
+        return channels.stream().anyMatch(STREAMING::contains);
+    }
+
+    /** ticker_batch is the only product stream: 5 s apart, so limits meant for live channels must stretch. */
+    boolean onlyTickerBatch() {
+        return !streamsProducts() && channels.contains("ticker_batch");
     }
 }

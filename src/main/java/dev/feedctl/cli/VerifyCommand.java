@@ -4,7 +4,6 @@ import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.check.Verifier;
 import dev.feedctl.check.VerifySettings;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

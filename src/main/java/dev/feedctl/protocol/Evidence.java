@@ -110,6 +110,8 @@ public final class Evidence {
                 m.trades().forEach(x -> add(out, x.productId()));
             } else if (e instanceof Event.Candles c) {
                 c.candles().forEach(x -> add(out, x.productId()));
+            } else if (e instanceof Event.Status st) {
+                st.products().forEach(x -> add(out, x.id()));
             }
         }
         return out;

@@ -1,11 +1,8 @@
 package dev.feedctl.sim;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.feedctl.protocol.Channels;
-import dev.feedctl.protocol.ProductIds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
