@@ -1,6 +1,10 @@
 package dev.feedctl;
 
 import dev.feedctl.cli.Cli;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -11,11 +15,43 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new PipeAware(System.out), StandardCharsets.UTF_8),
+                false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = Cli.run(out, err, System.getenv(), args);
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * PrintStream swallows write errors, so a reader that went away ({@code feedctl subscribe | head}) would go
+     * unnoticed; this turns the stream's error flag back into an IOException, which PrintWriter.checkError reports.
+     */
+    private static final class PipeAware extends FilterOutputStream {
+        private final PrintStream stream;
+
+        PipeAware(PrintStream stream) {
+            super(stream);
+            this.stream = stream;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            stream.write(b, off, len);
+            failIfClosed();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            stream.flush();
+            failIfClosed();
+        }
+
+        private void failIfClosed() throws IOException {
+            if (stream.checkError()) {
+                throw new IOException("stdout is closed");
+            }
+        }
     }
 }

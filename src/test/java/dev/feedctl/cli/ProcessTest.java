@@ -8,6 +8,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,21 +17,38 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C is a process-level event, so this runs feedctl as a real process and sends it SIGINT. */
+/** Ctrl-C and closed pipes are process-level events, so these run feedctl as a real process. */
 @EnabledOnOs({OS.LINUX, OS.MAC})
 @Timeout(60)
-class InterruptTest {
+class ProcessTest {
 
     @TempDir
     Path dir;
+
+    private static ProcessBuilder feedctl(String... args) {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "dev.feedctl.Main"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd);
+    }
+
+    @Test
+    void aClosedPipeEndsSubscribeQuietlyWith0() throws Exception {
+        Process p = feedctl("subscribe", "--sim").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            assertTrue(reader.readLine().startsWith("{\"channel\":\"subscriptions\""));
+            reader.readLine();
+        } // like `| head -2`: the reader goes away
+        assertTrue(p.waitFor(15, TimeUnit.SECONDS), "subscribe noticed the closed pipe and ended");
+        assertEquals(0, p.exitValue());
+    }
 
     @Test
     void ctrlCEndsVerifyWith130AndStillWritesThePartialReport() throws Exception {
         Path report = dir.resolve("report.json");
         Path out = dir.resolve("out.txt");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.feedctl.Main",
-                "verify", "--sim", "--duration", "60s", "--report", report.toString())
+        Process p = feedctl("verify", "--sim", "--duration", "60s", "--report", report.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         assertFalse(p.waitFor(2, TimeUnit.SECONDS), "verify is still gathering evidence");
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
