@@ -153,7 +153,13 @@ public final class Connection implements Closeable {
         public void onClose(int code, String reason, boolean remote) {
             long opened = openedNanos;
             Duration since = opened == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - opened);
-            closeInfo = new CloseInfo(code, reason == null ? "" : reason, remote || code == 1006, since);
+            WireMeter.CloseFrame sent = meter.serverClose();
+            if (code == 1006 && sent != null) {
+                // the server's close frame arrived, then the TCP connection died before the handshake finished
+                closeInfo = new CloseInfo(sent.code(), sent.reason(), true, since);
+            } else {
+                closeInfo = new CloseInfo(code, reason == null ? "" : reason, remote || code == 1006, since);
+            }
             queue.offer(new Inbound.Closed(closeInfo));
             closed.countDown();
         }

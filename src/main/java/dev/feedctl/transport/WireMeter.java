@@ -19,7 +19,9 @@ final class WireMeter {
     private int headerNeed = 2;
     private long payloadLeft;
     private volatile long largestFrame;
-    private volatile long lastFrame;
+    private boolean inClose;
+    private final java.io.ByteArrayOutputStream closePayload = new java.io.ByteArrayOutputStream();
+    private volatile CloseFrame serverClose;
     private volatile long bytes;
 
     synchronized void observe(byte[] b, int off, int len) {
@@ -39,8 +41,14 @@ final class WireMeter {
         while (i < end) {
             if (payloadLeft > 0) {
                 long skip = Math.min(payloadLeft, end - i);
+                if (inClose) {
+                    closePayload.write(b, i, (int) skip);
+                }
                 payloadLeft -= skip;
                 i += (int) skip;
+                if (payloadLeft == 0 && inClose) {
+                    closeSeen();
+                }
                 continue;
             }
             header[headerHave++] = b[i++];
@@ -69,13 +77,33 @@ final class WireMeter {
     }
 
     private void frame(long size) {
-        lastFrame = size;
         if (size > largestFrame) {
             largestFrame = size;
         }
+        inClose = (header[0] & 0x0f) == 0x8 && size <= 125;
+        closePayload.reset();
         payloadLeft = size;
         headerHave = 0;
         headerNeed = 2;
+        if (inClose && size == 0) {
+            closeSeen();
+        }
+    }
+
+    /** A close frame the server sent, read off the wire: kept even if the TCP connection then dies (1006). */
+    record CloseFrame(int code, String reason) {
+    }
+
+    private void closeSeen() {
+        byte[] p = closePayload.toByteArray();
+        serverClose = p.length < 2 ? new CloseFrame(1005, "")
+                : new CloseFrame(((p[0] & 0xff) << 8) | (p[1] & 0xff),
+                new String(p, 2, p.length - 2, StandardCharsets.UTF_8));
+        inClose = false;
+    }
+
+    CloseFrame serverClose() {
+        return serverClose;
     }
 
     /** The server's HTTP response head as text (the 101, or the refusal with its headers and body start). */
