@@ -45,7 +45,6 @@ public final class ExchangeSimulator implements Closeable {
     private SimSocketServer socket;
     private HttpServer refusing;
     private HttpServer rest;
-    private SimRest restHandler;
     private URI wsUri;
     private URI restUri;
 
@@ -72,8 +71,7 @@ public final class ExchangeSimulator implements Closeable {
 
     private void startRest() throws IOException {
         rest = bindHttp(ctx.config.restPort());
-        restHandler = new SimRest(ctx);
-        restHandler.install(rest);
+        new SimRest(ctx).install(rest);
         rest.setExecutor(restWorkers);
         rest.start();
         restUri = URI.create("http://" + ctx.config.host() + ":" + rest.getAddress().getPort());
@@ -155,10 +153,6 @@ public final class ExchangeSimulator implements Closeable {
 
     public int openConnections() {
         return ctx.sessions.size();
-    }
-
-    public long restRequests() {
-        return restHandler == null ? 0 : restHandler.requests();
     }
 
     @Override

@@ -50,10 +50,6 @@ public record SimConfig(String host, int wsPort, int restPort, long seed, double
         return new SimConfig(host, wsPort, restPort, seed, rate, faults, k, clock, tls);
     }
 
-    public SimConfig withClock(Clock c) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, c, tls);
-    }
-
     public SimConfig withTls(SSLContext context) {
         return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, context);
     }

@@ -33,10 +33,6 @@ final class SimRest {
         server.createContext("/", this::handle);
     }
 
-    long requests() {
-        return requests.get();
-    }
-
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             long n = requests.incrementAndGet();

@@ -25,7 +25,6 @@ public final class Connection implements Closeable {
     private final BlockingQueue<Inbound> queue;
     private final WireMeter meter;
     private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
     private final int maxMessageSize;
     private final Client client;
     private volatile long openedNanos;
@@ -96,9 +95,6 @@ public final class Connection implements Closeable {
         return dropped.get();
     }
 
-    public long received() {
-        return received.get();
-    }
 
     public long largestFrame() {
         return meter.largestFrame();
@@ -143,7 +139,6 @@ public final class Connection implements Closeable {
 
         @Override
         public void onMessage(String message) {
-            received.incrementAndGet();
             if (!queue.offer(new Inbound.Text(message, clock.instant(), System.nanoTime()))) {
                 dropped.incrementAndGet();
             }
