@@ -26,10 +26,22 @@ final class FrameOutlet {
     private long dataFrames;
     private long malformed;
     private volatile boolean closed;
+    // the connection's faults, looked up once: data() runs for every frame, up to 100,000 a second
+    private final Duration stallAllAfter;
+    private final Duration stallDataAfter;
+    private final Fault.MalformedFrames malformedEvery;
+    private final Fault.SequenceGaps gaps;
+    private final Fault.DropFrames drops;
 
     FrameOutlet(WebSocket conn, SimContext ctx) {
         this.conn = conn;
         this.ctx = ctx;
+        Faults f = ctx.faults();
+        this.stallAllAfter = f.find(Fault.StallAll.class).map(Fault.StallAll::after).orElse(null);
+        this.stallDataAfter = f.find(Fault.StallData.class).map(Fault.StallData::after).orElse(null);
+        this.malformedEvery = f.find(Fault.MalformedFrames.class).orElse(null);
+        this.gaps = f.find(Fault.SequenceGaps.class).orElse(null);
+        this.drops = f.find(Fault.DropFrames.class).orElse(null);
     }
 
     Duration age() {
@@ -64,26 +76,21 @@ final class FrameOutlet {
         }
     }
 
-    /** A data frame; {@code product} is informational. */
-    synchronized void data(String channel, String events, String product) {
-        if (closed || stalledAll() || stalled(ctx.faults().find(Fault.StallData.class).map(Fault.StallData::after)
-                .orElse(null))) {
+    /** A data frame: the frame faults (stall, malformed, gap, drop) apply. */
+    synchronized void data(String channel, String events) {
+        if (closed || stalledAll() || stalled(stallDataAfter)) {
             return;
         }
         dataFrames++;
-        Faults faults = ctx.faults();
-        var malformedFault = faults.find(Fault.MalformedFrames.class);
-        if (malformedFault.isPresent() && dataFrames % malformedFault.get().every() == 0) {
+        if (malformedEvery != null && dataFrames % malformedEvery.every() == 0) {
             sendMalformed(channel, events);
             return;
         }
-        var gap = faults.find(Fault.SequenceGaps.class);
-        if (gap.isPresent() && dataFrames % gap.get().every() == 0) {
-            sequence += gap.get().skip();
+        if (gaps != null && dataFrames % gaps.every() == 0) {
+            sequence += gaps.skip();
         }
         long seq = sequence++;
-        var drop = faults.find(Fault.DropFrames.class);
-        if (drop.isPresent() && dataFrames % drop.get().every() == 0) {
+        if (drops != null && dataFrames % drops.every() == 0) {
             return;
         }
         send(SimFrames.envelope(channel, ctx.exchangeClock.instant(), seq, events));
@@ -104,7 +111,7 @@ final class FrameOutlet {
     }
 
     private boolean stalledAll() {
-        return stalled(ctx.faults().find(Fault.StallAll.class).map(Fault.StallAll::after).orElse(null));
+        return stalled(stallAllAfter);
     }
 
     private boolean stalled(Duration after) {

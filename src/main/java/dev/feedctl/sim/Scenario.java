@@ -16,7 +16,7 @@ public enum Scenario {
     MALFORMED("every 5th data frame malformed: bad JSON/missing field/wrong type",
             faults(new Fault.MalformedFrames(5))),
     DEPRECATED_HOSTNAME("closes 1000 \"deprecated hostname\" at once, like old Pro hosts",
-            faults(new Fault.Close(Duration.ofMillis(30), 1000, "deprecated hostname"))),
+            faults(new Fault.Close(Duration.ofMillis(30), 1000, "deprecated hostname"), new Fault.NoAck())),
     GOING_AWAY("closes 1001 \"going away\" after 1.5 s", faults(new Fault.Close(Duration.ofMillis(1500), 1001,
             "going away"))),
     ABRUPT_DROP("drops TCP after 1.5 s without a close frame (client: 1006)",
@@ -47,8 +47,8 @@ public enum Scenario {
         this.faults = faults;
     }
 
-    private static Faults faults(Fault f) {
-        return Faults.NONE.with(f);
+    private static Faults faults(Fault... fs) {
+        return new Faults(java.util.List.of(fs));
     }
 
     /** The name users type: {@code stall-data}, {@code refuse-429}. */

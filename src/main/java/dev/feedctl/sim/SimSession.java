@@ -28,8 +28,6 @@ final class SimSession implements SimContext.Session {
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private long heartbeatCounter;
     private String firstProduct;
-    /** A host that closes at once (a retired hostname) serves nothing: client frames are recorded, not answered. */
-    private final boolean closingAtOnce;
 
     SimSession(WebSocket conn, SimContext ctx) {
         this.ctx = ctx;
@@ -39,8 +37,6 @@ final class SimSession implements SimContext.Session {
         every(Duration.ofSeconds(5), this::tickerBatch);
         timers.add(ctx.timers.schedule(this::deadline, SUBSCRIBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
         out.scheduleCloseFaults(timers);
-        closingAtOnce = ctx.faults().find(Fault.Close.class)
-                .map(f -> f.after().compareTo(Duration.ofMillis(100)) < 0).orElse(false);
     }
 
     private void every(Duration period, Runnable task) {
@@ -67,9 +63,6 @@ final class SimSession implements SimContext.Session {
     @Override
     public void onText(String text) {
         ctx.recordClientFrame(text);
-        if (closingAtOnce) {
-            return;
-        }
         JsonObject msg;
         try {
             msg = JsonParser.parseString(text).getAsJsonObject();
@@ -165,10 +158,10 @@ final class SimSession implements SimContext.Session {
         }
         Market.Quote q = ctx.market.product(id).quote;
         if (subscribed("ticker", id)) {
-            out.data("ticker", SimFrames.tickers("update", List.of(ctx.market.product(id)), true), id);
+            out.data("ticker", SimFrames.tickers("update", List.of(ctx.market.product(id)), true));
         }
         if (subscribed(Channels.LEVEL2, id)) {
-            out.data(Channels.L2_DATA, SimFrames.l2Update(id, t, q), id);
+            out.data(Channels.L2_DATA, SimFrames.l2Update(id, t, q));
         }
         if (subscribed("market_trades", id)) {
             pendingTrades.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
@@ -195,7 +188,7 @@ final class SimSession implements SimContext.Session {
         if (candles != null && !candles.isEmpty()) {
             List<Market.Product> ps = candles.stream().filter(id -> !isStale(id)).map(ctx.market::product).toList();
             if (!ps.isEmpty()) {
-                out.data("candles", SimFrames.candles("update", ps, ctx.exchangeClock.instant()), null);
+                out.data("candles", SimFrames.candles("update", ps, ctx.exchangeClock.instant()));
             }
         }
     }
@@ -203,7 +196,7 @@ final class SimSession implements SimContext.Session {
     private synchronized void flushTrades() {
         for (Map.Entry<String, List<Market.Trade>> e : pendingTrades.entrySet()) {
             if (!e.getValue().isEmpty()) {
-                out.data("market_trades", SimFrames.trades("update", e.getValue()), e.getKey());
+                out.data("market_trades", SimFrames.trades("update", e.getValue()));
                 e.getValue().clear();
             }
         }
@@ -214,7 +207,7 @@ final class SimSession implements SimContext.Session {
         if (ids != null && !ids.isEmpty()) {
             List<Market.Product> ps = ids.stream().filter(id -> !isStale(id)).map(ctx.market::product).toList();
             if (!ps.isEmpty()) {
-                out.data("ticker_batch", SimFrames.tickers("update", ps, false), null);
+                out.data("ticker_batch", SimFrames.tickers("update", ps, false));
             }
         }
     }

@@ -14,23 +14,23 @@ final class Snapshots {
         switch (channel) {
             case "ticker", "ticker_batch" -> {
                 if (!ps.isEmpty()) {
-                    out.data(channel, SimFrames.tickers("snapshot", ps, "ticker".equals(channel)), null);
+                    out.data(channel, SimFrames.tickers("snapshot", ps, "ticker".equals(channel)));
                 }
             }
             case "level2" -> {
                 int min = ctx.faults().find(Fault.BigSnapshot.class).map(Fault.BigSnapshot::bytes).orElse(0);
-                ps.forEach(p -> out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id, p.quote, 50, min), p.id));
+                ps.forEach(p -> out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id, p.quote, 50, min)));
             }
             case "market_trades" -> ps.forEach(p -> out.data(channel,
-                    SimFrames.trades("snapshot", p.recentTrades(50)), p.id));
+                    SimFrames.trades("snapshot", p.recentTrades(50))));
             case "candles" -> {
                 if (!ps.isEmpty()) {
-                    out.data(channel, SimFrames.candles("snapshot", ps, ctx.exchangeClock.instant()), null);
+                    out.data(channel, SimFrames.candles("snapshot", ps, ctx.exchangeClock.instant()));
                 }
             }
-            case "status" -> out.data(channel, SimFrames.status(products), null);
-            case "user" -> out.data(channel, SimFrames.userSnapshot(), null);
-            case "futures_balance_summary" -> out.data(channel, SimFrames.futuresSnapshot(), null);
+            case "status" -> out.data(channel, SimFrames.status(products));
+            case "user" -> out.data(channel, SimFrames.userSnapshot());
+            case "futures_balance_summary" -> out.data(channel, SimFrames.futuresSnapshot());
             default -> {
                 // heartbeats: the next one is due within a second
             }
