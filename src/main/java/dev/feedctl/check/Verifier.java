@@ -136,8 +136,7 @@ public final class Verifier {
                     s.key() != null && s.key().algorithm() == CdpKey.Algorithm.EDDSA);
             return true;
         }
-        if (f instanceof Frame.Foreign foreign && foreign.format().isForeign()
-                && foreign.format() != dev.feedctl.protocol.FrameFormat.NOT_JSON) {
+        if (f instanceof Frame.Foreign foreign && foreign.format().isOtherFeed()) {
             o.foreign = foreign;
             return true;
         }

@@ -131,7 +131,7 @@ final class VerifyChecks {
             return CheckResult.skip("format", "no connection");
         }
         Evidence ev = o.session.evidence();
-        var foreign = ev.foreignFormats().stream().filter(f -> f != FrameFormat.NOT_JSON).toList();
+        var foreign = List.copyOf(ev.foreignFormats());
         if (!foreign.isEmpty()) {
             FrameFormat f = foreign.get(0);
             return CheckResult.fail("format", 5, ev.frames() + " frames, in the " + f.description(),

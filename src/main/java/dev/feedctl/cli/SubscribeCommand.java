@@ -176,8 +176,7 @@ public final class SubscribeCommand implements Callable<Integer> {
                     key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
             throw x.authProblem() ? ExitException.auth(x.text()) : ExitException.protocol(x.text());
         }
-        if (d.frame() instanceof Frame.Foreign f && f.format().isForeign()
-                && f.format() != dev.feedctl.protocol.FrameFormat.NOT_JSON) {
+        if (d.frame() instanceof Frame.Foreign f && f.format().isOtherFeed()) {
             throw ExitException.protocol("the server speaks the " + f.format().description() + ": "
                     + f.format().advice());
         }

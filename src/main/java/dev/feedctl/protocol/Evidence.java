@@ -58,8 +58,8 @@ public final class Evidence {
         } else if (d.frame() instanceof Frame.Error e) {
             errors.add(e);
         } else if (d.frame() instanceof Frame.Foreign f) {
-            foreignFormats.add(f.format());
-            if (f.format() != FrameFormat.NOT_JSON && f.format() != FrameFormat.UNKNOWN) {
+            if (f.format().isOtherFeed()) {
+                foreignFormats.add(f.format());
                 dataFrames++;
             }
         }
@@ -155,6 +155,7 @@ public final class Evidence {
         return errors;
     }
 
+    /** Other Coinbase feeds (legacy Exchange, INTX, derivatives) whose frames arrived. */
     public Set<FrameFormat> foreignFormats() {
         return foreignFormats;
     }

@@ -45,8 +45,11 @@ public final class FrameDecoder {
             return new Decoded(new Frame.Error(message, optionalString(o, "reason")), format, violations);
         }
         if (format != FrameFormat.ADVANCED_TRADE) {
-            violations.add(Violation.error("frame.foreign-format", "$",
-                    "frame is from the " + format.description() + ": " + format.advice()));
+            violations.add(format.isOtherFeed()
+                    ? Violation.error("frame.foreign-format", "$", "frame is from the " + format.description() + ": "
+                    + format.advice())
+                    : Violation.error("frame.unknown-shape", "$", "a JSON object with neither \"channel\" nor "
+                    + "\"type\": not an Advanced Trade frame"));
             return new Decoded(new Frame.Foreign(format, optionalString(o, "type")), format, violations);
         }
         return new Decoded(envelope(o, f), format, violations);

@@ -30,7 +30,8 @@ public enum FrameFormat {
         return advice;
     }
 
-    public boolean isForeign() {
-        return this != ADVANCED_TRADE;
+    /** Another Coinbase feed (legacy Exchange, INTX, derivatives): the endpoint is wrong, not one frame. */
+    public boolean isOtherFeed() {
+        return this == LEGACY_EXCHANGE || this == INTERNATIONAL || this == DERIVATIVES_JSONRPC;
     }
 }
