@@ -9,11 +9,11 @@ import java.util.Map;
  * @param evidence  what was observed, in numbers (always present)
  * @param diagnosis on WARN/FAIL: the cause in words; null on PASS
  * @param fix       on WARN/FAIL: what to do; may be null
- * @param exitCode  the CLI.md exit code this check stands for when it fails (3, 4, 5 or 1)
+ * @param exitCode  the exit code this check stands for when it fails; OK otherwise
  * @param millis    time the step took, for the probe ladder; -1 when not timed
  * @param data      machine-readable figures for the JSON report
  */
-public record CheckResult(String name, Status status, String evidence, String diagnosis, String fix, int exitCode,
+public record CheckResult(String name, Status status, String evidence, String diagnosis, String fix, ExitCode exitCode,
                           double millis, Map<String, Object> data) {
 
     public CheckResult {
@@ -21,21 +21,21 @@ public record CheckResult(String name, Status status, String evidence, String di
     }
 
     public static CheckResult pass(String name, String evidence, Map<String, Object> data) {
-        return new CheckResult(name, Status.PASS, evidence, null, null, 0, -1, data);
+        return new CheckResult(name, Status.PASS, evidence, null, null, ExitCode.OK, -1, data);
     }
 
     public static CheckResult warn(String name, String evidence, String diagnosis, String fix,
                                    Map<String, Object> data) {
-        return new CheckResult(name, Status.WARN, evidence, diagnosis, fix, 0, -1, data);
+        return new CheckResult(name, Status.WARN, evidence, diagnosis, fix, ExitCode.OK, -1, data);
     }
 
-    public static CheckResult fail(String name, int exitCode, String evidence, String diagnosis, String fix,
+    public static CheckResult fail(String name, ExitCode exitCode, String evidence, String diagnosis, String fix,
                                    Map<String, Object> data) {
         return new CheckResult(name, Status.FAIL, evidence, diagnosis, fix, exitCode, -1, data);
     }
 
     public static CheckResult skip(String name, String why) {
-        return new CheckResult(name, Status.SKIP, why, null, null, 0, -1, Map.of());
+        return new CheckResult(name, Status.SKIP, why, null, null, ExitCode.OK, -1, Map.of());
     }
 
     public CheckResult timed(double ms) {

@@ -17,7 +17,7 @@ final class ContinuityChecks {
             return CheckResult.pass("sequence", t.frames() + " sequence numbers, no gaps", data);
         }
         SequenceTracker.Anomaly a = t.anomalies().get(0);
-        return CheckResult.fail("sequence", 1, t.gaps() + " gaps (" + t.missing() + " numbers missing), "
+        return CheckResult.fail("sequence", ExitCode.VERIFICATION_FAILED, t.gaps() + " gaps (" + t.missing() + " numbers missing), "
                 + t.duplicates() + " duplicates, " + t.regressions() + " regressions in " + t.frames() + " frames",
                 "sequence gaps: frames were lost; first " + a.kind().name().toLowerCase() + " at frame #"
                 + a.frameIndex() + ": expected " + a.expected() + ", got " + a.actual(),
@@ -25,11 +25,11 @@ final class ContinuityChecks {
                 + "proxy", data);
     }
 
-    static CheckResult heartbeats(VerifySettings s, Verifier.Observed o) {
+    static CheckResult heartbeats(CheckSettings s, Verifier.Observed o) {
         if (!s.heartbeats()) {
             return CheckResult.skip("heartbeats", "--no-heartbeats");
         }
-        var hb = o.session.evidence().heartbeats();
+        var hb = o.session.ledger().heartbeats();
         Duration silence = hb.longestSilence(o.endedAt);
         if (hb.lastSeen() == null) {
             silence = Duration.between(o.subscribedAt, o.endedAt);
@@ -41,11 +41,11 @@ final class ContinuityChecks {
         String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
                 + silence.toMillis() + " ms";
         if (hb.breaks() > 0) {
-            return CheckResult.fail("heartbeats", 1, evidence, "heartbeat_counter skipped " + hb.breaks()
+            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeat_counter skipped " + hb.breaks()
                     + " times: heartbeats were lost", null, data);
         }
-        if (silence.compareTo(VerifySettings.MAX_HEARTBEAT_INTERVAL) > 0) {
-            return CheckResult.fail("heartbeats", 1, evidence, hb.count() == 0 ? "no heartbeat arrived"
+        if (silence.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
+            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, hb.count() == 0 ? "no heartbeat arrived"
                     : "heartbeats stopped: " + silence.toMillis() + " ms without one (more than 2 s)",
                     "the feed is stalled or the connection half-dead; reconnect", data);
         }

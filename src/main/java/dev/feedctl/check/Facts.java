@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.FrameLedger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,7 +10,7 @@ final class Facts {
     private Facts() {
     }
 
-    static Map<String, Object> of(VerifySettings s, Verifier.Observed o) {
+    static Map<String, Object> of(CheckSettings s, Verifier.Observed o) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("ws_url", s.connect().uri().toString());
         f.put("rest_url", s.rest().toString());
@@ -25,7 +25,7 @@ final class Facts {
         rest.put("clock_skew_ms", o.sampler.skewMillis());
         f.put("rest", rest);
         if (o.session != null) {
-            Evidence ev = o.session.evidence();
+            FrameLedger ev = o.session.ledger();
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("frames", ev.frames());
             e.put("data_frames", ev.dataFrames());

@@ -1,7 +1,7 @@
 package dev.feedctl.check;
 
 import com.google.gson.JsonArray;
-import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
 import dev.feedctl.transport.RestClient;
 import java.time.Duration;
@@ -19,10 +19,10 @@ final class FreshnessCheck {
 
     private static final Duration REST_ANSWER = Duration.ofSeconds(2);
 
-    private final VerifySettings s;
+    private final CheckSettings s;
     private final Verifier.Observed o;
 
-    FreshnessCheck(VerifySettings s, Verifier.Observed o) {
+    FreshnessCheck(CheckSettings s, Verifier.Observed o) {
         this.s = s;
         this.o = o;
     }
@@ -36,7 +36,7 @@ final class FreshnessCheck {
             return s.maxStaleness();
         }
         if (s.onlyTickerBatch()) {
-            Duration cadence = VerifySettings.TICKER_BATCH_EVERY.plusSeconds(1);
+            Duration cadence = CheckSettings.TICKER_BATCH_EVERY.plusSeconds(1);
             return cadence.compareTo(s.maxStaleness()) > 0 ? cadence : s.maxStaleness();
         }
         return null;
@@ -48,7 +48,7 @@ final class FreshnessCheck {
             return CheckResult.skip("freshness", "no subscribed channel streams product updates (status, user and "
                     + "futures_balance_summary send snapshots and changes only)");
         }
-        Evidence ev = o.session.evidence();
+        FrameLedger ev = o.session.ledger();
         Instant end = o.endedAt;
         Map<String, Object> ages = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
@@ -67,7 +67,7 @@ final class FreshnessCheck {
             return CheckResult.pass("freshness", evidence, ages);
         }
         boolean heartbeatsAlive = ev.heartbeats().lastSeen() != null
-                && Duration.between(ev.heartbeats().lastSeen(), end).compareTo(VerifySettings.MAX_HEARTBEAT_INTERVAL)
+                && Duration.between(ev.heartbeats().lastSeen(), end).compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL)
                 <= 0;
         List<String> dead = new ArrayList<>();
         List<String> quiet = new ArrayList<>();
@@ -86,12 +86,12 @@ final class FreshnessCheck {
         }
         String alive = heartbeatsAlive ? "heartbeats alive, data dead" : "silent: not even heartbeats arrive";
         if (!dead.isEmpty()) {
-            return CheckResult.fail("freshness", 1, evidence, alive + ": the market trades but the socket stopped "
+            return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, alive + ": the market trades but the socket stopped "
                     + "sending " + dead, "the subscription for these products is dead; resubscribe or reconnect, "
                     + "and alarm on per-product staleness", ages);
         }
         if (!unknown.isEmpty()) {
-            return CheckResult.fail("freshness", 1, evidence, "stale beyond the limit: " + unknown + "; REST could "
+            return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, "stale beyond the limit: " + unknown + "; REST could "
                     + "not say whether they traded (" + o.sampler.lastProblem() + ")", null, ages);
         }
         return CheckResult.warn("freshness", evidence, "quiet market: " + quiet + " had no trades on REST either",

@@ -1,7 +1,7 @@
 package dev.feedctl.check;
 
 import dev.feedctl.protocol.Channels;
-import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +15,10 @@ import java.util.Map;
  */
 final class MessagesCheck {
 
-    private final VerifySettings s;
-    private final Evidence ev;
+    private final CheckSettings s;
+    private final FrameLedger ev;
 
-    MessagesCheck(VerifySettings s, Evidence ev) {
+    MessagesCheck(CheckSettings s, FrameLedger ev) {
         this.s = s;
         this.ev = ev;
     }
@@ -59,7 +59,7 @@ final class MessagesCheck {
                 ? "silent: nothing arrived after the subscription, not even heartbeats"
                 : ev.dataFrames() == 0 ? "heartbeats alive, data dead: the connection and subscription work but no "
                 + "market data arrives" : "fewer than " + required + " valid data frames for " + short_;
-        return CheckResult.fail("messages", 1, evidence, diagnosis, "check the product ids, or run longer "
+        return CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED, evidence, diagnosis, "check the product ids, or run longer "
                 + "(--duration) on a quiet market", counts);
     }
 
@@ -68,7 +68,7 @@ final class MessagesCheck {
         if (!s.onlyTickerBatch()) {
             return s.minMessages();
         }
-        long possible = 1 + s.duration().toMillis() / VerifySettings.TICKER_BATCH_EVERY.toMillis();
+        long possible = 1 + s.duration().toMillis() / CheckSettings.TICKER_BATCH_EVERY.toMillis();
         return Math.min(s.minMessages(), possible);
     }
 }

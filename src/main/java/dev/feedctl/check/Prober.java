@@ -13,7 +13,7 @@ import dev.feedctl.transport.Connector;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.Inbound;
 import dev.feedctl.transport.RestClient;
-import dev.feedctl.transport.Step;
+import dev.feedctl.transport.Phase;
 import dev.feedctl.transport.UrlLint;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -26,13 +26,13 @@ import java.util.Map;
 
 /**
  * {@code feedctl probe}: the diagnostic ladder of CLI.md, one timed step at a time. It goes as far as it can: the
- * REST steps run even when the socket fails ("REST works, socket does not").
+ * REST rungs run even when the socket fails ("REST works, socket does not").
  */
 public final class Prober {
 
-    private final VerifySettings s;
+    private final CheckSettings s;
     private final Clock clock;
-    private final List<CheckResult> steps = new ArrayList<>();
+    private final List<CheckResult> rungs = new ArrayList<>();
     private RestClient rest;
     private final PriceHistory history = new PriceHistory();
     private FeedSession session;
@@ -40,7 +40,7 @@ public final class Prober {
     private Frame.Error serverError;
     private Instant lastTicker;
 
-    public Prober(VerifySettings settings, Clock clock) {
+    public Prober(CheckSettings settings, Clock clock) {
         this.s = settings;
         this.clock = clock;
     }
@@ -56,7 +56,7 @@ public final class Prober {
         } else {
             for (String n : List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack", "first-data", "heartbeats",
                     "sequence", "auth")) {
-                steps.add(CheckResult.skip(n, "not attempted: the URL is wrong (see url-lint)"));
+                rungs.add(CheckResult.skip(n, "not attempted: the URL is wrong (see url-lint)"));
             }
         }
         rest();
@@ -68,7 +68,7 @@ public final class Prober {
         facts.put("rest_url", s.rest().toString());
         facts.put("channels", s.channels());
         facts.put("products", s.products());
-        return new Verdict("probe", started, Duration.ofNanos(System.nanoTime() - t0), steps, facts);
+        return new Verdict("probe", started, Duration.ofNanos(System.nanoTime() - t0), rungs, facts);
     }
 
     private boolean lint() {
@@ -76,12 +76,12 @@ public final class Prober {
         List<UrlLint.Finding> findings = UrlLint.check(s.connect().uri(), s.connect().allowPlaintext());
         for (UrlLint.Finding f : findings) {
             if (f.level() != UrlLint.Level.WARN) {
-                steps.add(CheckResult.fail("url-lint", f.level() == UrlLint.Level.WRONG_FEED ? 5 : 2,
+                rungs.add(CheckResult.fail("url-lint", f.level() == UrlLint.Level.WRONG_FEED ? ExitCode.PROTOCOL : ExitCode.USAGE,
                         s.connect().uri().toString(), f.message(), f.fix(), Map.of()).timed(ms(t)));
                 return false;
             }
         }
-        steps.add((findings.isEmpty() ? CheckResult.pass("url-lint", s.connect().uri().toString(), Map.of())
+        rungs.add((findings.isEmpty() ? CheckResult.pass("url-lint", s.connect().uri().toString(), Map.of())
                 : CheckResult.warn("url-lint", s.connect().uri().toString(), findings.get(0).message(),
                 findings.get(0).fix(), Map.of())).timed(ms(t)));
         return true;
@@ -91,28 +91,28 @@ public final class Prober {
         Connection conn;
         try {
             conn = new Connector(clock).open(s.connect());
-            conn.steps().forEach(this::addPhase);
+            conn.phases().forEach(this::addPhase);
         } catch (ConnectFailure e) {
-            e.steps().forEach(this::addPhase);
+            e.phases().forEach(this::addPhase);
             skipFrom(e.failed().name(), "the connection failed at " + e.failed().name());
             return;
         }
         if (!"wss".equalsIgnoreCase(s.connect().uri().getScheme())) {
-            steps.add(3, CheckResult.skip("tls", "ws:// has no TLS (loopback)"));
+            rungs.add(3, CheckResult.skip("tls", "ws:// has no TLS (loopback)"));
         }
         CdpKey key = s.key();
         session = new FeedSession(conn, key == null ? null : new JwtSigner(key, clock), clock);
         session.subscribe(s.channels().stream().map(c -> new FeedSession.Subscription(c, s.products())).toList());
         observe();
-        ProbeSocketSteps socketSteps = new ProbeSocketSteps(s, session, close, serverError, steps);
-        socketSteps.add();
+        ProbeSocketRungs socketRungs = new ProbeSocketRungs(s, session, close, serverError, rungs);
+        socketRungs.add();
         if (key == null) {
-            steps.add(CheckResult.skip("auth", "no key given (--key-file or COINBASE_API_KEY/COINBASE_API_SECRET)"));
+            rungs.add(CheckResult.skip("auth", "no key given (--key-file or COINBASE_API_KEY/COINBASE_API_SECRET)"));
         } else {
             long t = System.nanoTime();
             RestClient.Reply reply = rest.bestBidAsk(ProductIds.canonical(s.products().get(0)),
                     System.nanoTime() + s.connect().timeout().toNanos());
-            steps.add(socketSteps.auth(reply).timed(ms(t)));
+            rungs.add(socketRungs.auth(reply).timed(ms(t)));
         }
     }
 
@@ -146,18 +146,18 @@ public final class Prober {
         }
     }
 
-    private void addPhase(Step st) {
+    private void addPhase(Phase st) {
         double ms = st.took().toNanos() / 1e6;
         String facts = st.facts().toString();
-        steps.add((st.ok() ? CheckResult.pass(st.name(), facts, Map.of())
-                : CheckResult.fail(st.name(), 3, facts, st.cause(), st.fix(), Map.of())).timed(ms));
+        rungs.add((st.ok() ? CheckResult.pass(st.name(), facts, Map.of())
+                : CheckResult.fail(st.name(), ExitCode.CONNECTION, facts, st.cause(), st.fix(), Map.of())).timed(ms));
     }
 
     private void skipFrom(String failed, String why) {
         List<String> ladder = List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack", "first-data", "heartbeats",
                 "sequence", "auth");
         for (String n : ladder.subList(ladder.indexOf(failed) + 1, ladder.size())) {
-            steps.add(CheckResult.skip(n, "not attempted: " + why));
+            rungs.add(CheckResult.skip(n, "not attempted: " + why));
         }
     }
 
@@ -168,21 +168,21 @@ public final class Prober {
         RestClient.Reply time = rest.time(deadline);
         Instant after = clock.instant();
         if (!time.ok()) {
-            steps.add(CheckResult.fail("rest-reachable", 3, s.rest() + ": " + RestSampler.describe(time),
+            rungs.add(CheckResult.fail("rest-reachable", ExitCode.CONNECTION, s.rest() + ": " + RestSampler.describe(time),
                     "the REST API did not answer GET /api/v3/brokerage/time", time.status() == 429
                             ? "rate-limited: wait and retry" : "check --rest-url and the network", Map.of())
                     .timed(ms(t)));
-            steps.add(CheckResult.skip("rest-price", "REST not reachable"));
-            steps.add(CheckResult.skip("clock-skew", "REST not reachable"));
+            rungs.add(CheckResult.skip("rest-price", "REST not reachable"));
+            rungs.add(CheckResult.skip("clock-skew", "REST not reachable"));
             return;
         }
-        steps.add(CheckResult.pass("rest-reachable", "GET /time answered 200 from " + s.rest(), Map.of())
+        rungs.add(CheckResult.pass("rest-reachable", "GET /time answered 200 from " + s.rest(), Map.of())
                 .timed(ms(t)));
         long local = (before.toEpochMilli() + after.toEpochMilli()) / 2;
         long skew = time.json().has("epochMillis") ? time.json().get("epochMillis").getAsLong() - local : 0;
         long t2 = System.nanoTime();
-        steps.add(restPrice(deadline).timed(ms(t2)));
-        steps.add(ProbeSocketSteps.clockSkew(skew, s.key() != null));
+        rungs.add(restPrice(deadline).timed(ms(t2)));
+        rungs.add(ProbeSocketRungs.clockSkew(skew, s.key() != null));
     }
 
     private CheckResult restPrice(long deadline) throws InterruptedException {
@@ -207,7 +207,7 @@ public final class Prober {
         String evidence = product + " REST " + price + ", socket within " + VerifyChecks.bps(bps) + " bps (limit "
                 + s.maxDeviationBps() + ")";
         return bps.compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0
-                ? CheckResult.fail("rest-price", 1, evidence, "socket and REST disagree by " + VerifyChecks.bps(bps)
+                ? CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree by " + VerifyChecks.bps(bps)
                 + " bps", "check that both URLs point at the same exchange", Map.of("bps", bps.doubleValue()))
                 : CheckResult.pass("rest-price", evidence, Map.of("bps", bps.doubleValue()));
     }

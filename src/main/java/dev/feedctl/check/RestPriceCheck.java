@@ -10,7 +10,7 @@ final class RestPriceCheck {
     private RestPriceCheck() {
     }
 
-    static CheckResult check(VerifySettings s, Verifier.Observed o) {
+    static CheckResult check(CheckSettings s, Verifier.Observed o) {
         long calls = o.rest.calls();
         long refused = o.rest.refused();
         String restCounts = "REST calls " + calls + ", refused (429) " + refused + ", 5xx " + o.rest.serverErrors();
@@ -20,7 +20,7 @@ final class RestPriceCheck {
         data.put("rest_5xx", o.rest.serverErrors());
         if (!Verifier.isPriced(s.channels())) {
             return new CheckResult("rest-price", Status.SKIP, "no ticker channel: the socket carried no prices to "
-                    + "compare (add -c ticker); " + restCounts, null, null, 0, -1, data);
+                    + "compare (add -c ticker); " + restCounts, null, null, ExitCode.OK, -1, data);
         }
         int compared = o.compared.values().stream().mapToInt(Integer::intValue).sum();
         data.put("comparisons", compared);
@@ -30,7 +30,7 @@ final class RestPriceCheck {
             long answered = calls - refused - o.rest.serverErrors() - o.rest.networkFailures();
             return new CheckResult("rest-price", Status.SKIP, (answered > 0 ? "REST works (" + answered
                     + " answers), the socket does not: no socket prices to compare; " : "no socket prices to "
-                    + "compare; ") + restCounts, null, null, 0, -1, data);
+                    + "compare; ") + restCounts, null, null, ExitCode.OK, -1, data);
         }
         if (compared == 0) {
             String why = refused > 0 ? "REST rate-limited: " + refused + " of " + calls + " requests answered 429; "
@@ -49,7 +49,7 @@ final class RestPriceCheck {
         String evidence = compared + " time-aligned comparisons, max deviation " + VerifyChecks.bps(worst.getValue())
                 + " bps on " + worst.getKey() + " (limit " + s.maxDeviationBps() + "); " + restCounts;
         if (worst.getValue().compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0) {
-            return CheckResult.fail("rest-price", 1, evidence, "socket and REST disagree: " + worst.getKey()
+            return CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree: " + worst.getKey()
                     + " differs by " + VerifyChecks.bps(worst.getValue()) + " bps", "check that both URLs point at "
                     + "the same exchange and the product ids match (aliases like BTC-USDC are mapped to BTC-USD)",
                     data);

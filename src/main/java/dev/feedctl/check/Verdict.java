@@ -7,14 +7,12 @@ import java.util.Map;
 
 /**
  * The result of a verify or probe run: every check, and the exit code of the earliest failing stage
- * (3 connection, then 4 auth, then 5 protocol, then 1 evidence; CLI.md).
+ * ({@link ExitCode#stageRank}: connection, auth, protocol, then evidence; CLI.md).
  *
  * @param facts what the report shows besides the checks: target, REST counts, evidence totals
  */
 public record Verdict(String command, Instant startedAt, Duration took, List<CheckResult> checks,
                       Map<String, Object> facts) {
-
-    private static final List<Integer> STAGES = List.of(3, 4, 5, 1);
 
     public Verdict {
         checks = List.copyOf(checks);
@@ -25,27 +23,22 @@ public record Verdict(String command, Instant startedAt, Duration took, List<Che
         return Boolean.TRUE.equals(facts.get("interrupted"));
     }
 
-    public int exitCode() {
+    /** The exit code of the earliest failing stage; OK when nothing failed. */
+    public ExitCode exitCode() {
         if (interrupted()) {
-            return 130;
+            return ExitCode.INTERRUPTED;
         }
-        int best = 0;
-        int bestRank = Integer.MAX_VALUE;
+        ExitCode best = ExitCode.OK;
         for (CheckResult c : checks) {
-            if (c.status() == Status.FAIL) {
-                int rank = STAGES.indexOf(c.exitCode());
-                rank = rank < 0 ? STAGES.size() : rank;
-                if (rank < bestRank) {
-                    bestRank = rank;
-                    best = c.exitCode();
-                }
+            if (c.status() == Status.FAIL && (best == ExitCode.OK || c.exitCode().stageRank() < best.stageRank())) {
+                best = c.exitCode();
             }
         }
         return best;
     }
 
     public boolean passed() {
-        return exitCode() == 0;
+        return exitCode() == ExitCode.OK;
     }
 
     public long count(Status s) {

@@ -31,11 +31,11 @@ public final class Verifier {
 
     private static final Duration TICK = Duration.ofMillis(50);
 
-    private final VerifySettings s;
+    private final CheckSettings s;
     private final Clock clock;
     private volatile boolean interrupted;
 
-    public Verifier(VerifySettings settings, Clock clock) {
+    public Verifier(CheckSettings settings, Clock clock) {
         this.s = settings;
         this.clock = clock;
     }
@@ -136,7 +136,7 @@ public final class Verifier {
                     s.key() != null && s.key().algorithm() == CdpKey.Algorithm.EDDSA);
             return true;
         }
-        if (f instanceof Frame.Foreign foreign && foreign.format().isOtherFeed()) {
+        if (f instanceof Frame.Foreign foreign) {
             o.foreign = foreign;
             return true;
         }
@@ -165,7 +165,7 @@ public final class Verifier {
                 continue;
             }
             BigDecimal bps = o.history.closestBps(sample.product(), sample.price(),
-                    sample.fetchedAt().minus(VerifySettings.REST_LAG), sample.fetchedAt().plusMillis(500));
+                    sample.fetchedAt().minus(CheckSettings.REST_LAG), sample.fetchedAt().plusMillis(500));
             if (bps == null) {
                 o.unaligned++;
             } else {

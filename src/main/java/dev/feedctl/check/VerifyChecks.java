@@ -1,8 +1,8 @@
 package dev.feedctl.check;
 
-import dev.feedctl.protocol.Evidence;
-import dev.feedctl.protocol.FrameFormat;
-import dev.feedctl.transport.Step;
+import dev.feedctl.protocol.FrameLedger;
+import dev.feedctl.protocol.FeedFamily;
+import dev.feedctl.transport.Phase;
 import dev.feedctl.transport.UrlLint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
 /** Turns what a verify run observed into checks, each with its evidence and, when it fails, cause and fix. */
 final class VerifyChecks {
 
-    private final VerifySettings s;
+    private final CheckSettings s;
     private final Verifier.Observed o;
     private final FreshnessCheck freshness;
 
-    VerifyChecks(VerifySettings s, Verifier.Observed o) {
+    VerifyChecks(CheckSettings s, Verifier.Observed o) {
         this.s = s;
         this.o = o;
         this.freshness = new FreshnessCheck(s, o);
@@ -41,9 +41,9 @@ final class VerifyChecks {
                         + "above"));
             }
         } else {
-            out.add(new MessagesCheck(s, o.session.evidence()).check());
+            out.add(new MessagesCheck(s, o.session.ledger()).check());
             out.add(schema());
-            out.add(ContinuityChecks.sequence(o.session.evidence().sequence()));
+            out.add(ContinuityChecks.sequence(o.session.ledger().sequence()));
             out.add(ContinuityChecks.heartbeats(s, o));
             out.add(freshness.check());
         }
@@ -54,7 +54,7 @@ final class VerifyChecks {
     private CheckResult endpoint() {
         for (UrlLint.Finding f : o.lint) {
             if (f.level() != UrlLint.Level.WARN) {
-                return CheckResult.fail("endpoint", f.level() == UrlLint.Level.WRONG_FEED ? 5 : 2,
+                return CheckResult.fail("endpoint", f.level() == UrlLint.Level.WRONG_FEED ? ExitCode.PROTOCOL : ExitCode.USAGE,
                         s.connect().uri().toString(), f.message(), f.fix(), Map.of());
             }
         }
@@ -66,18 +66,18 @@ final class VerifyChecks {
 
     private CheckResult connected() {
         if (o.connectFailure != null) {
-            Step f = o.connectFailure.failed();
-            return CheckResult.fail("connected", 3, phases(o.connectFailure.steps()), f.name() + " failed: "
-                    + f.cause(), f.fix(), Map.of("steps", o.connectFailure.steps().size()));
+            Phase f = o.connectFailure.failed();
+            return CheckResult.fail("connected", ExitCode.CONNECTION, phases(o.connectFailure.phases()), f.name() + " failed: "
+                    + f.cause(), f.fix(), Map.of("steps", o.connectFailure.phases().size()));
         }
         if (o.connection == null) {
             return CheckResult.skip("connected", "not attempted: the endpoint check failed");
         }
-        return CheckResult.pass("connected", phases(o.connection.steps()), Map.of());
+        return CheckResult.pass("connected", phases(o.connection.phases()), Map.of());
     }
 
-    private static String phases(List<Step> steps) {
-        return steps.stream().map(st -> st.name() + " " + String.format("%.1f ms", st.took().toNanos() / 1e6)
+    private static String phases(List<Phase> list) {
+        return list.stream().map(st -> st.name() + " " + String.format("%.1f ms", st.took().toNanos() / 1e6)
                 + (st.ok() ? "" : " FAIL")).collect(Collectors.joining(", "));
     }
 
@@ -91,22 +91,22 @@ final class VerifyChecks {
                 + e.getValue().toMillis() + " ms").collect(Collectors.joining(", "));
         if (o.serverError != null) {
             boolean auth = o.errorExplanation.authProblem();
-            return CheckResult.fail("acknowledged", auth ? 4 : 5, evidence + "; server error frame: \""
+            return CheckResult.fail("acknowledged", auth ? ExitCode.AUTH : ExitCode.PROTOCOL, evidence + "; server error frame: \""
                     + o.serverError.message() + "\"", auth ? withSkew(o.errorExplanation.text())
                     : o.errorExplanation.text(), null, Map.of("server_error", o.serverError.message()));
         }
         List<String> missing = o.session.unacknowledged();
         if (!missing.isEmpty()) {
             if (o.close != null) {
-                return CheckResult.fail("acknowledged", 3, evidence, "the connection closed before " + missing
+                return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, "the connection closed before " + missing
                         + " was acknowledged", null, Map.of("missing", missing));
             }
             if (o.foreign != null) {
-                return CheckResult.fail("acknowledged", 5, evidence, "no Advanced Trade acknowledgement: the server "
-                        + "answered in the " + o.foreign.format().description(), o.foreign.format().advice(),
+                return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no Advanced Trade acknowledgement: the server "
+                        + "answered in the " + o.foreign.family().description(), o.foreign.family().advice(),
                         Map.of("missing", missing));
             }
-            return CheckResult.fail("acknowledged", 5, evidence, "no subscriptions acknowledgement for " + missing
+            return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + missing
                     + " within " + Math.min(s.connect().timeout().toMillis(), s.duration().toMillis()) + " ms",
                     "check the channel and product names; Advanced Trade answers every subscribe with a "
                             + "subscriptions message", Map.of("missing", missing));
@@ -130,11 +130,11 @@ final class VerifyChecks {
         if (o.session == null) {
             return CheckResult.skip("format", "no connection");
         }
-        Evidence ev = o.session.evidence();
-        var foreign = List.copyOf(ev.foreignFormats());
+        FrameLedger ev = o.session.ledger();
+        var foreign = List.copyOf(ev.foreignFamilies());
         if (!foreign.isEmpty()) {
-            FrameFormat f = foreign.get(0);
-            return CheckResult.fail("format", 5, ev.frames() + " frames, in the " + f.description(),
+            FeedFamily f = foreign.get(0);
+            return CheckResult.fail("format", ExitCode.PROTOCOL, ev.frames() + " frames, in the " + f.description(),
                     "wrong feed: the server speaks the " + f.description(), f.advice(), Map.of("format", f.name()));
         }
         return CheckResult.pass("format", ev.frames() + " frames in the Advanced Trade format", Map.of());
@@ -150,7 +150,7 @@ final class VerifyChecks {
         var c = o.close;
         String cause = c.knownCause(!o.session.ackedAfter().isEmpty(), o.connection.largestFrame(),
                 o.connection.maxMessageSize());
-        return CheckResult.fail("connection", 3, "closed by " + c.side() + " after " + c.sinceConnect().toMillis()
+        return CheckResult.fail("connection", ExitCode.CONNECTION, "closed by " + c.side() + " after " + c.sinceConnect().toMillis()
                 + " ms: " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\""),
                 cause == null ? "the connection closed during the run" : cause,
                 c.code() == 1001 || c.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail does)"
@@ -158,12 +158,12 @@ final class VerifyChecks {
     }
 
     private CheckResult schema() {
-        Evidence ev = o.session.evidence();
+        FrameLedger ev = o.session.ledger();
         if (ev.violations() == 0) {
             return CheckResult.pass("schema", ev.frames() + " frames, 0 violations", Map.of("frames", ev.frames()));
         }
-        Evidence.Seen first = ev.examples().get(0);
-        return CheckResult.fail("schema", 1, ev.invalidFrames() + " of " + ev.frames() + " frames break the protocol: "
+        FrameLedger.Seen first = ev.examples().get(0);
+        return CheckResult.fail("schema", ExitCode.VERIFICATION_FAILED, ev.invalidFrames() + " of " + ev.frames() + " frames break the protocol: "
                 + ev.violationsByRule(), "malformed frames; first: " + first.violation() + (first.sequence() >= 0
                 ? " (sequence_num " + first.sequence() + ")" : ""), "the server (or a proxy) sends frames that are "
                 + "not Advanced Trade; run feedctl subscribe --annotate to see them", new LinkedHashMap<>(

@@ -3,7 +3,9 @@ package dev.feedctl.cli;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.auth.KeyLoader;
 import dev.feedctl.auth.KeyProblem;
+import dev.feedctl.protocol.Channels;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -25,6 +27,18 @@ public final class AuthOptions {
             return key;
         } catch (KeyProblem e) {
             throw ExitException.usage(e.getMessage());
+        }
+    }
+
+    /** Private channels (user, futures_balance_summary) need a key: without one, exit 4 before connecting. */
+    static void requireKeyFor(List<String> channels, CdpKey key) {
+        if (key == null) {
+            for (String c : channels) {
+                if (Channels.PRIVATE.contains(c)) {
+                    throw ExitException.auth("channel " + c + " needs a CDP API key: give --key-file FILE or set "
+                            + "COINBASE_API_KEY and COINBASE_API_SECRET");
+                }
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.check.ExitCode;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -43,6 +44,7 @@ public final class Cli {
                 cl.addSubcommand(e.getKey(), new CommandLine(e.getValue(), new Factory(root)));
             }
         }
+        cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpTable());
         cl.setOut(out);
         cl.setErr(err);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(env.containsKey("NO_COLOR")
@@ -72,7 +74,7 @@ public final class Cli {
         }
         if (ex instanceof InterruptedException) {
             err.println("feedctl: interrupted");
-            return ExitCodes.INTERRUPTED;
+            return ExitCode.INTERRUPTED.code();
         }
         err.println(dev.feedctl.auth.Redactor.scrub("feedctl " + cl.getCommandName() + ": internal error: " + ex
                 + (verbose ? "" : " (run with --verbose for the stack trace)")));
@@ -82,7 +84,7 @@ public final class Cli {
             err.println(dev.feedctl.auth.Redactor.scrub(trace.toString()));
         }
         err.flush();
-        return ExitCodes.INTERNAL;
+        return ExitCode.INTERNAL.code();
     }
 
     private static int onBadParameters(CommandLine.ParameterException ex, String[] args) {
@@ -91,7 +93,7 @@ public final class Cli {
         err.println("feedctl " + cl.getCommandName() + ": " + ex.getMessage());
         err.println("Try 'feedctl " + (cl.getParent() == null ? "" : cl.getCommandName() + " ") + "--help'.");
         err.flush();
-        return ExitCodes.USAGE;
+        return ExitCode.USAGE.code();
     }
 
     /** Gives commands the root's environment; everything else is built the picocli way. */

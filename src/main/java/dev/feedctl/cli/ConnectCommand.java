@@ -1,13 +1,14 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.check.ExitCode;
 import dev.feedctl.report.Json;
-import dev.feedctl.report.Steps;
+import dev.feedctl.report.PhaseText;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.Connector;
 import dev.feedctl.transport.Inbound;
-import dev.feedctl.transport.Step;
+import dev.feedctl.transport.Phase;
 import dev.feedctl.transport.UrlLint;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,27 +55,27 @@ public final class ConnectCommand implements Callable<Integer> {
         boolean json = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
                 OutputOptions.Format.JSON) == OutputOptions.Format.JSON;
         try (Endpoints endpoints = endpoint.open(root.env(), null)) {
-            Opening.rejectMalformed(endpoints.ws(), endpoint.allowPlaintext);
+            endpoint.rejectMalformed(endpoints.ws());
             List<UrlLint.Finding> lint = UrlLint.check(endpoints.ws(), endpoint.allowPlaintext);
-            List<Step> steps = new ArrayList<>();
+            List<Phase> phases = new ArrayList<>();
             CloseInfo close = null;
             String closeCause = null;
-            int code = ExitCodes.OK;
+            int code = ExitCode.OK.code();
             try (Connection conn = new Connector(Clock.systemUTC()).open(endpoint.connectSpec(endpoints.ws()))) {
-                steps.addAll(conn.steps());
+                phases.addAll(conn.phases());
                 if (hold != null) {
                     close = holdOpen(conn, hold);
                     if (close != null) {
                         closeCause = close.knownCause(false, conn.largestFrame(), conn.maxMessageSize());
                         boolean expected = closeCause != null && closeCause.startsWith("subscribe deadline");
-                        code = expected ? ExitCodes.OK : ExitCodes.CONNECTION;
+                        code = expected ? ExitCode.OK.code() : ExitCode.CONNECTION.code();
                     }
                 }
             } catch (ConnectFailure e) {
-                steps.addAll(e.steps());
-                code = ExitCodes.CONNECTION;
+                phases.addAll(e.phases());
+                code = ExitCode.CONNECTION.code();
             }
-            render(terminal, json, endpoints, lint, steps, close, closeCause);
+            render(terminal, json, endpoints, lint, phases, close, closeCause);
             return code;
         }
     }
@@ -90,15 +91,15 @@ public final class ConnectCommand implements Callable<Integer> {
         return null;
     }
 
-    private void render(Terminal t, boolean json, Endpoints endpoints, List<UrlLint.Finding> lint, List<Step> steps,
+    private void render(Terminal t, boolean json, Endpoints endpoints, List<UrlLint.Finding> lint, List<Phase> phases,
                         CloseInfo close, String closeCause) {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("url", endpoints.ws().toString());
             doc.put("lint", lint.stream().map(f -> Map.of("level", f.level().name().toLowerCase(),
                     "message", f.message(), "fix", f.fix())).toList());
-            doc.put("steps", Steps.json(steps));
-            doc.put("connected", !steps.isEmpty() && steps.stream().allMatch(Step::ok));
+            doc.put("steps", PhaseText.json(phases));
+            doc.put("connected", !phases.isEmpty() && phases.stream().allMatch(Phase::ok));
             if (hold != null) {
                 Map<String, Object> h = new LinkedHashMap<>();
                 h.put("held_ms", hold.toMillis());
@@ -118,7 +119,7 @@ public final class ConnectCommand implements Callable<Integer> {
         t.data("url            " + endpoints.ws());
         lint.forEach(f -> t.data("lint           " + f.level().name().toLowerCase() + ": " + f.message()
                 + "; " + f.fix()));
-        steps.forEach(s -> t.data(Steps.line(s)));
+        phases.forEach(s -> t.data(PhaseText.line(s)));
         if (hold != null) {
             t.data(close == null ? "hold           still open after " + Durations.format(hold)
                     + "; the server did not close"

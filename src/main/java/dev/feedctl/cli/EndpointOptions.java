@@ -1,17 +1,22 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
+import dev.feedctl.report.PhaseText;
 import dev.feedctl.sim.ExchangeSimulator;
 import dev.feedctl.sim.Faults;
 import dev.feedctl.sim.Scenario;
 import dev.feedctl.sim.SimConfig;
+import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.ConnectSpec;
+import dev.feedctl.transport.Connection;
+import dev.feedctl.transport.Connector;
 import dev.feedctl.transport.UrlLint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -108,6 +113,38 @@ public final class EndpointOptions {
             return u;
         } catch (URISyntaxException e) {
             throw ExitException.usage(name + " '" + value + "' is not a URL: " + e.getReason());
+        }
+    }
+
+    /** Lint findings: scheme mistakes are usage errors (2); a non-Advanced-Trade Coinbase host is exit 5. */
+    void lint(URI ws, Terminal terminal) {
+        for (UrlLint.Finding f : UrlLint.check(ws, allowPlaintext)) {
+            if (f.level() == UrlLint.Level.WARN) {
+                terminal.warn(f.message() + "; " + f.fix());
+            } else if (f.level() == UrlLint.Level.WRONG_FEED) {
+                throw ExitException.protocol("wrong endpoint: " + f.message() + "; " + f.fix());
+            } else {
+                throw ExitException.usage(f.message() + "; " + f.fix());
+            }
+        }
+    }
+
+    /** Only the URL's own mistakes (scheme, plaintext, no host): exit 2. Wrong feeds are left to the checks. */
+    void rejectMalformed(URI ws) {
+        for (UrlLint.Finding f : UrlLint.check(ws, allowPlaintext)) {
+            if (f.level() == UrlLint.Level.ERROR) {
+                throw ExitException.usage(f.message() + "; " + f.fix());
+            }
+        }
+    }
+
+    /** Opens the socket, or ends the command with exit 3 after printing every phase that ran. */
+    Connection connect(URI ws, Terminal terminal) throws InterruptedException {
+        try {
+            return new Connector(Clock.systemUTC()).open(connectSpec(ws));
+        } catch (ConnectFailure e) {
+            e.phases().forEach(s -> terminal.info(PhaseText.line(s)));
+            throw ExitException.connection("cannot connect to " + ws + ": " + e.failed().cause());
         }
     }
 }

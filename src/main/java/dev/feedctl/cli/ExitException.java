@@ -1,36 +1,38 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.check.ExitCode;
+
 /** Ends a command with an exit code and a one-line message, from anywhere, without System.exit. */
 public final class ExitException extends RuntimeException {
 
-    private final int code;
+    private final ExitCode code;
 
-    public ExitException(int code, String message) {
+    public ExitException(ExitCode code, String message) {
         super(message, null, false, false);
         this.code = code;
     }
 
     public static ExitException usage(String message) {
-        return new ExitException(ExitCodes.USAGE, message);
+        return new ExitException(ExitCode.USAGE, message);
     }
 
     public static ExitException connection(String message) {
-        return new ExitException(ExitCodes.CONNECTION, message);
+        return new ExitException(ExitCode.CONNECTION, message);
     }
 
     public static ExitException auth(String message) {
-        return new ExitException(ExitCodes.AUTH, message);
+        return new ExitException(ExitCode.AUTH, message);
     }
 
     public static ExitException protocol(String message) {
-        return new ExitException(ExitCodes.PROTOCOL, message);
+        return new ExitException(ExitCode.PROTOCOL, message);
     }
 
     public static ExitException failed(String message) {
-        return new ExitException(ExitCodes.VERIFICATION_FAILED, message);
+        return new ExitException(ExitCode.VERIFICATION_FAILED, message);
     }
 
     public int code() {
-        return code;
+        return code.code();
     }
 }

@@ -9,16 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "feedctl", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Opens the Coinbase Advanced Trade WebSocket, checks every message against the protocol, "
                 + "and proves (or disproves) that a price feed works.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            " 0:success; for verify, every check passed",
-            " 1:verification failed: the feed connects but the evidence falls short",
-            " 2:usage error: bad option, unreadable file, bad key file format",
-            " 3:connection failed: DNS, TCP, TLS, upgrade refused, closed before subscribing",
-            " 4:authentication failed: key rejected locally or by the server",
-            " 5:protocol error: server error frame, no acknowledgement, legacy/non-Advanced-Trade format",
-            "70:internal error in feedctl (a bug: please report it)",
-            "130:interrupted (Ctrl-C); partial results are still written"})
+        exitCodeListHeading = "%nExit codes:%n")
 public final class FeedctlCommand implements Runnable {
 
     @Spec

@@ -3,7 +3,7 @@ package dev.feedctl.cli;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.Prober;
 import dev.feedctl.check.Verdict;
-import dev.feedctl.check.VerifySettings;
+import dev.feedctl.check.CheckSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,13 +63,13 @@ public final class ProbeCommand implements Callable<Integer> {
         CdpKey key = auth.load(root.env(), terminal);
         reports.checkWritable();
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            Opening.rejectMalformed(endpoints.ws(), endpoint.allowPlaintext);
-            VerifySettings settings = new VerifySettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
+            endpoint.rejectMalformed(endpoints.ws());
+            CheckSettings settings = new CheckSettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
                     channels, products, key, duration, 1, maxDeviationBps, Duration.ofSeconds(5),
-                    VerifySettings.DEFAULT_REST_BUDGET);
+                    CheckSettings.DEFAULT_REST_BUDGET);
             Verdict verdict = new Prober(settings, Clock.systemUTC()).run();
             reports.render(verdict, format, terminal, true);
-            return verdict.exitCode();
+            return verdict.exitCode().code();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.check.ExitCode;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.sim.ExchangeSimulator;
 import dev.feedctl.sim.Fault;
@@ -90,7 +91,7 @@ public final class SimCommand implements Callable<Integer> {
                 forever.await(duration.toMillis(), TimeUnit.MILLISECONDS);
             }
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
     private static ExchangeSimulator start(SimConfig config) {

@@ -1,6 +1,8 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.check.ExitCode;
 import dev.feedctl.auth.CdpKey;
+import dev.feedctl.auth.JwtSigner;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Frame;
@@ -11,6 +13,7 @@ import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.Inbound;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -78,12 +81,13 @@ public final class SubscribeCommand implements Callable<Integer> {
         List<String> channels = stream.channels();
         List<String> products = stream.products();
         CdpKey key = auth.load(root.env(), terminal);
-        Opening.requireKeyFor(channels, key);
+        AuthOptions.requireKeyFor(channels, key);
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            Opening.lint(endpoints.ws(), endpoint.allowPlaintext, terminal);
-            Connection conn = Opening.connect(endpoint, endpoints.ws(), terminal);
-            conn.steps().forEach(st -> terminal.verbose(dev.feedctl.report.Steps.line(st)));
-            try (FeedSession session = Opening.session(conn, key)) {
+            endpoint.lint(endpoints.ws(), terminal);
+            Connection conn = endpoint.connect(endpoints.ws(), terminal);
+            conn.phases().forEach(st -> terminal.verbose(dev.feedctl.report.PhaseText.line(st)));
+            try (FeedSession session = new FeedSession(conn, key == null ? null : new JwtSigner(key, Clock.systemUTC()),
+                    Clock.systemUTC())) {
                 List<FeedSession.Subscription> subs = channels.stream()
                         .map(c -> new FeedSession.Subscription(c, products)).toList();
                 session.subscribe(subs).forEach(m -> terminal.verbose("sent " + m));
@@ -132,21 +136,21 @@ public final class SubscribeCommand implements Callable<Integer> {
                 }
             }
             if (terminal.outClosed()) {
-                return ExitCodes.OK;
+                return ExitCode.OK.code();
             }
         }
         if (!session.unacknowledged().isEmpty()) {
             throw ExitException.protocol("no subscriptions acknowledgement for " + session.unacknowledged());
         }
-        long violations = session.evidence().violations();
+        long violations = session.ledger().violations();
         if (session.connection().dropped() > 0) {
             terminal.warn(session.connection().dropped() + " frames dropped: the reader fell behind the socket");
         }
         if (strict && violations > 0) {
             throw ExitException.failed(violations + " protocol violations (--strict): "
-                    + session.evidence().violationsByRule());
+                    + session.ledger().violationsByRule());
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
     private void write(FeedSession.Received r) {
@@ -176,9 +180,9 @@ public final class SubscribeCommand implements Callable<Integer> {
                     key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
             throw x.authProblem() ? ExitException.auth(x.text()) : ExitException.protocol(x.text());
         }
-        if (d.frame() instanceof Frame.Foreign f && f.format().isOtherFeed()) {
-            throw ExitException.protocol("the server speaks the " + f.format().description() + ": "
-                    + f.format().advice());
+        if (d.frame() instanceof Frame.Foreign f) {
+            throw ExitException.protocol("the server speaks the " + f.family().description() + ": "
+                    + f.family().advice());
         }
     }
 

@@ -3,7 +3,7 @@ package dev.feedctl.cli;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.check.Verifier;
-import dev.feedctl.check.VerifySettings;
+import dev.feedctl.check.CheckSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -80,11 +80,11 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> channels = stream.channels();
         List<String> products = stream.products();
         CdpKey key = auth.load(root.env(), terminal);
-        Opening.requireKeyFor(channels, key);
+        AuthOptions.requireKeyFor(channels, key);
         reports.checkWritable();
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            Opening.rejectMalformed(endpoints.ws(), endpoint.allowPlaintext);
-            VerifySettings settings = new VerifySettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
+            endpoint.rejectMalformed(endpoints.ws());
+            CheckSettings settings = new CheckSettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
                     channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
             Verifier verifier = new Verifier(settings, Clock.systemUTC());
             // Ctrl-C: stop gathering, judge what was seen, write the reports, then let the JVM exit with 130
@@ -101,7 +101,7 @@ public final class VerifyCommand implements Callable<Integer> {
             try {
                 Verdict verdict = verifier.run();
                 reports.render(verdict, format, terminal, false);
-                return verdict.exitCode();
+                return verdict.exitCode().code();
             } finally {
                 reported.countDown();
                 try {

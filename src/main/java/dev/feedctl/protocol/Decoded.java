@@ -2,8 +2,27 @@ package dev.feedctl.protocol;
 
 import java.util.List;
 
-/** A decoded frame: what it is, which feed it came from, and everything wrong with it. */
-public record Decoded(Frame frame, FrameFormat format, List<Violation> violations) {
+/** A decoded frame: what it is and everything wrong with it. */
+public record Decoded(Frame frame, List<Violation> violations) {
+
+    /** The feed the frame belongs to, or null when it is {@link Frame.Unreadable}. */
+    public FeedFamily family() {
+        if (frame instanceof Frame.Foreign f) {
+            return f.family();
+        }
+        return frame instanceof Frame.Unreadable ? null : FeedFamily.ADVANCED_TRADE;
+    }
+
+    /** False only for text that did not parse as JSON. */
+    public boolean isJson() {
+        return !(frame instanceof Frame.Unreadable u && u.problem() == Frame.Unreadable.Problem.NOT_JSON);
+    }
+
+    /** What the frame is, for machine output: a family name, {@code not_json} or {@code unknown}. */
+    public String kind() {
+        FeedFamily f = family();
+        return f != null ? f.name().toLowerCase(java.util.Locale.ROOT) : isJson() ? "unknown" : "not_json";
+    }
 
     public boolean valid() {
         for (Violation v : violations) {

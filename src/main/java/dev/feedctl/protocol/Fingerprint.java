@@ -16,30 +16,31 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
-    public static FrameFormat of(JsonObject o) {
+    /** The family, or null when the object looks like no Coinbase feed. */
+    public static FeedFamily of(JsonObject o) {
         if (o.has("jsonrpc")) {
-            return FrameFormat.DERIVATIVES_JSONRPC;
+            return FeedFamily.DERIVATIVES_JSONRPC;
         }
         String type = text(o.get("type"));
         String channel = text(o.get("channel"));
         if (channel != null && type != null && isUpper(channel) && isUpper(type)) {
-            return FrameFormat.INTERNATIONAL;
+            return FeedFamily.INTERNATIONAL;
         }
         if (type != null && isUpper(type) && type.length() > 1) {
-            return FrameFormat.INTERNATIONAL;
+            return FeedFamily.INTERNATIONAL;
         }
         if (o.has("channel") || o.has("events")) {
-            return FrameFormat.ADVANCED_TRADE;
+            return FeedFamily.ADVANCED_TRADE;
         }
         if (type != null) {
             if ("error".equals(type)) {
-                return FrameFormat.ADVANCED_TRADE; // both feeds use {"type":"error",...}; AT is the tolerant reading
+                return FeedFamily.ADVANCED_TRADE; // both feeds use {"type":"error",...}; AT is the tolerant reading
             }
             if (LEGACY_TYPES.contains(type) || o.has("sequence") || o.has("channels") || o.has("product_id")) {
-                return FrameFormat.LEGACY_EXCHANGE;
+                return FeedFamily.LEGACY_EXCHANGE;
             }
         }
-        return FrameFormat.UNKNOWN;
+        return null;
     }
 
     private static String text(JsonElement e) {

@@ -23,7 +23,13 @@ public sealed interface Frame {
     record Error(String message, String reason) implements Frame {
     }
 
-    /** A frame from another Coinbase feed (legacy Exchange, INTX, derivatives) or something not JSON at all. */
-    record Foreign(FrameFormat format, String type) implements Frame {
+    /** A frame from another Coinbase feed (legacy Exchange, INTX, derivatives): the endpoint is wrong. */
+    record Foreign(FeedFamily family, String type) implements Frame {
+    }
+
+    /** Text that is no frame of any Coinbase feed: not JSON, not an object, or an object of unknown shape. */
+    record Unreadable(Problem problem) implements Frame {
+
+        public enum Problem { NOT_JSON, NOT_OBJECT, UNKNOWN_SHAPE }
     }
 }

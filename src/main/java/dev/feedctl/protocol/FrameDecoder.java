@@ -26,33 +26,35 @@ public final class FrameDecoder {
             root = JsonParser.parseString(text);
         } catch (JsonSyntaxException | IllegalStateException e) {
             violations.add(Violation.error("frame.not-json", "$", "not valid JSON: " + firstLine(e.getMessage())));
-            return new Decoded(new Frame.Foreign(FrameFormat.NOT_JSON, null), FrameFormat.NOT_JSON, violations);
+            return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_JSON), violations);
         }
         if (!root.isJsonObject()) {
             violations.add(Violation.error("frame.not-object", "$", "a frame must be a JSON object, got "
                     + Fields.kind(root)));
-            return new Decoded(new Frame.Foreign(FrameFormat.UNKNOWN, null), FrameFormat.UNKNOWN, violations);
+            return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_OBJECT), violations);
         }
         return decode(root.getAsJsonObject(), violations);
     }
 
     private Decoded decode(JsonObject o, List<Violation> violations) {
-        FrameFormat format = Fingerprint.of(o);
+        FeedFamily family = Fingerprint.of(o);
         Fields f = new Fields(violations);
-        if (format == FrameFormat.ADVANCED_TRADE && !o.has("channel") && o.has("type")) {
+        if (family == FeedFamily.ADVANCED_TRADE && !o.has("channel") && o.has("type")) {
             String message = f.string(o, "message", "$", "error", true);
             f.unknownFields(o, ERROR_FIELDS, "$");
-            return new Decoded(new Frame.Error(message, optionalString(o, "reason")), format, violations);
+            return new Decoded(new Frame.Error(message, optionalString(o, "reason")), violations);
         }
-        if (format != FrameFormat.ADVANCED_TRADE) {
-            violations.add(format.isOtherFeed()
-                    ? Violation.error("frame.foreign-format", "$", "frame is from the " + format.description() + ": "
-                    + format.advice())
-                    : Violation.error("frame.unknown-shape", "$", "a JSON object with neither \"channel\" nor "
+        if (family == null) {
+            violations.add(Violation.error("frame.unknown-shape", "$", "a JSON object with neither \"channel\" nor "
                     + "\"type\": not an Advanced Trade frame"));
-            return new Decoded(new Frame.Foreign(format, optionalString(o, "type")), format, violations);
+            return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.UNKNOWN_SHAPE), violations);
         }
-        return new Decoded(envelope(o, f), format, violations);
+        if (family != FeedFamily.ADVANCED_TRADE) {
+            violations.add(Violation.error("frame.foreign-format", "$", "frame is from the " + family.description()
+                    + ": " + family.advice()));
+            return new Decoded(new Frame.Foreign(family, optionalString(o, "type")), violations);
+        }
+        return new Decoded(envelope(o, f), violations);
     }
 
     private Frame.Data envelope(JsonObject o, Fields f) {

@@ -5,7 +5,6 @@ import com.google.gson.JsonParser;
 import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
-import dev.feedctl.protocol.FrameFormat;
 import dev.feedctl.protocol.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,7 +26,7 @@ public final class FrameText {
 
     /** The frame as received, on one line; null when it is not JSON (those are reported on stderr instead). */
     public static String ndjson(String raw, Decoded d) {
-        if (d.format() == FrameFormat.NOT_JSON) {
+        if (!d.isJson()) {
             return null;
         }
         return raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? raw
@@ -39,9 +38,9 @@ public final class FrameText {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("received_at", receivedAt.toString());
         m.put("bytes", raw.getBytes(StandardCharsets.UTF_8).length);
-        m.put("format", d.format().name().toLowerCase());
+        m.put("format", d.kind());
         m.put("violations", d.violations().stream().map(FrameText::violation).toList());
-        JsonElement frame = d.format() == FrameFormat.NOT_JSON ? null : JsonParser.parseString(raw);
+        JsonElement frame = !d.isJson() ? null : JsonParser.parseString(raw);
         m.put(frame == null ? "raw" : "frame", frame == null ? raw : frame);
         return Json.COMPACT.toJson(m);
     }
@@ -61,7 +60,10 @@ public final class FrameText {
             return time + " error         " + e.message() + (e.reason() == null ? "" : " (" + e.reason() + ")");
         }
         if (d.frame() instanceof Frame.Foreign f) {
-            return time + " foreign       " + f.format().description() + (f.type() == null ? "" : " type=" + f.type());
+            return time + " foreign       " + f.family().description() + (f.type() == null ? "" : " type=" + f.type());
+        }
+        if (d.frame() instanceof Frame.Unreadable u) {
+            return time + " unreadable    " + u.problem().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         }
         Frame.Data data = (Frame.Data) d.frame();
         String summary = data.events().stream().map(FrameText::summary).filter(s -> !s.isEmpty())

@@ -22,7 +22,7 @@ public final class JunitXml {
                     v.command(), esc(c.name()), Math.max(0, c.millis()) / 1000.0));
             switch (c.status()) {
                 case FAIL -> sb.append("\n    <failure message=\"").append(esc(c.diagnosis())).append("\" type=\"exit ")
-                        .append(c.exitCode()).append("\">").append(esc(c.evidence() + (c.fix() == null ? ""
+                        .append(c.exitCode().code()).append("\">").append(esc(c.evidence() + (c.fix() == null ? ""
                                 : "\nfix: " + c.fix()))).append("</failure>\n  ");
                 case SKIP -> sb.append("\n    <skipped message=\"").append(esc(c.evidence())).append("\"/>\n  ");
                 case WARN -> sb.append("\n    <system-out>").append(esc("WARN: " + c.diagnosis() + "\n"

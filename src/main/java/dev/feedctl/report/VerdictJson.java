@@ -25,7 +25,7 @@ public final class VerdictJson {
         doc.put("started_at", v.startedAt().toString());
         doc.put("took_ms", v.took().toMillis());
         doc.put("verdict", v.interrupted() ? "INTERRUPTED" : v.passed() ? "PASS" : "FAIL");
-        doc.put("exit_code", v.exitCode());
+        doc.put("exit_code", v.exitCode().code());
         List<Map<String, Object>> checks = v.checks().stream().map(VerdictJson::check).toList();
         doc.put("checks", checks);
         doc.put("facts", v.facts());
@@ -39,7 +39,7 @@ public final class VerdictJson {
         m.put("evidence", c.evidence());
         m.put("diagnosis", c.diagnosis());
         m.put("fix", c.fix());
-        m.put("exit_code_if_failed", c.exitCode() == 0 ? null : c.exitCode());
+        m.put("exit_code_if_failed", c.status() == dev.feedctl.check.Status.FAIL ? c.exitCode().code() : null);
         m.put("ms", c.millis() < 0 ? null : c.millis());
         m.put("data", c.data());
         return m;

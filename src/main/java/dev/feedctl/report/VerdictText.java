@@ -26,7 +26,7 @@ public final class VerdictText {
                 out.add("                    fix:   " + c.fix());
             }
         }
-        int code = v.exitCode();
+        int code = v.exitCode().code();
         out.add(String.format(Locale.ROOT, "%s: %s (%d passed, %d warned, %d failed, %d skipped) in %.1f s, exit %d",
                 v.command(), v.interrupted() ? "INTERRUPTED, partial evidence" : code == 0 ? "PASS" : "FAIL", v.count(Status.PASS), v.count(Status.WARN),
                 v.count(Status.FAIL), v.count(Status.SKIP), v.took().toMillis() / 1000.0, code));

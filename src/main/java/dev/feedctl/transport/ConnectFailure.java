@@ -2,21 +2,21 @@ package dev.feedctl.transport;
 
 import java.util.List;
 
-/** The socket could not be opened; {@code steps} holds every phase up to and including the one that failed. */
+/** The socket could not be opened; {@code phases} holds every phase up to and including the one that failed. */
 public final class ConnectFailure extends Exception {
 
-    private final transient List<Step> steps;
+    private final transient List<Phase> phases;
 
-    ConnectFailure(List<Step> steps) {
-        super(steps.get(steps.size() - 1).name() + ": " + steps.get(steps.size() - 1).cause());
-        this.steps = List.copyOf(steps);
+    ConnectFailure(List<Phase> phases) {
+        super(phases.get(phases.size() - 1).name() + ": " + phases.get(phases.size() - 1).cause());
+        this.phases = List.copyOf(phases);
     }
 
-    public List<Step> steps() {
-        return steps;
+    public List<Phase> phases() {
+        return phases;
     }
 
-    public Step failed() {
-        return steps.get(steps.size() - 1);
+    public Phase failed() {
+        return phases.get(phases.size() - 1);
     }
 }

@@ -31,7 +31,7 @@ public final class Connection implements Closeable {
     private volatile CloseInfo closeInfo;
     private volatile boolean closedDelivered;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-    private List<Step> steps = List.of();
+    private List<Phase> phases = List.of();
 
     Connection(ConnectSpec spec, WireMeter meter, Clock clock) {
         this.uri = spec.uri();
@@ -46,13 +46,13 @@ public final class Connection implements Closeable {
         return client;
     }
 
-    void steps(List<Step> s) {
-        steps = List.copyOf(s);
+    void phases(List<Phase> s) {
+        phases = List.copyOf(s);
     }
 
     /** dns, tcp, tls (for wss), upgrade: how the connection was made. */
-    public List<Step> steps() {
-        return steps;
+    public List<Phase> phases() {
+        return phases;
     }
 
     public URI uri() {

@@ -38,7 +38,7 @@ public final class Connector {
     }
 
     public Connection open(ConnectSpec spec) throws ConnectFailure, InterruptedException {
-        List<Step> steps = new ArrayList<>();
+        List<Phase> phases = new ArrayList<>();
         String host = spec.uri().getHost();
         boolean tls = "wss".equalsIgnoreCase(spec.uri().getScheme());
         int port = spec.uri().getPort() > 0 ? spec.uri().getPort() : tls ? 443 : 80;
@@ -48,11 +48,11 @@ public final class Connector {
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            steps.add(Step.failed("dns", since(t0), Map.of("host", host), "cannot resolve " + host,
+            phases.add(Phase.failed("dns", since(t0), Map.of("host", host), "cannot resolve " + host,
                     "check the host name and this machine's DNS (no network?)"));
-            throw new ConnectFailure(steps);
+            throw new ConnectFailure(phases);
         }
-        steps.add(Step.passed("dns", since(t0), Map.of("host", host, "addresses",
+        phases.add(Phase.passed("dns", since(t0), Map.of("host", host, "addresses",
                 Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", ")))));
 
         long t1 = System.nanoTime();
@@ -61,14 +61,14 @@ public final class Connector {
             socket.connect(new InetSocketAddress(addresses[0], port), (int) spec.timeout().toMillis());
         } catch (IOException e) {
             closeQuietly(socket);
-            steps.add(Step.failed("tcp", since(t1), Map.of("address", addresses[0].getHostAddress() + ":" + port),
+            phases.add(Phase.failed("tcp", since(t1), Map.of("address", addresses[0].getHostAddress() + ":" + port),
                     tcpCause(e, addresses[0], port), "is the server running and reachable on that port?"));
-            throw new ConnectFailure(steps);
+            throw new ConnectFailure(phases);
         }
-        steps.add(Step.passed("tcp", since(t1), Map.of("address", addresses[0].getHostAddress() + ":" + port)));
+        phases.add(Phase.passed("tcp", since(t1), Map.of("address", addresses[0].getHostAddress() + ":" + port)));
 
         if (tls) {
-            socket = handshake(socket, host, port, spec, steps);
+            socket = handshake(socket, host, port, spec, phases);
         }
 
         WireMeter meter = new WireMeter();
@@ -80,16 +80,16 @@ public final class Connector {
         Map<String, String> head = headFacts(meter.responseHead());
         if (!open && !"101".equals(head.get("status"))) {
             conn.close();
-            steps.add(upgradeFailure(took, head, conn.closeInfo(), spec));
-            throw new ConnectFailure(steps);
+            phases.add(upgradeFailure(took, head, conn.closeInfo(), spec));
+            throw new ConnectFailure(phases);
         }
         // a 101 followed at once by a close (a retired host does this) is a connection: the close is reported next
-        steps.add(Step.passed("upgrade", took, head));
-        conn.steps(steps);
+        phases.add(Phase.passed("upgrade", took, head));
+        conn.phases(phases);
         return conn;
     }
 
-    private Socket handshake(Socket plain, String host, int port, ConnectSpec spec, List<Step> steps)
+    private Socket handshake(Socket plain, String host, int port, ConnectSpec spec, List<Phase> phases)
             throws ConnectFailure {
         long t2 = System.nanoTime();
         try {
@@ -101,15 +101,15 @@ public final class Connector {
             ssl.setSoTimeout((int) spec.timeout().toMillis());
             ssl.startHandshake();
             ssl.setSoTimeout(0);
-            steps.add(Step.passed("tls", since(t2), sessionFacts(ssl.getSession())));
+            phases.add(Phase.passed("tls", since(t2), sessionFacts(ssl.getSession())));
             return ssl;
         } catch (IOException | GeneralSecurityException e) {
             closeQuietly(plain);
-            steps.add(Step.failed("tls", since(t2), Map.of(), tlsCause(e),
+            phases.add(Phase.failed("tls", since(t2), Map.of(), tlsCause(e),
                     e.getMessage() != null && e.getMessage().contains("PKIX")
                             ? "the server's certificate is not trusted: for a private CA pass it with --ca-file PEM"
                             : "check the host name and the server's certificate"));
-            throw new ConnectFailure(steps);
+            throw new ConnectFailure(phases);
         }
     }
 
@@ -129,7 +129,7 @@ public final class Connector {
         return facts;
     }
 
-    private static Step upgradeFailure(Duration took, Map<String, String> head, CloseInfo close, ConnectSpec spec) {
+    private static Phase upgradeFailure(Duration took, Map<String, String> head, CloseInfo close, ConnectSpec spec) {
         String status = head.get("status");
         if (status != null && !"101".equals(status)) {
             String fix = switch (status) {
@@ -140,13 +140,13 @@ public final class Connector {
                 case "401", "403" -> "the server refused the connection; check the URL and any proxy in between";
                 default -> "the server refused the WebSocket upgrade; check the URL";
             };
-            return Step.failed("upgrade", took, head, "upgrade refused with HTTP " + status, fix);
+            return Phase.failed("upgrade", took, head, "upgrade refused with HTTP " + status, fix);
         }
         if (close != null) {
-            return Step.failed("upgrade", took, head, "closed during the upgrade: " + close.code() + " "
+            return Phase.failed("upgrade", took, head, "closed during the upgrade: " + close.code() + " "
                     + close.reason(), "the server ended the connection before it was open");
         }
-        return Step.failed("upgrade", took, head, "no answer to the upgrade within " + spec.timeout().toMillis()
+        return Phase.failed("upgrade", took, head, "no answer to the upgrade within " + spec.timeout().toMillis()
                 + " ms", "the server accepted TCP but did not speak WebSocket; check the URL and --timeout");
     }
 

@@ -6,7 +6,7 @@ import dev.feedctl.auth.Redactor;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Event;
-import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.FrameDecoder;
 import dev.feedctl.protocol.ProductIds;
@@ -21,7 +21,7 @@ import java.util.Map;
 /**
  * An Advanced Trade conversation on one connection: one subscribe message per channel (each with a fresh JWT
  * when there is a key), acknowledgement tracking, and every received frame decoded and folded into
- * {@link Evidence}.
+ * {@link FrameLedger}.
  */
 public final class FeedSession implements Closeable {
 
@@ -38,7 +38,7 @@ public final class FeedSession implements Closeable {
     private final JwtSigner signer;
     private final Clock clock;
     private final FrameDecoder decoder = new FrameDecoder();
-    private final Evidence evidence;
+    private final FrameLedger ledger;
     private final List<Subscription> requested = new ArrayList<>();
     private final Map<String, Duration> ackedAfter = new LinkedHashMap<>();
     private long subscribedNanos;
@@ -48,7 +48,7 @@ public final class FeedSession implements Closeable {
         this.conn = conn;
         this.signer = signer;
         this.clock = clock;
-        this.evidence = new Evidence(clock);
+        this.ledger = new FrameLedger(clock);
     }
 
     /**
@@ -73,7 +73,7 @@ public final class FeedSession implements Closeable {
             conn.send(text);
             sent.add(Redactor.scrub(text) + (jwt == null ? "" : "\n     jwt " + Redactor.describeJwt(jwt)));
             requested.add(s);
-            s.products().forEach(p -> evidence.ages().expect(ProductIds.canonical(p), clock.instant()));
+            s.products().forEach(p -> ledger.ages().expect(ProductIds.canonical(p), clock.instant()));
         }
         return sent;
     }
@@ -83,7 +83,7 @@ public final class FeedSession implements Closeable {
         Inbound in = conn.poll(timeout);
         if (in instanceof Inbound.Text t) {
             Decoded d = decoder.decode(t.text());
-            evidence.record(d, t.receivedAt());
+            ledger.record(d, t.receivedAt());
             noteAcksAndData(d, t.receivedNanos());
             return new Received(t, d);
         }
@@ -142,8 +142,8 @@ public final class FeedSession implements Closeable {
         return requested.stream().map(Subscription::channel).toList();
     }
 
-    public Evidence evidence() {
-        return evidence;
+    public FrameLedger ledger() {
+        return ledger;
     }
 
     public Connection connection() {

@@ -60,13 +60,13 @@ public final class SimThroughput {
             while (System.nanoTime() < warmEnd) {
                 session.next(java.time.Duration.ofMillis(10));
             }
-            long before = session.evidence().frames();
+            long before = session.ledger().frames();
             long t0 = System.nanoTime();
             long end = t0 + MEASURE_MS * 1_000_000;
             while (System.nanoTime() < end) {
                 session.next(java.time.Duration.ofMillis(10));
             }
-            double fps = (session.evidence().frames() - before) / ((System.nanoTime() - t0) / 1e9);
+            double fps = (session.ledger().frames() - before) / ((System.nanoTime() - t0) / 1e9);
             double dropped = conn.dropped();
             session.close();
             return new double[] {fps, dropped};

@@ -55,7 +55,7 @@ class ProtocolFixturesTest {
     void validFramesDecodeWithoutErrors(Path file) throws IOException {
         Decoded d = decoder.decode(Files.readString(file, StandardCharsets.UTF_8));
         assertTrue(d.valid(), () -> file + " should be valid but broke " + d.errors());
-        assertEquals(FrameFormat.ADVANCED_TRADE, d.format());
+        assertEquals(FeedFamily.ADVANCED_TRADE, d.family());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,10 +73,10 @@ class ProtocolFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("foreign")
     void foreignFramesAreFingerprinted(Path file) throws IOException {
-        FrameFormat expected = FrameFormat.valueOf(file.getParent().getFileName().toString()
+        FeedFamily expected = FeedFamily.valueOf(file.getParent().getFileName().toString()
                 .toUpperCase(Locale.ROOT));
         Decoded d = decoder.decode(Files.readString(file, StandardCharsets.UTF_8));
-        assertEquals(expected, d.format(), file.toString());
+        assertEquals(expected, d.family(), file.toString());
         assertTrue(d.errors().stream().anyMatch(v -> v.rule().equals("frame.foreign-format")));
         assertTrue(d.errors().get(0).message().contains(expected.description()));
     }

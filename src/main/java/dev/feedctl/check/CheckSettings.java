@@ -14,7 +14,7 @@ import java.util.List;
  * @param key            CDP key or null
  * @param restBudget     REST requests per second at most
  */
-public record VerifySettings(ConnectSpec connect, URI rest, List<String> channels, List<String> products, CdpKey key,
+public record CheckSettings(ConnectSpec connect, URI rest, List<String> channels, List<String> products, CdpKey key,
                              Duration duration, int minMessages, double maxDeviationBps, Duration maxStaleness,
                              double restBudget) {
 

@@ -1,6 +1,6 @@
 package dev.feedctl.report;
 
-import dev.feedctl.transport.Step;
+import dev.feedctl.transport.Phase;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Renders connection phases: one aligned line each for people, or maps for JSON. */
-public final class Steps {
+public final class PhaseText {
 
-    private Steps() {
+    private PhaseText() {
     }
 
-    public static String line(Step s) {
+    public static String line(Phase s) {
         String facts = s.facts().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-14s %-4s %9s", s.name(),
@@ -35,7 +35,7 @@ public final class Steps {
         return d == null ? "-" : String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
     }
 
-    public static Map<String, Object> json(Step s) {
+    public static Map<String, Object> json(Phase s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("step", s.name());
         m.put("ok", s.ok());
@@ -48,7 +48,7 @@ public final class Steps {
         return m;
     }
 
-    public static List<Map<String, Object>> json(List<Step> steps) {
-        return steps.stream().map(Steps::json).toList();
+    public static List<Map<String, Object>> json(List<Phase> phases) {
+        return phases.stream().map(PhaseText::json).toList();
     }
 }

@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.protocol.Evidence;
+import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.SequenceTracker;
 import dev.feedctl.protocol.ServerErrors;
@@ -12,30 +12,30 @@ import java.util.List;
 import java.util.Map;
 
 /** The socket rungs after the upgrade: subscribe-ack, first-data, heartbeats, sequence, auth; and clock-skew. */
-final class ProbeSocketSteps {
+final class ProbeSocketRungs {
 
-    private final VerifySettings s;
+    private final CheckSettings s;
     private final FeedSession session;
     private final CloseInfo close;
     private final Frame.Error serverError;
-    private final List<CheckResult> steps;
+    private final List<CheckResult> rungs;
 
-    ProbeSocketSteps(VerifySettings s, FeedSession session, CloseInfo close, Frame.Error serverError,
-                     List<CheckResult> steps) {
+    ProbeSocketRungs(CheckSettings s, FeedSession session, CloseInfo close, Frame.Error serverError,
+                     List<CheckResult> rungs) {
         this.s = s;
         this.session = session;
         this.close = close;
         this.serverError = serverError;
-        this.steps = steps;
+        this.rungs = rungs;
     }
 
     void add() {
         ServerErrors.Explanation error = serverError == null ? null
                 : Prober.explain(serverError, session, s.key());
-        steps.add(ack(error));
-        steps.add(firstData());
-        steps.add(heartbeats());
-        steps.add(sequence());
+        rungs.add(ack(error));
+        rungs.add(firstData());
+        rungs.add(heartbeats());
+        rungs.add(sequence());
     }
 
     ServerErrors.Explanation error() {
@@ -50,22 +50,22 @@ final class ProbeSocketSteps {
             return CheckResult.pass("subscribe-ack", "acknowledged " + acked.keySet(), Map.of()).timed(ms);
         }
         if (error != null) {
-            return CheckResult.fail("subscribe-ack", error.authProblem() ? 4 : 5, "server error \""
+            return CheckResult.fail("subscribe-ack", error.authProblem() ? ExitCode.AUTH : ExitCode.PROTOCOL, "server error \""
                     + serverError.message() + "\"", error.text(), null, Map.of());
         }
         if (close != null) {
             String cause = close.knownCause(false, session.connection().largestFrame(),
                     session.connection().maxMessageSize());
-            return CheckResult.fail("subscribe-ack", 3, "closed " + close.code() + " \"" + close.reason() + "\" by "
+            return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, "closed " + close.code() + " \"" + close.reason() + "\" by "
                     + close.side(), cause == null ? "closed before the acknowledgement" : cause, null, Map.of());
         }
-        Evidence ev = session.evidence();
-        if (!ev.foreignFormats().isEmpty()) {
-            var f = ev.foreignFormats().iterator().next();
-            return CheckResult.fail("subscribe-ack", 5, "frames in the " + f.description(), "wrong feed: "
+        FrameLedger ev = session.ledger();
+        if (!ev.foreignFamilies().isEmpty()) {
+            var f = ev.foreignFamilies().iterator().next();
+            return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "frames in the " + f.description(), "wrong feed: "
                     + f.description(), f.advice(), Map.of());
         }
-        return CheckResult.fail("subscribe-ack", 5, "no acknowledgement for " + missing, "the server never "
+        return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "no acknowledgement for " + missing, "the server never "
                 + "confirmed the subscribe", "check channel and product names", Map.of());
     }
 
@@ -78,8 +78,8 @@ final class ProbeSocketSteps {
         if (!session.unacknowledged().isEmpty()) {
             return CheckResult.skip("first-data", "not subscribed");
         }
-        boolean heartbeats = session.evidence().heartbeats().count() > 0;
-        return CheckResult.fail("first-data", 1, "no data frame within " + s.duration().toMillis() + " ms",
+        boolean heartbeats = session.ledger().heartbeats().count() > 0;
+        return CheckResult.fail("first-data", ExitCode.VERIFICATION_FAILED, "no data frame within " + s.duration().toMillis() + " ms",
                 heartbeats ? "heartbeats alive, data dead" : "silent: nothing arrived after the subscription",
                 "check the product ids and channels", Map.of());
     }
@@ -88,26 +88,26 @@ final class ProbeSocketSteps {
         if (!s.heartbeats()) {
             return CheckResult.skip("heartbeats", "--no-heartbeats");
         }
-        var hb = session.evidence().heartbeats();
+        var hb = session.ledger().heartbeats();
         String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest interval "
                 + hb.longestInterval().toMillis() + " ms";
         if (hb.count() == 0) {
-            return session.unacknowledged().isEmpty() ? CheckResult.fail("heartbeats", 1, evidence,
+            return session.unacknowledged().isEmpty() ? CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence,
                     "no heartbeat arrived", null, Map.of()) : CheckResult.skip("heartbeats", "not subscribed");
         }
-        if (hb.breaks() > 0 || hb.longestInterval().compareTo(VerifySettings.MAX_HEARTBEAT_INTERVAL) > 0) {
-            return CheckResult.fail("heartbeats", 1, evidence, "heartbeats are not continuous", null, Map.of());
+        if (hb.breaks() > 0 || hb.longestInterval().compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
+            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeats are not continuous", null, Map.of());
         }
         return CheckResult.pass("heartbeats", evidence, Map.of());
     }
 
     private CheckResult sequence() {
-        SequenceTracker t = session.evidence().sequence();
+        SequenceTracker t = session.ledger().sequence();
         if (t.frames() == 0) {
             return CheckResult.skip("sequence", "no frames");
         }
         return t.clean() ? CheckResult.pass("sequence", t.frames() + " frames, no gaps", Map.of())
-                : CheckResult.fail("sequence", 1, t.gaps() + " gaps, " + t.duplicates() + " duplicates, "
+                : CheckResult.fail("sequence", ExitCode.VERIFICATION_FAILED, t.gaps() + " gaps, " + t.duplicates() + " duplicates, "
                 + t.regressions() + " regressions", "sequence gaps: frames were lost", "resubscribe or reconnect",
                 Map.of());
     }
@@ -116,12 +116,12 @@ final class ProbeSocketSteps {
     CheckResult auth(RestClient.Reply restReply) {
         ServerErrors.Explanation error = error();
         if (error != null && error.authProblem()) {
-            return CheckResult.fail("auth", 4, "signed subscribes were refused", error.text(), null, Map.of());
+            return CheckResult.fail("auth", ExitCode.AUTH, "signed subscribes were refused", error.text(), null, Map.of());
         }
         String socket = session.unacknowledged().isEmpty() ? "signed subscribes (" + s.key().algorithm().jwtName()
                 + ") acknowledged" : "socket: no acknowledgement to judge by";
         if (restReply.status() == 401 || restReply.status() == 403) {
-            return CheckResult.fail("auth", 4, socket + "; REST best_bid_ask answered " + restReply.status(),
+            return CheckResult.fail("auth", ExitCode.AUTH, socket + "; REST best_bid_ask answered " + restReply.status(),
                     "the REST API refused the key: " + RestSampler.describe(restReply), restReply.status() == 403
                             ? "the key lacks the view scope" : "check the key kind, algorithm and the clock", Map.of());
         }
@@ -138,7 +138,7 @@ final class ProbeSocketSteps {
         String evidence = "this machine is " + abs + " ms " + (skewMillis > 0 ? "behind" : "ahead of")
                 + " the exchange clock";
         if (abs > 30_000) {
-            return CheckResult.fail("clock-skew", withKey ? 4 : 1, evidence, "clock skew " + Math.round(abs / 1000.0)
+            return CheckResult.fail("clock-skew", withKey ? ExitCode.AUTH : ExitCode.VERIFICATION_FAILED, evidence, "clock skew " + Math.round(abs / 1000.0)
                     + " s: JWTs (valid 120 s) will be rejected", "fix this machine's clock (NTP)", Map.of("skew_ms",
                     skewMillis));
         }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * per-product freshness and last prices, violations by rule. Memory is bounded: counts are exact, only the
  * first {@value #KEPT} examples are kept.
  */
-public final class Evidence {
+public final class FrameLedger {
 
     static final int KEPT = 50;
     /** Distinct channel names counted one by one; a server inventing more is counted under "(other)". */
@@ -32,13 +32,13 @@ public final class Evidence {
     private final Map<String, Long> driftByRule = new TreeMap<>();
     private final List<Seen> examples = new ArrayList<>();
     private final List<Frame.Error> errors = new ArrayList<>();
-    private final Set<FrameFormat> foreignFormats = new LinkedHashSet<>();
+    private final Set<FeedFamily> foreignFamilies = new LinkedHashSet<>();
     private long frames;
     private long invalidFrames;
     private long dataFrames;
     private long validDataFrames;
 
-    public Evidence(Clock clock) {
+    public FrameLedger(Clock clock) {
         this.ages = new ProductAges(clock);
     }
 
@@ -58,10 +58,8 @@ public final class Evidence {
         } else if (d.frame() instanceof Frame.Error e) {
             errors.add(e);
         } else if (d.frame() instanceof Frame.Foreign f) {
-            if (f.format().isOtherFeed()) {
-                foreignFormats.add(f.format());
-                dataFrames++;
-            }
+            foreignFamilies.add(f.family());
+            dataFrames++;
         }
         if (!d.valid()) {
             invalidFrames++;
@@ -156,8 +154,8 @@ public final class Evidence {
     }
 
     /** Other Coinbase feeds (legacy Exchange, INTX, derivatives) whose frames arrived. */
-    public Set<FrameFormat> foreignFormats() {
-        return foreignFormats;
+    public Set<FeedFamily> foreignFamilies() {
+        return foreignFamilies;
     }
 
     public long frames() {

@@ -1,7 +1,10 @@
 package dev.feedctl.protocol;
 
-/** Which Coinbase feed a frame comes from, told apart by its shape (PROTOCOL.md §1, §2). */
-public enum FrameFormat {
+/**
+ * The Coinbase feeds whose frames feedctl can tell apart by their shape (PROTOCOL.md §1, §2). Text that is not a
+ * frame of any of them is a {@link Frame.Unreadable}, not a family.
+ */
+public enum FeedFamily {
     ADVANCED_TRADE("Coinbase Advanced Trade", ""),
     LEGACY_EXCHANGE("legacy Coinbase Exchange (Pro/GDAX) feed",
             "this is the legacy Exchange format (top-level \"type\", \"sequence\", a \"channels\" array); "
@@ -9,14 +12,13 @@ public enum FrameFormat {
     INTERNATIONAL("Coinbase International Exchange (INTX) feed",
             "INTX uses upper-case SUBSCRIBE and HMAC auth; for Advanced Trade use wss://advanced-trade-ws.coinbase.com"),
     DERIVATIVES_JSONRPC("Advanced Trade Global Derivatives JSON-RPC feed",
-            "the derivatives feed speaks JSON-RPC 2.0; for spot market data use wss://advanced-trade-ws.coinbase.com"),
-    NOT_JSON("not JSON", "the server sent text that is not JSON"),
-    UNKNOWN("an unrecognised format", "check the URL: it does not look like any Coinbase feed");
+            "the derivatives feed speaks JSON-RPC 2.0; for spot market data use wss://advanced-trade-ws.coinbase.com");
+
 
     private final String description;
     private final String advice;
 
-    FrameFormat(String description, String advice) {
+    FeedFamily(String description, String advice) {
         this.description = description;
         this.advice = advice;
     }
@@ -30,8 +32,4 @@ public enum FrameFormat {
         return advice;
     }
 
-    /** Another Coinbase feed (legacy Exchange, INTX, derivatives): the endpoint is wrong, not one frame. */
-    public boolean isOtherFeed() {
-        return this == LEGACY_EXCHANGE || this == INTERNATIONAL || this == DERIVATIVES_JSONRPC;
-    }
 }

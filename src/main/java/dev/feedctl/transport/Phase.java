@@ -1,0 +1,22 @@
+package dev.feedctl.transport;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One timed phase of a connection (dns, tcp, tls, upgrade, subscribe-ack, first-data).
+ *
+ * @param facts what was observed, in order (addresses, protocol, status, …)
+ * @param cause on failure, what went wrong; {@code fix} says what to do
+ */
+public record Phase(String name, boolean ok, Duration took, Map<String, String> facts, String cause, String fix) {
+
+    public static Phase passed(String name, Duration took, Map<String, String> facts) {
+        return new Phase(name, true, took, new LinkedHashMap<>(facts), null, null);
+    }
+
+    public static Phase failed(String name, Duration took, Map<String, String> facts, String cause, String fix) {
+        return new Phase(name, false, took, new LinkedHashMap<>(facts), cause, fix);
+    }
+}
