@@ -31,15 +31,15 @@ public final class KeyLoader {
     private KeyLoader() {
     }
 
-    /** The key from a CDP key JSON file ({@code {"name"|"id", "privateKey"}}). */
-    public static CdpKey fromFile(Path file) throws KeyProblem {
+    /** The key from a CDP key JSON file ({@code {"name"|"id", "privateKey"}}); its secrets go to {@code redactor}. */
+    public static CdpKey fromFile(Path file, Redactor redactor) throws KeyProblem {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new KeyProblem("cannot read key file " + file + ": " + e.getMessage());
         }
-        Redactor.register(text.trim());
+        redactor.register(text.trim());
         JsonObject json;
         try {
             JsonElement root = JsonParser.parseString(text);
@@ -61,11 +61,11 @@ public final class KeyLoader {
         }
         List<String> warnings = new ArrayList<>();
         permissionWarning(file).ifPresent(warnings::add);
-        return build(name, secret, warnings);
+        return build(name, secret, warnings, redactor);
     }
 
     /** The key from the environment, or null when neither variable is set. */
-    public static CdpKey fromEnvironment(Map<String, String> env) throws KeyProblem {
+    public static CdpKey fromEnvironment(Map<String, String> env, Redactor redactor) throws KeyProblem {
         String name = env.get(ENV_NAME);
         String secret = env.get(ENV_SECRET);
         if (name == null && secret == null) {
@@ -75,11 +75,12 @@ public final class KeyLoader {
             throw new KeyProblem((name == null ? ENV_NAME : ENV_SECRET) + " is not set: both " + ENV_NAME + " and "
                     + ENV_SECRET + " are needed");
         }
-        return build(name.trim(), secret, new ArrayList<>());
+        return build(name.trim(), secret, new ArrayList<>(), redactor);
     }
 
-    private static CdpKey build(String name, String secret, List<String> warnings) throws KeyProblem {
-        Redactor.register(secret.trim());
+    private static CdpKey build(String name, String secret, List<String> warnings, Redactor redactor)
+            throws KeyProblem {
+        redactor.register(secret.trim());
         if (name.contains("BEGIN") && name.contains("KEY")) {
             throw new KeyProblem("the key name holds a PEM key: the name is the \"organizations/…/apiKeys/…\" "
                     + "string, and the private key goes in privateKey / " + ENV_SECRET);
@@ -93,7 +94,7 @@ public final class KeyLoader {
         if (normalised.startsWith("\"") && normalised.endsWith("\"") && normalised.length() > 1) {
             normalised = normalised.substring(1, normalised.length() - 1).trim();
         }
-        Redactor.register(normalised);
+        redactor.register(normalised);
         return PrivateKeys.parse(name, normalised, warnings);
     }
 

@@ -9,27 +9,39 @@ import java.util.regex.Pattern;
 
 /**
  * The one place secrets are taken out of text. Everything feedctl prints or writes passes through {@link #scrub}.
- * JWTs keep their header and claims (useful for diagnosis) and lose the signature; PEM keys and registered
- * secrets disappear.
+ * JWTs keep their header and claims (useful for diagnosis) and lose the signature; PEM keys and the secrets
+ * registered with this instance disappear. One instance per run: it holds that run's secrets, so runs in the same
+ * process (tests) neither share nor leak them.
  */
 public final class Redactor {
 
     private static final Pattern JWT = Pattern.compile("(eyJ[A-Za-z0-9_-]*)\\.(eyJ[A-Za-z0-9_-]*)\\.[A-Za-z0-9_-]+");
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL);
-    private static final Set<String> SECRETS = new CopyOnWriteArraySet<>();
-
-    private Redactor() {
-    }
+    private final Set<String> secrets = new CopyOnWriteArraySet<>();
 
     /** Remembers a secret (a raw key, its escaped form) so it is removed wherever it shows up. */
-    public static void register(String secret) {
+    public void register(String secret) {
         if (secret != null && secret.length() >= 16) {
-            SECRETS.add(secret);
+            secrets.add(secret);
         }
     }
 
-    public static String scrub(String text) {
+    public String scrub(String text) {
+        String out = withoutPatterns(text);
+        if (out == null) {
+            return null;
+        }
+        for (String s : secrets) {
+            if (out.contains(s)) {
+                out = out.replace(s, "[secret redacted]");
+            }
+        }
+        return out;
+    }
+
+    /** What needs no registered secret: JWT signatures and PEM private keys. */
+    public static String withoutPatterns(String text) {
         if (text == null) {
             return null;
         }
@@ -39,11 +51,6 @@ public final class Redactor {
         }
         if (out.contains("PRIVATE KEY")) {
             out = PEM.matcher(out).replaceAll("[private key redacted]");
-        }
-        for (String s : SECRETS) {
-            if (out.contains(s)) {
-                out = out.replace(s, "[secret redacted]");
-            }
         }
         return out;
     }

@@ -48,7 +48,7 @@ public final class Prober {
     public Verdict run() throws InterruptedException {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
-        rest = new RestClient(s.rest(), s.key() == null ? null : new JwtSigner(s.key(), clock), s.restBudget(),
+        rest = new RestClient(s.rest(), s.connect().caFile(), s.key() == null ? null : new JwtSigner(s.key(), clock), s.restBudget(),
                 s.connect().timeout());
         boolean lintOk = lint();
         if (lintOk) {

@@ -71,7 +71,7 @@ public final class Verifier {
         long t0 = System.nanoTime();
         long end = t0 + s.duration().toNanos();
         Observed o = new Observed();
-        o.rest = new RestClient(s.rest(), s.key() == null ? null : new JwtSigner(s.key(), clock), s.restBudget(),
+        o.rest = new RestClient(s.rest(), s.connect().caFile(), s.key() == null ? null : new JwtSigner(s.key(), clock), s.restBudget(),
                 s.connect().timeout());
         List<String> canonical = s.products().stream().map(ProductIds::canonical).distinct().toList();
         o.sampler = new RestSampler(o.rest, canonical, end, clock);

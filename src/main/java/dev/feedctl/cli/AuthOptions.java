@@ -3,6 +3,7 @@ package dev.feedctl.cli;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.auth.KeyLoader;
 import dev.feedctl.auth.KeyProblem;
+import dev.feedctl.auth.Redactor;
 import dev.feedctl.protocol.Channels;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +19,11 @@ public final class AuthOptions {
     Path keyFile;
 
     /** The key, or null when none is configured. Bad keys end the command with exit 2. */
-    public CdpKey load(Map<String, String> env, Terminal terminal) {
+    public CdpKey load(FeedctlCommand root, Terminal terminal) {
+        Map<String, String> env = root.env();
+        Redactor redactor = root.redactor();
         try {
-            CdpKey key = keyFile != null ? KeyLoader.fromFile(keyFile) : KeyLoader.fromEnvironment(env);
+            CdpKey key = keyFile != null ? KeyLoader.fromFile(keyFile, redactor) : KeyLoader.fromEnvironment(env, redactor);
             if (key != null) {
                 key.warnings().forEach(terminal::warn);
             }

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.auth.Redactor;
 import dev.feedctl.check.ExitCode;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -66,9 +67,10 @@ public final class Cli {
 
     private static int onException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        Redactor redactor = ((FeedctlCommand) cl.getCommandSpec().root().userObject()).redactor();
         boolean verbose = parsed.expandedArgs().contains("-v") || parsed.expandedArgs().contains("--verbose");
         if (ex instanceof ExitException e) {
-            err.println(dev.feedctl.auth.Redactor.scrub("feedctl " + cl.getCommandName() + ": " + e.getMessage()));
+            err.println(redactor.scrub("feedctl " + cl.getCommandName() + ": " + e.getMessage()));
             err.flush();
             return e.code();
         }
@@ -76,12 +78,12 @@ public final class Cli {
             err.println("feedctl: interrupted");
             return ExitCode.INTERRUPTED.code();
         }
-        err.println(dev.feedctl.auth.Redactor.scrub("feedctl " + cl.getCommandName() + ": internal error: " + ex
+        err.println(redactor.scrub("feedctl " + cl.getCommandName() + ": internal error: " + ex
                 + (verbose ? "" : " (run with --verbose for the stack trace)")));
         if (verbose) {
             java.io.StringWriter trace = new java.io.StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
-            err.println(dev.feedctl.auth.Redactor.scrub(trace.toString()));
+            err.println(redactor.scrub(trace.toString()));
         }
         err.flush();
         return ExitCode.INTERNAL.code();

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.auth.Redactor;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ public final class FeedctlCommand implements Runnable {
     CommandSpec spec;
 
     private final Map<String, String> env;
+    private final Redactor redactor = new Redactor();
 
     FeedctlCommand(Map<String, String> env) {
         this.env = Map.copyOf(env);
@@ -24,6 +26,11 @@ public final class FeedctlCommand implements Runnable {
     /** The process environment as given to the factory (tests pass their own). */
     public Map<String, String> env() {
         return env;
+    }
+
+    /** This run's redactor: it knows the secrets this run loaded. */
+    public Redactor redactor() {
+        return redactor;
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 OutputOptions.Format.JSON);
         List<String> channels = stream.channels();
         List<String> products = stream.products();
-        CdpKey key = auth.load(root.env(), terminal);
+        CdpKey key = auth.load(root, terminal);
         reports.checkWritable();
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
             endpoint.rejectMalformed(endpoints.ws());

@@ -1,6 +1,5 @@
 package dev.feedctl.cli;
 
-import dev.feedctl.auth.Redactor;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.report.JunitXml;
 import dev.feedctl.report.VerdictJson;
@@ -40,8 +39,8 @@ public final class ReportOptions {
         } else {
             VerdictText.lines(v, timed).forEach(terminal::data);
         }
-        write(report, VerdictJson.render(v, version == null ? "dev" : version));
-        write(junit, JunitXml.render(v));
+        write(report, terminal.scrub(VerdictJson.render(v, version == null ? "dev" : version)));
+        write(junit, terminal.scrub(JunitXml.render(v)));
     }
 
     private static void write(Path file, String content) {
@@ -49,7 +48,7 @@ public final class ReportOptions {
             return;
         }
         try {
-            Files.writeString(file, Redactor.scrub(content), StandardCharsets.UTF_8);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw ExitException.usage("cannot write " + file + ": " + e.getMessage());
         }

@@ -77,7 +77,7 @@ public final class SimCommand implements Callable<Integer> {
         if (trustKey != null) {
             AuthOptions auth = new AuthOptions();
             auth.keyFile = trustKey;
-            CdpKey key = auth.load(root.env(), terminal);
+            CdpKey key = auth.load(root, terminal);
             config = config.withTrustedKey(new SimConfig.TrustedKey(key.name(), key.publicKey()));
         }
         try (ExchangeSimulator sim = start(config)) {

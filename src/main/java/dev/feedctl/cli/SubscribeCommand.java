@@ -73,14 +73,14 @@ public final class SubscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         terminal = new Terminal(spec, verbosity.on());
-        format = output.format(System.console() != null ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
+        format = output.format(Tty.stdoutIsTerminal() ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
                 OutputOptions.Format.TEXT, OutputOptions.Format.NDJSON);
         if (count != null && count < 1) {
             throw ExitException.usage("--count must be at least 1");
         }
         List<String> channels = stream.channels();
         List<String> products = stream.products();
-        CdpKey key = auth.load(root.env(), terminal);
+        CdpKey key = auth.load(root, terminal);
         AuthOptions.requireKeyFor(channels, key);
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
             endpoint.lint(endpoints.ws(), terminal);

@@ -14,17 +14,19 @@ public final class Terminal {
     private final PrintWriter err;
     private final boolean verbose;
     private final String name;
+    private final Redactor redactor;
 
     public Terminal(CommandLine.Model.CommandSpec spec, boolean verbose) {
         this.out = spec.commandLine().getOut();
         this.err = spec.commandLine().getErr();
         this.verbose = verbose;
         this.name = spec.qualifiedName();
+        this.redactor = ((FeedctlCommand) spec.root().userObject()).redactor();
     }
 
     /** One line of data on stdout, flushed so pipes see it at once. */
     public void data(String line) {
-        out.println(Redactor.scrub(line));
+        out.println(redactor.scrub(line));
         out.flush();
     }
 
@@ -34,8 +36,13 @@ public final class Terminal {
     }
 
     public void info(String line) {
-        err.println(Redactor.scrub(line));
+        err.println(redactor.scrub(line));
         err.flush();
+    }
+
+    /** Text for a file (report, JUnit), with this run's secrets taken out. */
+    public String scrub(String text) {
+        return redactor.scrub(text);
     }
 
     public void warn(String line) {

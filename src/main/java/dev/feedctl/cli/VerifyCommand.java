@@ -79,7 +79,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         List<String> channels = stream.channels();
         List<String> products = stream.products();
-        CdpKey key = auth.load(root.env(), terminal);
+        CdpKey key = auth.load(root, terminal);
         AuthOptions.requireKeyFor(channels, key);
         reports.checkWritable();
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {

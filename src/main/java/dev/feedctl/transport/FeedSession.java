@@ -71,7 +71,7 @@ public final class FeedSession implements Closeable {
             }
             String text = GSON.toJson(msg);
             conn.send(text);
-            sent.add(Redactor.scrub(text) + (jwt == null ? "" : "\n     jwt " + Redactor.describeJwt(jwt)));
+            sent.add(Redactor.withoutPatterns(text) + (jwt == null ? "" : "\n     jwt " + Redactor.describeJwt(jwt)));
             requested.add(s);
             s.products().forEach(p -> ledger.ages().expect(ProductIds.canonical(p), clock.instant()));
         }

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +35,8 @@ public final class RestClient {
     }
 
     private final URI base;
+    private final Path caFile;
+    private volatile SSLSocketFactory tls;
     private final JwtSigner signer;
     private final Duration timeout;
     private final long spacingNanos;
@@ -40,9 +46,13 @@ public final class RestClient {
     private final AtomicLong serverErrors = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
 
-    /** @param requestsPerSecond the budget: requests are spaced so it is never exceeded */
-    public RestClient(URI base, JwtSigner signer, double requestsPerSecond, Duration timeout) {
+    /**
+     * @param caFile            extra TLS trust anchor ({@code --ca-file}), the same the socket uses; null for none
+     * @param requestsPerSecond the budget: requests are spaced so it is never exceeded
+     */
+    public RestClient(URI base, Path caFile, JwtSigner signer, double requestsPerSecond, Duration timeout) {
         this.base = base;
+        this.caFile = caFile;
         this.signer = signer;
         this.timeout = timeout;
         this.spacingNanos = (long) (1e9 / requestsPerSecond);
@@ -115,6 +125,9 @@ public final class RestClient {
         HttpURLConnection c = null;
         try {
             c = (HttpURLConnection) uri.toURL().openConnection();
+            if (c instanceof HttpsURLConnection https && caFile != null) {
+                https.setSSLSocketFactory(tls());
+            }
             c.setConnectTimeout((int) timeout.toMillis());
             c.setReadTimeout((int) timeout.toMillis());
             c.setRequestProperty("Accept", "application/json");
@@ -133,12 +146,22 @@ public final class RestClient {
                 throw new InterruptedException();
             }
             return new Reply(status, jsonObject(body), body, c.getHeaderField("Retry-After"), null);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | GeneralSecurityException e) {
             if (c != null) {
                 c.disconnect();
             }
             return new Reply(0, null, "", null, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
+    }
+
+    /** The trust of {@code --ca-file}, built on first use (the file is read once per client). */
+    private SSLSocketFactory tls() throws IOException, GeneralSecurityException {
+        SSLSocketFactory f = tls;
+        if (f == null) {
+            f = Trust.context(caFile).getSocketFactory();
+            tls = f;
+        }
+        return f;
     }
 
     private static JsonObject jsonObject(String body) {

@@ -22,7 +22,7 @@ class KeyLoaderTest {
     @Test
     void loadsASec1EcKeyFileAsEs256WithItsPublicKey() throws Exception {
         KeyPair kp = TestKeys.ec();
-        CdpKey key = KeyLoader.fromFile(TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.sec1Pem(kp)));
+        CdpKey key = fromFile(TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.sec1Pem(kp)));
         assertEquals(CdpKey.Algorithm.ES256, key.algorithm());
         assertEquals(TestKeys.NAME, key.name());
         assertEquals(kp.getPublic(), key.publicKey());
@@ -33,7 +33,7 @@ class KeyLoaderTest {
     @Test
     void loadsPkcs8EcAndDerivesThePublicKeyWhenItIsNotStored() throws Exception {
         KeyPair kp = TestKeys.ec();
-        CdpKey key = KeyLoader.fromFile(TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.pkcs8Pem(kp)));
+        CdpKey key = fromFile(TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.pkcs8Pem(kp)));
         assertEquals(CdpKey.Algorithm.ES256, key.algorithm());
         assertEquals(kp.getPublic(), key.publicKey());
     }
@@ -41,16 +41,16 @@ class KeyLoaderTest {
     @Test
     void loadsEd25519AsPkcs8AndAsRawBase64Of32Or64Bytes() throws Exception {
         KeyPair kp = TestKeys.ed25519();
-        CdpKey pem = KeyLoader.fromFile(TestKeys.keyFile(dir, "ed-id", TestKeys.pkcs8Pem(kp)));
+        CdpKey pem = fromFile(TestKeys.keyFile(dir, "ed-id", TestKeys.pkcs8Pem(kp)));
         assertEquals(CdpKey.Algorithm.EDDSA, pem.algorithm());
         assertEquals(kp.getPublic(), pem.publicKey());
         String seed = TestKeys.ed25519Raw(kp);
-        CdpKey raw32 = KeyLoader.fromEnvironment(Map.of("COINBASE_API_KEY", "ed-id", "COINBASE_API_SECRET", seed));
+        CdpKey raw32 = fromEnv(Map.of("COINBASE_API_KEY", "ed-id", "COINBASE_API_SECRET", seed));
         assertEquals(kp.getPublic(), raw32.publicKey());
         byte[] seedBytes = Base64.getDecoder().decode(seed);
         byte[] sixtyFour = new byte[64];
         System.arraycopy(seedBytes, 0, sixtyFour, 0, 32);
-        CdpKey raw64 = KeyLoader.fromEnvironment(Map.of("COINBASE_API_KEY", "ed-id", "COINBASE_API_SECRET",
+        CdpKey raw64 = fromEnv(Map.of("COINBASE_API_KEY", "ed-id", "COINBASE_API_SECRET",
                 Base64.getEncoder().encodeToString(sixtyFour)));
         assertEquals(kp.getPublic(), raw64.publicKey());
     }
@@ -59,14 +59,14 @@ class KeyLoaderTest {
     void literalBackslashNInPastedKeysIsNormalised() throws Exception {
         KeyPair kp = TestKeys.ec();
         String escaped = TestKeys.sec1Pem(kp).replace("\n", "\\n");
-        CdpKey key = KeyLoader.fromEnvironment(Map.of("COINBASE_API_KEY", TestKeys.NAME,
+        CdpKey key = fromEnv(Map.of("COINBASE_API_KEY", TestKeys.NAME,
                 "COINBASE_API_SECRET", escaped));
         assertEquals(kp.getPublic(), key.publicKey());
     }
 
     private String problem(String name, String privateKey) throws Exception {
         Path f = TestKeys.keyFile(dir, name, privateKey);
-        return assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(f)).getMessage();
+        return assertThrows(KeyProblem.class, () -> fromFile(f)).getMessage();
     }
 
     @Test
@@ -96,7 +96,7 @@ class KeyLoaderTest {
     void legacyExchangeKeysAreNamedAsUnsupported() throws Exception {
         Path f = dir.resolve("exchange.json");
         Files.writeString(f, "{\"key\":\"b2f0\",\"secret\":\"c2VjcmV0\",\"passphrase\":\"p\"}");
-        String m = assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(f)).getMessage();
+        String m = assertThrows(KeyProblem.class, () -> fromFile(f)).getMessage();
         assertTrue(m.contains("legacy Exchange/Pro API key") && m.contains("CDP API key"), m);
     }
 
@@ -104,12 +104,12 @@ class KeyLoaderTest {
     void notJsonAndMissingFieldsAreExplained() throws Exception {
         Path f = dir.resolve("k.json");
         Files.writeString(f, "name: x");
-        assertTrue(assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(f)).getMessage().contains("not JSON"));
+        assertTrue(assertThrows(KeyProblem.class, () -> fromFile(f)).getMessage().contains("not JSON"));
         Files.writeString(f, "{\"name\":\"" + TestKeys.NAME + "\"}");
-        assertTrue(assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(f)).getMessage().contains("privateKey"));
-        assertTrue(assertThrows(KeyProblem.class, () -> KeyLoader.fromFile(dir.resolve("missing.json")))
+        assertTrue(assertThrows(KeyProblem.class, () -> fromFile(f)).getMessage().contains("privateKey"));
+        assertTrue(assertThrows(KeyProblem.class, () -> fromFile(dir.resolve("missing.json")))
                 .getMessage().contains("cannot read key file"));
-        assertTrue(assertThrows(KeyProblem.class, () -> KeyLoader.fromEnvironment(Map.of("COINBASE_API_KEY", "x")))
+        assertTrue(assertThrows(KeyProblem.class, () -> fromEnv(Map.of("COINBASE_API_KEY", "x")))
                 .getMessage().contains("COINBASE_API_SECRET is not set"));
     }
 
@@ -117,8 +117,16 @@ class KeyLoaderTest {
     void oddKeyNamesAndOpenPermissionsAreWarnings() throws Exception {
         Path f = TestKeys.keyFile(dir, "my-key", TestKeys.sec1Pem(TestKeys.ec()));
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
-        CdpKey key = KeyLoader.fromFile(f);
+        CdpKey key = fromFile(f);
         assertTrue(key.warnings().stream().anyMatch(w -> w.contains("not of the form organizations/{org}/apiKeys")));
         assertTrue(key.warnings().stream().anyMatch(w -> w.contains("readable by other users; chmod 600")));
+    }
+
+    private static CdpKey fromFile(Path f) throws KeyProblem {
+        return KeyLoader.fromFile(f, new Redactor());
+    }
+
+    private static CdpKey fromEnv(Map<String, String> env) throws KeyProblem {
+        return KeyLoader.fromEnvironment(env, new Redactor());
     }
 }

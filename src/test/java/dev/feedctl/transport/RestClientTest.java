@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.feedctl.TestTls;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -57,7 +62,7 @@ class RestClientTest {
 
     @Test
     void honoursRetryAfterOn429AndCountsTheRefusals() throws Exception {
-        RestClient rest = new RestClient(serve(429, 200), null, 50, Duration.ofSeconds(2));
+        RestClient rest = new RestClient(serve(429, 200), null, null, 50, Duration.ofSeconds(2));
         RestClient.Reply r = rest.product("BTC-USD", deadline(10));
         assertTrue(r.ok(), r.toString());
         assertEquals(2, rest.calls());
@@ -68,7 +73,7 @@ class RestClientTest {
 
     @Test
     void retriesServerErrorsABoundedNumberOfTimes() throws Exception {
-        RestClient rest = new RestClient(serve(503), null, 50, Duration.ofSeconds(2));
+        RestClient rest = new RestClient(serve(503), null, null, 50, Duration.ofSeconds(2));
         RestClient.Reply r = rest.time(deadline(10));
         assertEquals(503, r.status());
         assertEquals(1 + RestClient.MAX_RETRIES, rest.calls());
@@ -77,7 +82,7 @@ class RestClientTest {
 
     @Test
     void neverWaitsPastTheCallersDeadline() throws Exception {
-        RestClient rest = new RestClient(serve(429), null, 50, Duration.ofSeconds(2));
+        RestClient rest = new RestClient(serve(429), null, null, 50, Duration.ofSeconds(2));
         long t0 = System.nanoTime();
         RestClient.Reply r = rest.time(System.nanoTime() + Duration.ofMillis(300).toNanos());
         assertEquals(429, r.status());
@@ -87,12 +92,38 @@ class RestClientTest {
 
     @Test
     void staysWithinTheRequestBudget() throws Exception {
-        RestClient rest = new RestClient(serve(200), null, 5, Duration.ofSeconds(2));
+        RestClient rest = new RestClient(serve(200), null, null, 5, Duration.ofSeconds(2));
         for (int i = 0; i < 6; i++) {
             assertTrue(rest.time(deadline(10)).ok());
         }
         // from the second request on (the first also pays for the TCP connection): 4 gaps of at least 200 ms
         long spanMs = (arrivals.get(5) - arrivals.get(1)) / 1_000_000;
         assertTrue(spanMs >= 780, "requests 2..6 at 5/s span about 800 ms, took " + spanMs + " ms");
+    }
+
+    @Test
+    void caFileIsTrustedByRestAsItIsByTheSocket(@TempDir Path dir) throws Exception {
+        TestTls tls = new TestTls(dir);
+        HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext));
+        https.createContext("/", ex -> {
+            byte[] body = "{\"epochMillis\":\"1\"}".getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(body);
+            }
+        });
+        https.start();
+        try {
+            URI base = URI.create("https://127.0.0.1:" + https.getAddress().getPort());
+            RestClient.Reply untrusted = new RestClient(base, null, null, 50, Duration.ofSeconds(2))
+                    .time(deadline(1));
+            assertEquals(0, untrusted.status(), "a self-signed server must not be trusted without --ca-file");
+            RestClient.Reply trusted = new RestClient(base, tls.caPem, null, 50, Duration.ofSeconds(2))
+                    .time(deadline(5));
+            assertEquals(200, trusted.status(), () -> String.valueOf(trusted.error()));
+        } finally {
+            https.stop(0);
+        }
     }
 }
