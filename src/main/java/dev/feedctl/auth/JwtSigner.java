@@ -1,6 +1,6 @@
 package dev.feedctl.auth;
 
-import com.google.gson.Gson;
+import dev.feedctl.protocol.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -17,9 +17,7 @@ import java.util.Map;
  */
 public final class JwtSigner {
 
-    public static final long LIFETIME_SECONDS = 120;
-    private static final Gson GSON = new Gson();
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    public static final long LIFETIME_SECONDS = 120;    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
     private final CdpKey key;
     private final Clock clock;
@@ -67,7 +65,7 @@ public final class JwtSigner {
     }
 
     private static String encode(Map<String, Object> json) {
-        return B64.encodeToString(GSON.toJson(json).getBytes(StandardCharsets.UTF_8));
+        return B64.encodeToString(Json.COMPACT.toJson(json).getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] signature(String input) {

@@ -19,7 +19,7 @@ final class ContinuityChecks {
         SequenceTracker.Anomaly a = t.anomalies().get(0);
         return CheckResult.fail("sequence", ExitCode.VERIFICATION_FAILED, t.gaps() + " gaps (" + t.missing() + " numbers missing), "
                 + t.duplicates() + " duplicates, " + t.regressions() + " regressions in " + t.frames() + " frames",
-                "sequence gaps: frames were lost; first " + a.kind().name().toLowerCase() + " at frame #"
+                "sequence gaps: frames were lost; first " + a.kind().name().toLowerCase(java.util.Locale.ROOT) + " at frame #"
                 + a.frameIndex() + ": expected " + a.expected() + ", got " + a.actual(),
                 "on a gap, resubscribe (a new level2 snapshot) or reconnect; look for a slow consumer or a lossy "
                 + "proxy", data);

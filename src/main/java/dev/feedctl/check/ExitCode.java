@@ -1,5 +1,6 @@
 package dev.feedctl.check;
 
+import dev.feedctl.units.Figures;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public enum ExitCode {
     /** The table for {@code --help}, code to meaning, in the order of CLI.md. */
     public static Map<String, String> helpTable() {
         Map<String, String> m = new LinkedHashMap<>();
-        Arrays.stream(values()).forEach(c -> m.put(String.format(java.util.Locale.ROOT, "%3d", c.code), c.meaning));
+        Arrays.stream(values()).forEach(c -> m.put(Figures.format("%3d", c.code), c.meaning));
         return m;
     }
 }

@@ -1,5 +1,6 @@
 package dev.feedctl.check;
 
+import dev.feedctl.units.Figures;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.FeedFamily;
 import dev.feedctl.transport.Phase;
@@ -77,7 +78,7 @@ final class VerifyChecks {
     }
 
     private static String phases(List<Phase> list) {
-        return list.stream().map(st -> st.name() + " " + String.format("%.1f ms", st.took().toNanos() / 1e6)
+        return list.stream().map(st -> st.name() + " " + Figures.millis(st.took())
                 + (st.ok() ? "" : " FAIL")).collect(Collectors.joining(", "));
     }
 

@@ -1,7 +1,8 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.units.Figures;
+import dev.feedctl.protocol.Json;
 import dev.feedctl.check.ExitCode;
-import dev.feedctl.report.Json;
 import dev.feedctl.report.PhaseText;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
@@ -96,7 +97,7 @@ public final class ConnectCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("url", endpoints.ws().toString());
-            doc.put("lint", lint.stream().map(f -> Map.of("level", f.level().name().toLowerCase(),
+            doc.put("lint", lint.stream().map(f -> Map.of("level", f.level().name().toLowerCase(java.util.Locale.ROOT),
                     "message", f.message(), "fix", f.fix())).toList());
             doc.put("steps", PhaseText.json(phases));
             doc.put("connected", !phases.isEmpty() && phases.stream().allMatch(Phase::ok));
@@ -117,13 +118,13 @@ public final class ConnectCommand implements Callable<Integer> {
             return;
         }
         t.data("url            " + endpoints.ws());
-        lint.forEach(f -> t.data("lint           " + f.level().name().toLowerCase() + ": " + f.message()
+        lint.forEach(f -> t.data("lint           " + f.level().name().toLowerCase(java.util.Locale.ROOT) + ": " + f.message()
                 + "; " + f.fix()));
         phases.forEach(s -> t.data(PhaseText.line(s)));
         if (hold != null) {
-            t.data(close == null ? "hold           still open after " + Durations.format(hold)
+            t.data(close == null ? "hold           still open after " + Figures.duration(hold)
                     + "; the server did not close"
-                    : "hold           closed by " + close.side() + " after " + Durations.format(close.sinceConnect())
+                    : "hold           closed by " + close.side() + " after " + Figures.duration(close.sinceConnect())
                     + ": " + close.code() + (close.reason().isEmpty() ? "" : " \"" + close.reason() + "\"")
                     + (closeCause == null ? "" : "\n               cause: " + closeCause));
         }

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.units.Figures;
 import dev.feedctl.check.ExitCode;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.sim.ExchangeSimulator;
@@ -114,7 +115,7 @@ public final class SimCommand implements Callable<Integer> {
     static void describeScenarios(CommandLine sim) {
         StringBuilder sb = new StringBuilder("%nScenarios (--scenario, or --sim=NAME on other commands):%n");
         for (Scenario s : Scenario.values()) {
-            sb.append(String.format("  %-20s %s%%n", s.id(), s.description().replace("%", "%%")));
+            sb.append(Figures.format("  %-20s %s%%n", s.id(), s.description().replace("%", "%%")));
         }
         sim.getCommandSpec().usageMessage().footer(sb.toString());
     }

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.units.Figures;
 import dev.feedctl.check.ExitCode;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.auth.JwtSigner;
@@ -108,7 +109,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             boolean acked = session.unacknowledged().isEmpty();
             if (!acked && now >= ackDeadline) {
                 throw ExitException.protocol("no subscriptions acknowledgement for " + session.unacknowledged()
-                        + " within " + Durations.format(endpoint.timeout()) + "; the server took the connection but "
+                        + " within " + Figures.duration(endpoint.timeout()) + "; the server took the connection but "
                         + "did not confirm the subscribe");
             }
             if (now >= end) {
@@ -190,7 +191,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         Connection conn = session.connection();
         String cause = c.knownCause(acked, conn.largestFrame(), conn.maxMessageSize());
         return ExitException.connection("connection closed by " + c.side() + " after "
-                + Durations.format(c.sinceConnect()) + (acked ? "" : ", before the subscription was acknowledged")
+                + Figures.duration(c.sinceConnect()) + (acked ? "" : ", before the subscription was acknowledged")
                 + ": " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\"")
                 + (cause == null ? "" : "; " + cause));
     }

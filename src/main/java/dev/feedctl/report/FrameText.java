@@ -1,5 +1,7 @@
 package dev.feedctl.report;
 
+import dev.feedctl.units.Figures;
+import dev.feedctl.protocol.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.feedctl.protocol.Decoded;
@@ -50,7 +52,7 @@ public final class FrameText {
         m.put("rule", v.rule());
         m.put("path", v.path());
         m.put("message", v.message());
-        m.put("severity", v.severity().name().toLowerCase());
+        m.put("severity", v.severity().name().toLowerCase(java.util.Locale.ROOT));
         return m;
     }
 
@@ -68,7 +70,7 @@ public final class FrameText {
         Frame.Data data = (Frame.Data) d.frame();
         String summary = data.events().stream().map(FrameText::summary).filter(s -> !s.isEmpty())
                 .collect(Collectors.joining("; "));
-        return String.format("%s %-13s seq=%s %s", time, data.channel(), data.sequenceNum(), summary);
+        return Figures.format("%s %-13s seq=%s %s", time, data.channel(), data.sequenceNum(), summary);
     }
 
     private static String summary(Event e) {

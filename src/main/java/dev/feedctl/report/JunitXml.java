@@ -1,9 +1,9 @@
 package dev.feedctl.report;
 
+import dev.feedctl.units.Figures;
 import dev.feedctl.check.CheckResult;
 import dev.feedctl.check.Status;
 import dev.feedctl.check.Verdict;
-import java.util.Locale;
 
 /** JUnit XML for CI: one testcase per check; the diagnosis is the failure message, WARN goes to system-out. */
 public final class JunitXml {
@@ -13,12 +13,12 @@ public final class JunitXml {
 
     public static String render(Verdict v) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(String.format(Locale.ROOT, "<testsuite name=\"feedctl %s\" tests=\"%d\" failures=\"%d\" "
+        sb.append(Figures.format("<testsuite name=\"feedctl %s\" tests=\"%d\" failures=\"%d\" "
                         + "errors=\"0\" skipped=\"%d\" time=\"%.3f\" timestamp=\"%s\">%n", v.command(),
                 v.checks().size(), v.count(Status.FAIL), v.count(Status.SKIP), v.took().toMillis() / 1000.0,
                 v.startedAt().toString().replaceAll("\\.\\d+Z$", "")));
         for (CheckResult c : v.checks()) {
-            sb.append(String.format(Locale.ROOT, "  <testcase classname=\"feedctl.%s\" name=\"%s\" time=\"%.3f\">",
+            sb.append(Figures.format("  <testcase classname=\"feedctl.%s\" name=\"%s\" time=\"%.3f\">",
                     v.command(), esc(c.name()), Math.max(0, c.millis()) / 1000.0));
             switch (c.status()) {
                 case FAIL -> sb.append("\n    <failure message=\"").append(esc(c.diagnosis())).append("\" type=\"exit ")

@@ -1,10 +1,9 @@
 package dev.feedctl.report;
 
+import dev.feedctl.units.Figures;
 import dev.feedctl.transport.Phase;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,8 +16,8 @@ public final class PhaseText {
     public static String line(Phase s) {
         String facts = s.facts().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-14s %-4s %9s", s.name(),
-                s.ok() ? "ok" : "FAIL", millis(s.took())));
+        StringBuilder sb = new StringBuilder(Figures.format("%-14s %-4s %9s", s.name(),
+                s.ok() ? "ok" : "FAIL", Figures.millis(s.took())));
         if (!facts.isEmpty()) {
             sb.append("  ").append(facts);
         }
@@ -29,10 +28,6 @@ public final class PhaseText {
             }
         }
         return sb.toString();
-    }
-
-    public static String millis(Duration d) {
-        return d == null ? "-" : String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
     }
 
     public static Map<String, Object> json(Phase s) {

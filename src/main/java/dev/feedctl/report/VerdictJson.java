@@ -1,5 +1,6 @@
 package dev.feedctl.report;
 
+import dev.feedctl.protocol.Json;
 import dev.feedctl.check.CheckResult;
 import dev.feedctl.check.Verdict;
 import java.util.LinkedHashMap;

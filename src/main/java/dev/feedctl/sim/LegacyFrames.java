@@ -1,6 +1,6 @@
 package dev.feedctl.sim;
 
-import com.google.gson.Gson;
+import dev.feedctl.protocol.Json;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,8 +9,6 @@ import java.util.Map;
 
 /** Frames of the legacy Exchange feed (PROTOCOL.md §2, §3.13), for the legacy-exchange fault. */
 final class LegacyFrames {
-
-    private static final Gson GSON = new Gson();
 
     private LegacyFrames() {
     }
@@ -23,7 +21,7 @@ final class LegacyFrames {
                     m.put("product_ids", e.getValue());
                     return m;
                 }).toList();
-        return GSON.toJson(Map.of("type", "subscriptions", "channels", channels));
+        return Json.COMPACT.toJson(Map.of("type", "subscriptions", "channels", channels));
     }
 
     static String noChannels() {

@@ -1,6 +1,6 @@
 package dev.feedctl.sim;
 
-import com.google.gson.Gson;
+import dev.feedctl.protocol.Json;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -8,8 +8,6 @@ import java.util.Map;
 
 /** Builds the exchange's frames as text, by hand for the hot ticker path. Shapes follow PROTOCOL.md §3. */
 final class SimFrames {
-
-    private static final Gson GSON = new Gson();
 
     private SimFrames() {
     }
@@ -23,7 +21,7 @@ final class SimFrames {
     }
 
     static String error(String message) {
-        return "{\"type\":\"error\",\"message\":" + GSON.toJson(message) + "}";
+        return "{\"type\":\"error\",\"message\":" + Json.COMPACT.toJson(message) + "}";
     }
 
     static String tickers(String type, Collection<Market.Product> products, boolean withBook) {
@@ -158,11 +156,11 @@ final class SimFrames {
     static String heartbeat(long counter, Instant now, long uptimeNanos) {
         String goTime = Timestamps.format(now).replace('T', ' ').replace("Z", " +0000 UTC");
         return "[{\"current_time\":\"" + goTime + " m=+" + (uptimeNanos / 1_000_000_000L) + "."
-                + String.format("%09d", uptimeNanos % 1_000_000_000L) + "\",\"heartbeat_counter\":" + counter + "}]";
+                + dev.feedctl.units.Figures.format("%09d", uptimeNanos % 1_000_000_000L) + "\",\"heartbeat_counter\":" + counter + "}]";
     }
 
     static String subscriptions(Map<String, ? extends Collection<String>> subs) {
-        return "[{\"subscriptions\":" + GSON.toJson(subs) + "}]";
+        return "[{\"subscriptions\":" + Json.COMPACT.toJson(subs) + "}]";
     }
 
     static String userSnapshot() {

@@ -1,6 +1,6 @@
 package dev.feedctl.sim;
 
-import com.google.gson.Gson;
+import dev.feedctl.protocol.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -20,8 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SimRest {
 
     static final String PREFIX = "/api/v3/brokerage";
-    private static final Gson GSON = new Gson();
-
     private final SimContext ctx;
     private final AtomicLong requests = new AtomicLong();
 
@@ -74,7 +72,7 @@ final class SimRest {
         String[] parts = path.substring(1).split("/");
         if (path.equals("/time")) {
             Instant now = ctx.exchangeClock.instant();
-            send(ex, 200, GSON.toJson(Map.of("iso", Timestamps.format(now), "epochSeconds",
+            send(ex, 200, Json.COMPACT.toJson(Map.of("iso", Timestamps.format(now), "epochSeconds",
                     Long.toString(now.getEpochSecond()), "epochMillis", Long.toString(now.toEpochMilli()))));
         } else if (path.equals("/best_bid_ask")) {
             bestBidAsk(ex, q);
@@ -117,7 +115,7 @@ final class SimRest {
                 books.add(castBook(b.get("pricebook")));
             }
         }
-        send(ex, 200, GSON.toJson(Map.of("pricebooks", books)));
+        send(ex, 200, Json.COMPACT.toJson(Map.of("pricebooks", books)));
     }
 
     @SuppressWarnings("unchecked")
@@ -134,7 +132,7 @@ final class SimRest {
             error(ex, 404, "NOT_FOUND", "ProductID is invalid");
             return;
         }
-        send(ex, 200, GSON.toJson(body.of(ctx.market.product(id))));
+        send(ex, 200, Json.COMPACT.toJson(body.of(ctx.market.product(id))));
     }
 
     /** REST prices, shifted by the price-offset fault if there is one. */
@@ -206,7 +204,7 @@ final class SimRest {
     }
 
     private static void error(HttpExchange ex, int status, String code, String message) throws IOException {
-        send(ex, status, GSON.toJson(Map.of("error", code, "code", status == 404 ? 5 : 14, "message", message,
+        send(ex, status, Json.COMPACT.toJson(Map.of("error", code, "code", status == 404 ? 5 : 14, "message", message,
                 "details", List.of())));
     }
 

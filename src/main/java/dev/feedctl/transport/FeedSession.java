@@ -1,6 +1,6 @@
 package dev.feedctl.transport;
 
-import com.google.gson.Gson;
+import dev.feedctl.protocol.Json;
 import dev.feedctl.auth.JwtSigner;
 import dev.feedctl.auth.Redactor;
 import dev.feedctl.protocol.Channels;
@@ -31,8 +31,6 @@ public final class FeedSession implements Closeable {
     /** A frame as received, decoded. */
     public record Received(Inbound.Text raw, Decoded decoded) {
     }
-
-    private static final Gson GSON = new Gson();
 
     private final Connection conn;
     private final JwtSigner signer;
@@ -69,7 +67,7 @@ public final class FeedSession implements Closeable {
             if (jwt != null) {
                 msg.put("jwt", jwt);
             }
-            String text = GSON.toJson(msg);
+            String text = Json.COMPACT.toJson(msg);
             conn.send(text);
             sent.add(Redactor.withoutPatterns(text) + (jwt == null ? "" : "\n     jwt " + Redactor.describeJwt(jwt)));
             requested.add(s);

@@ -1,0 +1,55 @@
+package dev.feedctl.units;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every number and duration feedctl writes for people or machines, and every duration it reads, in one place with a
+ * fixed locale: a German machine must still print {@code 12.3 ms}, and scripts parse what they saw yesterday.
+ */
+public final class Figures {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+
+    private Figures() {
+    }
+
+    /** {@code printf}-style formatting in {@link Locale#ROOT}. */
+    public static String format(String pattern, Object... args) {
+        return String.format(Locale.ROOT, pattern, args);
+    }
+
+    /** {@code 12.3 ms}: a measured time, to a tenth of a millisecond. */
+    public static String millis(Duration d) {
+        return d == null ? "-" : format("%.1f ms", d.toNanos() / 1e6);
+    }
+
+    /** {@code 850 ms} below a second, else {@code 2.5 s}: a span for a sentence. */
+    public static String duration(Duration d) {
+        long ms = d.toMillis();
+        return ms < 1000 ? ms + " ms" : format("%.1f s", ms / 1000.0);
+    }
+
+    /**
+     * {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a bare number of seconds.
+     *
+     * @throws IllegalArgumentException with a message for the user when the text is not a duration
+     */
+    public static Duration parseDuration(String value) {
+        Matcher m = DURATION.matcher(value.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + value + "' is not a duration (e.g. 500ms, 10s, 2m)");
+        }
+        double n = Double.parseDouble(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        double millis = switch (unit) {
+            case "ms" -> n;
+            case "m" -> n * 60_000;
+            case "h" -> n * 3_600_000;
+            default -> n * 1000;
+        };
+        return Duration.ofMillis(Math.round(millis));
+    }
+}
