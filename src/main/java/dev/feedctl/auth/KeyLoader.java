@@ -1,5 +1,6 @@
 package dev.feedctl.auth;
 
+import dev.feedctl.protocol.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -42,7 +43,7 @@ public final class KeyLoader {
         redactor.register(text.trim());
         JsonObject json;
         try {
-            JsonElement root = JsonParser.parseString(text);
+            JsonElement root = Json.parse(text);
             if (!root.isJsonObject()) {
                 throw new KeyProblem(file + " is not a CDP key file: expected a JSON object with \"name\" and "
                         + "\"privateKey\"");

@@ -13,7 +13,7 @@ import dev.feedctl.transport.Connector;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.Inbound;
 import dev.feedctl.transport.RestClient;
-import dev.feedctl.transport.UrlLint;
+import dev.feedctl.protocol.UrlLint;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import dev.feedctl.units.Figures;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.FeedFamily;
 import dev.feedctl.transport.Phase;
-import dev.feedctl.transport.UrlLint;
+import dev.feedctl.protocol.UrlLint;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.protocol.CloseCodes;
 import dev.feedctl.units.Figures;
 import dev.feedctl.protocol.Json;
 import dev.feedctl.check.ExitCode;
@@ -10,7 +11,7 @@ import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.Connector;
 import dev.feedctl.transport.Inbound;
 import dev.feedctl.transport.Phase;
-import dev.feedctl.transport.UrlLint;
+import dev.feedctl.protocol.UrlLint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class ConnectCommand implements Callable<Integer> {
                     close = holdOpen(conn, hold);
                     if (close != null) {
                         closeCause = close.knownCause(false, conn.largestFrame(), conn.maxMessageSize());
-                        boolean expected = closeCause != null && closeCause.startsWith("subscribe deadline");
+                        boolean expected = closeCause != null && closeCause.equals(CloseCodes.SUBSCRIBE_DEADLINE_CAUSE);
                         code = expected ? ExitCode.OK.code() : ExitCode.CONNECTION.code();
                     }
                 }

@@ -10,7 +10,8 @@ import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.ConnectSpec;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.Connector;
-import dev.feedctl.transport.UrlLint;
+import dev.feedctl.protocol.CoinbaseHosts;
+import dev.feedctl.protocol.UrlLint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,14 +25,12 @@ import picocli.CommandLine.Option;
 /** Where to connect: {@code --ws-url}, {@code --rest-url}, {@code --sim}, TLS trust, timeouts, size limits. */
 public final class EndpointOptions {
 
-    public static final String DEFAULT_REST = "https://api.coinbase.com";
-
     @Option(names = "--ws-url", paramLabel = "URL",
-            description = "Market-data socket; env FEEDCTL_WS_URL. Default: " + UrlLint.MARKET_DATA)
+            description = "Market-data socket; env FEEDCTL_WS_URL. Default: " + CoinbaseHosts.MARKET_DATA)
     String wsUrl;
 
     @Option(names = "--rest-url", paramLabel = "URL", description = "REST base; env FEEDCTL_REST_URL. Default: "
-            + DEFAULT_REST)
+            + CoinbaseHosts.REST)
     String restUrl;
 
     @Option(names = "--sim", arity = "0..1", fallbackValue = "healthy", paramLabel = "SCENARIO",
@@ -70,8 +69,8 @@ public final class EndpointOptions {
             throw ExitException.usage("--max-message-size must be at least 1024 bytes");
         }
         if (sim == null) {
-            return new Endpoints(uri(wsUrl, env.get("FEEDCTL_WS_URL"), UrlLint.MARKET_DATA, "--ws-url"),
-                    uri(restUrl, env.get("FEEDCTL_REST_URL"), DEFAULT_REST, "--rest-url"), null);
+            return new Endpoints(uri(wsUrl, env.get("FEEDCTL_WS_URL"), CoinbaseHosts.MARKET_DATA, "--ws-url"),
+                    uri(restUrl, env.get("FEEDCTL_REST_URL"), CoinbaseHosts.REST, "--rest-url"), null);
         }
         SimConfig config = SimConfig.defaults().withFaults(scenarios(sim));
         if (key != null) {

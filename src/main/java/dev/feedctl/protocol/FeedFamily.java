@@ -8,11 +8,11 @@ public enum FeedFamily {
     ADVANCED_TRADE("Coinbase Advanced Trade", ""),
     LEGACY_EXCHANGE("legacy Coinbase Exchange (Pro/GDAX) feed",
             "this is the legacy Exchange format (top-level \"type\", \"sequence\", a \"channels\" array); "
-                    + "connect to wss://advanced-trade-ws.coinbase.com and subscribe with one \"channel\" per message"),
+                    + "connect to " + CoinbaseHosts.MARKET_DATA + " and subscribe with one \"channel\" per message"),
     INTERNATIONAL("Coinbase International Exchange (INTX) feed",
-            "INTX uses upper-case SUBSCRIBE and HMAC auth; for Advanced Trade use wss://advanced-trade-ws.coinbase.com"),
+            "INTX uses upper-case SUBSCRIBE and HMAC auth; for Advanced Trade use " + CoinbaseHosts.MARKET_DATA),
     DERIVATIVES_JSONRPC("Advanced Trade Global Derivatives JSON-RPC feed",
-            "the derivatives feed speaks JSON-RPC 2.0; for spot market data use wss://advanced-trade-ws.coinbase.com");
+            "the derivatives feed speaks JSON-RPC 2.0; for spot market data use " + CoinbaseHosts.MARKET_DATA);
 
 
     private final String description;

@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonSyntaxException;
+import com.google.gson.JsonParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +23,8 @@ public final class FrameDecoder {
         List<Violation> violations = new ArrayList<>(0);
         JsonElement root;
         try {
-            root = JsonParser.parseString(text);
-        } catch (JsonSyntaxException | IllegalStateException e) {
+            root = Json.parse(text);
+        } catch (JsonParseException | IllegalStateException e) {
             violations.add(Violation.error("frame.not-json", "$", "not valid JSON: " + firstLine(e.getMessage())));
             return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_JSON), violations);
         }

@@ -49,7 +49,7 @@ public final class ServerErrors {
         if ("failed to subscribe".equals(lower) && error.reason() != null) {
             return new Explanation("server said \"" + message + ": " + error.reason() + "\": this is the legacy "
                     + "Exchange protocol, which wants a \"channels\" array; connect to "
-                    + "wss://advanced-trade-ws.coinbase.com and send one \"channel\" per subscribe", false);
+                    + CoinbaseHosts.MARKET_DATA + " and send one \"channel\" per subscribe", false);
         }
         return new Explanation("server said \"" + message + "\"" + (error.reason() == null ? ""
                 : " (reason: " + error.reason() + ")"), false);

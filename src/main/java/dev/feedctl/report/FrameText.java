@@ -32,7 +32,7 @@ public final class FrameText {
             return null;
         }
         return raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? raw
-                : Json.COMPACT.toJson(JsonParser.parseString(raw));
+                : Json.COMPACT.toJson(Json.parse(raw));
     }
 
     /** The frame wrapped with receive time, byte size and violations. Non-JSON frames are kept as a string. */
@@ -42,7 +42,7 @@ public final class FrameText {
         m.put("bytes", raw.getBytes(StandardCharsets.UTF_8).length);
         m.put("format", d.kind());
         m.put("violations", d.violations().stream().map(FrameText::violation).toList());
-        JsonElement frame = !d.isJson() ? null : JsonParser.parseString(raw);
+        JsonElement frame = !d.isJson() ? null : Json.parse(raw);
         m.put(frame == null ? "raw" : "frame", frame == null ? raw : frame);
         return Json.COMPACT.toJson(m);
     }

@@ -1,5 +1,6 @@
 package dev.feedctl.transport;
 
+import dev.feedctl.protocol.CoinbaseHosts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -134,7 +135,7 @@ public final class Connector {
         if (status != null && !"101".equals(status)) {
             String fix = switch (status) {
                 case "404" -> "nothing serves a socket at " + spec.uri() + "; Advanced Trade serves it at the host "
-                        + "root: " + UrlLint.MARKET_DATA;
+                        + "root: " + CoinbaseHosts.MARKET_DATA;
                 case "429" -> "the server is rate-limiting connections" + (head.containsKey("retry-after")
                         ? " (Retry-After: " + head.get("retry-after") + " s)" : "") + "; wait, then connect less often";
                 case "401", "403" -> "the server refused the connection; check the URL and any proxy in between";

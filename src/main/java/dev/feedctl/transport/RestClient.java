@@ -1,5 +1,6 @@
 package dev.feedctl.transport;
 
+import dev.feedctl.protocol.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -166,7 +167,7 @@ public final class RestClient {
 
     private static JsonObject jsonObject(String body) {
         try {
-            JsonElement e = JsonParser.parseString(body);
+            JsonElement e = Json.parse(body);
             return e.isJsonObject() ? e.getAsJsonObject() : null;
         } catch (RuntimeException notJson) {
             return null; // left null: the status and body say what came

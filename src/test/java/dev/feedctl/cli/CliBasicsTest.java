@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.protocol.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -114,6 +115,6 @@ class CliBasicsTest {
         long tickers = r.outLines().stream().filter(l -> l.startsWith("{\"channel\":\"ticker\"")).count();
         assertEquals(5, tickers, r::toString);
         assertTrue(r.outLines().get(0).contains("\"channel\":\"subscriptions\""), r::toString);
-        r.outLines().forEach(l -> com.google.gson.JsonParser.parseString(l));
+        r.outLines().forEach(l -> Json.parse(l));
     }
 }

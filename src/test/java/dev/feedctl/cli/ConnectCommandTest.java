@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.protocol.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,7 @@ class ConnectCommandTest {
     void jsonIsOneDocument() {
         Run r = Run.of("connect", "--sim", "-o", "json");
         assertEquals(0, r.code(), r::toString);
-        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        JsonObject doc = Json.parse(r.out()).getAsJsonObject();
         assertTrue(doc.get("connected").getAsBoolean());
         assertEquals(3, doc.getAsJsonArray("steps").size());
         assertEquals("upgrade", doc.getAsJsonArray("steps").get(2).getAsJsonObject().get("step").getAsString());

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.protocol.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,7 +57,7 @@ class ProcessTest {
         String text = Files.readString(out);
         assertEquals(130, p.exitValue(), text);
         assertTrue(text.contains("verify: INTERRUPTED, partial evidence"), text);
-        JsonObject doc = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+        JsonObject doc = Json.parse(Files.readString(report)).getAsJsonObject();
         assertEquals("INTERRUPTED", doc.get("verdict").getAsString());
         assertEquals(130, doc.get("exit_code").getAsInt());
     }

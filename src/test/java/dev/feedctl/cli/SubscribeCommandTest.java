@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.protocol.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class SubscribeCommandTest {
     void annotateWrapsFramesWithTimeSizeAndViolations() {
         Run r = Run.of("subscribe", "--sim=malformed", "--annotate", "--count", "12");
         assertEquals(0, r.code(), r::toString);
-        JsonObject first = JsonParser.parseString(r.outLines().get(0)).getAsJsonObject();
+        JsonObject first = Json.parse(r.outLines().get(0)).getAsJsonObject();
         assertTrue(first.has("received_at") && first.has("bytes") && first.has("frame"), first::toString);
         assertTrue(r.outLines().stream().anyMatch(l -> l.contains("\"rule\":\"envelope.missing-field\"")), r::toString);
         assertTrue(r.outLines().stream().anyMatch(l -> l.contains("\"raw\":")), "bad JSON kept as raw text");

@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.protocol.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +29,7 @@ class VerifyCommandTest {
         Run r = Run.of("verify", "--sim=gaps", "--duration", "2s", "--report", report.toString(), "--junit",
                 junit.toString());
         assertEquals(1, r.code(), r::toString);
-        JsonObject doc = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+        JsonObject doc = Json.parse(Files.readString(report)).getAsJsonObject();
         assertEquals("feedctl.report/1", doc.get("schema").getAsString());
         assertEquals("FAIL", doc.get("verdict").getAsString());
         assertEquals(1, doc.get("exit_code").getAsInt());
@@ -50,7 +51,7 @@ class VerifyCommandTest {
     void jsonOutputIsTheReportOnStdout() {
         Run r = Run.of("verify", "--sim", "--duration", "2s", "-o", "json");
         assertEquals(0, r.code(), r::toString);
-        JsonObject doc = JsonParser.parseString(r.out()).getAsJsonObject();
+        JsonObject doc = Json.parse(r.out()).getAsJsonObject();
         assertEquals("PASS", doc.get("verdict").getAsString());
         doc.getAsJsonArray("checks").forEach(c -> assertFalse(c.getAsJsonObject().get("status").getAsString()
                 .equals("FAIL"), c.toString()));

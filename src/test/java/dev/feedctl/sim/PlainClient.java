@@ -1,5 +1,6 @@
 package dev.feedctl.sim;
 
+import dev.feedctl.protocol.Json;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.URI;
@@ -66,7 +67,7 @@ final class PlainClient implements AutoCloseable {
             return null;
         }
         try {
-            return JsonParser.parseString(text).getAsJsonObject();
+            return Json.parse(text).getAsJsonObject();
         } catch (RuntimeException e) {
             JsonObject o = new JsonObject();
             o.addProperty("raw", text);

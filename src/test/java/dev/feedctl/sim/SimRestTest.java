@@ -1,5 +1,6 @@
 package dev.feedctl.sim;
 
+import dev.feedctl.protocol.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class SimRestTest {
     }
 
     static JsonObject json(HttpResponse<String> r) {
-        return JsonParser.parseString(r.body()).getAsJsonObject();
+        return Json.parse(r.body()).getAsJsonObject();
     }
 
     @Test

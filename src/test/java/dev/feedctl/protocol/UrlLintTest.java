@@ -1,4 +1,4 @@
-package dev.feedctl.transport;
+package dev.feedctl.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

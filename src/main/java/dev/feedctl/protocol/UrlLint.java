@@ -1,32 +1,15 @@
-package dev.feedctl.transport;
+package dev.feedctl.protocol;
 
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /** Checks a socket URL before connecting: scheme and host against the Coinbase feeds of PROTOCOL.md §1. */
 public final class UrlLint {
 
-    public static final String MARKET_DATA = "wss://advanced-trade-ws.coinbase.com";
-    public static final String USER_DATA = "wss://advanced-trade-ws-user.coinbase.com";
-    static final Set<String> AT_HOSTS = Set.of("advanced-trade-ws.coinbase.com", "advanced-trade-ws-user.coinbase.com");
-
-    private static final Map<String, String> OTHER_FEEDS = Map.ofEntries(
-            Map.entry("ws-feed.exchange.coinbase.com", "the legacy Coinbase Exchange feed"),
-            Map.entry("ws-feed-public.sandbox.exchange.coinbase.com", "the legacy Coinbase Exchange sandbox feed"),
-            Map.entry("ws-direct.exchange.coinbase.com", "the legacy Coinbase Exchange direct feed"),
-            Map.entry("ws-direct.sandbox.exchange.coinbase.com", "the legacy Coinbase Exchange direct sandbox feed"),
-            Map.entry("ws-feed.pro.coinbase.com", "the retired Coinbase Pro host (closes with 1000 deprecated hostname)"),
-            Map.entry("ws-feed.gdax.com", "the retired GDAX host (closes with 1000 deprecated hostname)"),
-            Map.entry("ws-md.international.coinbase.com", "the Coinbase International Exchange (INTX) feed"),
-            Map.entry("ws-md.n5e2.coinbase.com", "the Coinbase International Exchange (INTX) sandbox"),
-            Map.entry("ws-feed.prime.coinbase.com", "the Coinbase Prime feed"),
-            Map.entry("streams.drb.coinbase.com", "the Advanced Trade Global Derivatives JSON-RPC feed"),
-            Map.entry("api.coinbase.com", "the REST API host, not a socket"),
-            Map.entry("api.exchange.coinbase.com", "the legacy Exchange REST API host, not a socket"));
+    private static final String MARKET_DATA = CoinbaseHosts.MARKET_DATA;
+    private static final String USER_DATA = CoinbaseHosts.USER_DATA;
 
     /** ERROR: the URL itself is wrong; WRONG_FEED: a Coinbase feed that is not Advanced Trade; WARN: said, not fatal. */
     public enum Level { ERROR, WRONG_FEED, WARN }
@@ -57,11 +40,11 @@ public final class UrlLint {
                     "the socket URL is " + MARKET_DATA + "; " + scheme + ":// URLs belong in --rest-url"));
             default -> out.add(new Finding(Level.ERROR, "unsupported scheme \"" + scheme + "\"", "use " + MARKET_DATA));
         }
-        String other = OTHER_FEEDS.get(host);
+        String other = CoinbaseHosts.otherFeed(host);
         if (other != null) {
             out.add(new Finding(Level.WRONG_FEED, host + " is " + other + ", not Advanced Trade",
                     "use " + MARKET_DATA + " (market data) or " + USER_DATA + " (user orders)"));
-        } else if (AT_HOSTS.contains(host)) {
+        } else if (CoinbaseHosts.isAdvancedTrade(host)) {
             if (uri.getPath() != null && uri.getPath().startsWith("/ws/api/v2")) {
                 out.add(new Finding(Level.WRONG_FEED, "/ws/api/v2 is the Global Derivatives JSON-RPC path",
                         "connect to the host root: " + MARKET_DATA));
@@ -76,7 +59,7 @@ public final class UrlLint {
         return out;
     }
 
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
     }
 }
