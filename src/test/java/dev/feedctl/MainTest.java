@@ -3,6 +3,7 @@ package dev.feedctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.org.webcompere.systemstubs.environment.EnvironmentVariables;
@@ -13,6 +14,7 @@ import uk.org.webcompere.systemstubs.stream.SystemErr;
 import uk.org.webcompere.systemstubs.stream.SystemOut;
 
 /** The process edge: Main reads the real environment, writes to the real streams and ends with System.exit. */
+@Isolated
 @ExtendWith(SystemStubsExtension.class)
 class MainTest {
 

@@ -2,6 +2,7 @@ package dev.feedctl.sim;
 
 import java.security.PublicKey;
 import java.time.Clock;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -16,42 +17,70 @@ import javax.net.ssl.SSLContext;
  * @param trustedKey  the API key JWTs must be signed with, or null when no key is registered
  * @param clock       this machine's clock; a {@link Fault.ClockSkew} is applied on top
  * @param tls         serves wss:// with this context when set (for certificate tests), else ws://
+ * @param timings     the exchange's clockwork: real Advanced Trade cadences, or scaled down for fast tests
  */
 public record SimConfig(String host, int wsPort, int restPort, long seed, double rate, Faults faults,
-                        TrustedKey trustedKey, Clock clock, SSLContext tls) {
+                        TrustedKey trustedKey, Clock clock, SSLContext tls, Timings timings) {
 
     public static final double DEFAULT_RATE = 20;
+
+    /**
+     * The exchange's cadences (PROTOCOL.md §3, §6). Tests run a scaled-down exchange; the simulator users run keeps
+     * the real ones.
+     *
+     * @param subscribeDeadline a connection that subscribes to nothing is closed after this
+     * @param heartbeatEvery    heartbeats (and the per-second work) come this often
+     * @param tradeFlushEvery   market_trades batches go out this often
+     * @param tickerBatchEvery  ticker_batch comes this often
+     */
+    public record Timings(Duration subscribeDeadline, Duration heartbeatEvery, Duration tradeFlushEvery,
+                          Duration tickerBatchEvery) {
+
+        public static final Timings REAL = new Timings(Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofMillis(250), Duration.ofSeconds(5));
+
+        /** Every cadence divided by {@code factor} (10 makes the 5 s deadline 500 ms). */
+        public Timings scaledDown(int factor) {
+            return new Timings(subscribeDeadline.dividedBy(factor), heartbeatEvery.dividedBy(factor),
+                    tradeFlushEvery.dividedBy(factor), tickerBatchEvery.dividedBy(factor));
+        }
+    }
 
     /** A registered CDP key: its name ({@code kid}/{@code sub}) and public key. */
     public record TrustedKey(String kid, PublicKey key) {
     }
 
     public static SimConfig defaults() {
-        return new SimConfig("127.0.0.1", 0, 0, 42L, DEFAULT_RATE, Faults.NONE, null, Clock.systemUTC(), null);
+        return new SimConfig("127.0.0.1", 0, 0, 42L, DEFAULT_RATE, Faults.NONE, null, Clock.systemUTC(), null,
+                Timings.REAL);
     }
 
     public SimConfig withFaults(Faults f) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, f, trustedKey, clock, tls);
+        return new SimConfig(host, wsPort, restPort, seed, rate, f, trustedKey, clock, tls, timings);
     }
 
     public SimConfig withPorts(int ws, int rest) {
-        return new SimConfig(host, ws, rest, seed, rate, faults, trustedKey, clock, tls);
+        return new SimConfig(host, ws, rest, seed, rate, faults, trustedKey, clock, tls, timings);
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(host, wsPort, restPort, s, rate, faults, trustedKey, clock, tls);
+        return new SimConfig(host, wsPort, restPort, s, rate, faults, trustedKey, clock, tls, timings);
     }
 
     public SimConfig withRate(double r) {
-        return new SimConfig(host, wsPort, restPort, seed, r, faults, trustedKey, clock, tls);
+        return new SimConfig(host, wsPort, restPort, seed, r, faults, trustedKey, clock, tls, timings);
     }
 
     public SimConfig withTrustedKey(TrustedKey k) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, k, clock, tls);
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, k, clock, tls, timings);
     }
 
     public SimConfig withTls(SSLContext context) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, context);
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, context, timings);
+    }
+
+    public SimConfig withTimings(Timings t) {
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, tls, t);
     }
 
     /** The exchange's own clock: this machine's, shifted by any clock-skew fault. */

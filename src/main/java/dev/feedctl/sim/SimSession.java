@@ -18,7 +18,6 @@ import org.java_websocket.WebSocket;
 /** One Advanced Trade connection: subscriptions, the per-connection sequence, timers and snapshots. */
 final class SimSession implements SimContext.Session {
 
-    static final Duration SUBSCRIBE_DEADLINE = Duration.ofSeconds(5);
     static final int MAX_L2_PRODUCTS = 16;
 
     private final SimContext ctx;
@@ -32,10 +31,11 @@ final class SimSession implements SimContext.Session {
     SimSession(WebSocket conn, SimContext ctx) {
         this.ctx = ctx;
         this.out = new FrameOutlet(conn, ctx);
-        every(Duration.ofSeconds(1), this::everySecond);
-        every(Duration.ofMillis(250), this::flushTrades);
-        every(Duration.ofSeconds(5), this::tickerBatch);
-        timers.add(ctx.timers.schedule(this::deadline, SUBSCRIBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS));
+        SimConfig.Timings t = ctx.config.timings();
+        every(t.heartbeatEvery(), this::everySecond);
+        every(t.tradeFlushEvery(), this::flushTrades);
+        every(t.tickerBatchEvery(), this::tickerBatch);
+        timers.add(ctx.timers.schedule(this::deadline, t.subscribeDeadline().toMillis(), TimeUnit.MILLISECONDS));
         out.scheduleCloseFaults(timers);
     }
 

@@ -31,5 +31,7 @@ class RedactorTest {
         Redactor redactor = new Redactor();
         redactor.register("canary-secret-0123456789");
         assertEquals("x [secret redacted] y", redactor.scrub("x canary-secret-0123456789 y"));
+        assertEquals("x canary-secret-0123456789 y", new Redactor().scrub("x canary-secret-0123456789 y"),
+                "each run's redactor holds only that run's secrets");
     }
 }

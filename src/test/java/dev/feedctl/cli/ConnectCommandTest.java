@@ -10,7 +10,8 @@ import dev.feedctl.TestTls;
 import dev.feedctl.sim.ExchangeSimulator;
 import dev.feedctl.sim.SimConfig;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -59,13 +60,13 @@ class ConnectCommandTest {
 
     @Test
     void nothingListeningIsExit3() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            port = s.getLocalPort();
+        // a bound socket that does not listen holds the port for the whole test and refuses every connection
+        try (Socket holder = new Socket()) {
+            holder.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
+            Run r = Run.of("connect", "--ws-url", "ws://127.0.0.1:" + holder.getLocalPort());
+            assertEquals(3, r.code(), r::toString);
+            assertTrue(r.out().contains("connection refused"), r::toString);
         }
-        Run r = Run.of("connect", "--ws-url", "ws://127.0.0.1:" + port);
-        assertEquals(3, r.code(), r::toString);
-        assertTrue(r.out().contains("connection refused"), r::toString);
     }
 
     @Test

@@ -97,9 +97,10 @@ class SimFaultsTest {
              PlainClient c = PlainClient.open(sim.wsUri())) {
             c.subscribe("heartbeats");
             c.subscribe("ticker", "BTC-USD");
-            Thread.sleep(400); // let the stall begin; this is the scenario's own clock, not synchronisation
-            c.frames.clear();
-            assertNull(c.next(Duration.ofMillis(1500)));
+            int before = 0;
+            while (c.next(Duration.ofMillis(1500)) != null) { // frames until the stall, then 1.5 s of silence
+                assertTrue(++before < 1000, "the stall never began");
+            }
             assertTrue(!c.closed.isDone(), "socket still open");
             assertEquals(1, sim.openConnections());
         }
@@ -210,15 +211,20 @@ class SimFaultsTest {
         try (ExchangeSimulator sim = start(new Fault.StaleProduct("ETH-USD", Duration.ofMillis(300)));
              PlainClient c = PlainClient.open(sim.wsUri())) {
             c.subscribe("ticker", "BTC-USD", "ETH-USD");
-            Thread.sleep(500); // past the configured stall point of the scenario
-            c.frames.clear();
             List<String> products = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
+            int btcSinceEth = 0;
+            boolean sawEth = false;
+            while (btcSinceEth < 30) { // read until 30 BTC-USD tickers in a row follow the last ETH-USD one
                 JsonObject t = c.await(PlainClient.channel("ticker"), Duration.ofSeconds(2));
-                products.add(t.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonArray("tickers").get(0)
-                        .getAsJsonObject().get("product_id").getAsString());
+                assertNotNull(t, () -> "ticker stream ended; seen " + products);
+                String id = t.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonArray("tickers").get(0)
+                        .getAsJsonObject().get("product_id").getAsString();
+                products.add(id);
+                sawEth |= "ETH-USD".equals(id);
+                btcSinceEth = "BTC-USD".equals(id) ? btcSinceEth + 1 : 0;
+                assertTrue(products.size() < 2000, "ETH-USD never went silent");
             }
-            assertTrue(products.stream().allMatch("BTC-USD"::equals), products.toString());
+            assertTrue(sawEth, "ETH-USD traded before its stall point: " + products);
         }
     }
 }
