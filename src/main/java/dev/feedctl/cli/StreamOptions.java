@@ -1,6 +1,7 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.protocol.Channels;
+import dev.feedctl.protocol.ProductIds;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +27,10 @@ public final class StreamOptions {
     public List<String> products() {
         Set<String> out = new LinkedHashSet<>();
         for (String p : products == null ? List.of("BTC-USD") : products) {
-            String id = p.trim().toUpperCase(Locale.ROOT);
-            if (!id.matches("[A-Z0-9]{2,10}-[A-Z0-9]{2,6}")) {
-                throw ExitException.usage("'" + p + "' is not a product id (like BTC-USD)");
+            String id = ProductIds.normalise(p);
+            if (id == null) {
+                throw ExitException.usage("'" + p + "' is not a product id: BASE-QUOTE in ASCII letters and digits, "
+                        + "like BTC-USD");
             }
             out.add(id);
         }

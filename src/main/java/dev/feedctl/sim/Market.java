@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * The simulated matching engine: one seeded price walk per product that feeds both the socket and REST,
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class Market {
 
-    static final Pattern PRODUCT_ID = Pattern.compile("[A-Z0-9]{2,10}-[A-Z0-9]{2,6}");
     private static final Map<String, Long> BASE_CENTS = Map.of("BTC-USD", 6_890_000L, "ETH-USD", 340_000L,
             "SOL-USD", 15_000L, "DOGE-USD", 100L, "LTC-USD", 8_500L, "ETH-BTC", 500L);
     private static final int RECENT_TRADES = 100;
@@ -74,7 +72,7 @@ final class Market {
     }
 
     static boolean isProductId(String id) {
-        return PRODUCT_ID.matcher(id).matches();
+        return dev.feedctl.protocol.ProductIds.isWellFormed(id);
     }
 
     /** The product, created (and added to the trading round) on first use. */

@@ -117,4 +117,13 @@ class CliBasicsTest {
         assertTrue(r.outLines().get(0).contains("\"channel\":\"subscriptions\""), r::toString);
         r.outLines().forEach(l -> Json.parse(l));
     }
+
+    @Test
+    void productIdsAreAsciiBaseQuoteAndNeverCaseFoldedIntoOtherIds() {
+        Run r = Run.of("subscribe", "--sim", "-p", "\u00df\u00df-USD", "--count", "1");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("is not a product id") && !r.err().contains("SSSS-USD"), r::toString);
+        Run lower = Run.of("subscribe", "--sim", "-p", "btc-usd", "--count", "1", "-o", "ndjson");
+        assertEquals(0, lower.code(), lower::toString);
+    }
 }
