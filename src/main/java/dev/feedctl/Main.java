@@ -1,6 +1,7 @@
 package dev.feedctl;
 
 import dev.feedctl.cli.Cli;
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -15,8 +16,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new PipeAware(System.out), StandardCharsets.UTF_8),
-                false);
+        // 64 KiB between the writer and System.out: streamed lines leave in a few large writes, not one per line
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(new PipeAware(System.out),
+                1 << 16), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = Cli.run(out, err, System.getenv(), args);
         out.flush();

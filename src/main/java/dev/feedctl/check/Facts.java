@@ -33,7 +33,9 @@ final class Facts {
             e.put("violations_by_rule", ev.violationsByRule());
             e.put("drift_by_rule", ev.driftByRule());
             e.put("largest_frame_bytes", o.connection.largestFrame());
-            e.put("dropped_by_reader", o.connection.dropped());
+            e.put("dropped_by_reader", 0); // nothing is dropped any more: the reader waits (reader_stalled_ms)
+            e.put("reader_stalled_ms", o.connection.stalledNanos() / 1_000_000);
+            e.put("exchange_lag_ms", ev.lag().summaryMillis());
             f.put("evidence", e);
         }
         return f;

@@ -17,7 +17,11 @@ final class RestSampler implements Runnable {
 
     static final Duration ROUND = Duration.ofSeconds(1);
 
-    record Sample(String product, BigDecimal price, Instant fetchedAt) {
+    /**
+     * One REST price; the server read it somewhere between {@code requestedAt} and {@code fetchedAt}, which on a
+     * loaded machine can be far apart.
+     */
+    record Sample(String product, BigDecimal price, Instant requestedAt, Instant fetchedAt) {
     }
 
     private final RestClient rest;
@@ -45,10 +49,11 @@ final class RestSampler implements Runnable {
                 first = false; // one whole round even when the socket fails at once: "REST works, socket does not"
                 long roundStart = System.nanoTime();
                 for (String p : products) {
+                    Instant requestedAt = clock.instant();
                     RestClient.Reply r = rest.product(p, endNanos);
                     BigDecimal price = r.ok() ? decimal(r.json().get("price")) : null;
                     if (price != null) {
-                        samples.add(new Sample(p, price, clock.instant()));
+                        samples.add(new Sample(p, price, requestedAt, clock.instant()));
                     } else if (r.status() != 0 || lastProblem == null) {
                         lastProblem = describe(r); // an HTTP answer says more than running out of time
                     }

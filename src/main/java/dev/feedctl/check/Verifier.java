@@ -59,6 +59,12 @@ public final class Verifier {
         Instant subscribedAt;
         Instant endedAt;
         boolean ackTimedOut;
+        /** Exchange time (on this machine's clock) of the last price judged: REST samples are compared up to it. */
+        Instant pricedThrough;
+        /** Longest wait of a received frame before it was judged: feedctl's own backlog. */
+        Duration longestBacklog = Duration.ZERO;
+        /** Frames still handed over at the deadline, judged after it. */
+        long judgedAfterDeadline;
     }
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */
@@ -84,7 +90,9 @@ public final class Verifier {
                 gather(o, end, canonical);
             }
         } finally {
-            o.endedAt = clock.instant();
+            if (o.endedAt == null) {
+                o.endedAt = o.session != null ? o.session.feedNow() : clock.instant();
+            }
             o.sampler.stop();
             restThread.join(Math.max(100, (end - System.nanoTime()) / 1_000_000 + 100));
             drainRest(o, true);
@@ -108,10 +116,13 @@ public final class Verifier {
         CdpKey key = s.key();
         o.session = new FeedSession(o.connection, key == null ? null : new JwtSigner(key, clock), clock);
         o.session.subscribe(s.channels().stream().map(c -> new FeedSession.Subscription(c, s.products())).toList());
-        o.subscribedAt = clock.instant();
+        o.subscribedAt = o.session.feedNow();
         long ackDeadline = System.nanoTime() + s.connect().timeout().toNanos();
         while (System.nanoTime() < end && !interrupted) {
             Object in = o.session.next(TICK);
+            if (in instanceof FeedSession.Received r) {
+                judged(o, r);
+            }
             drainRest(o, false);
             if (in instanceof Inbound.Closed c) {
                 o.close = c.close();
@@ -124,6 +135,38 @@ public final class Verifier {
                 o.ackTimedOut = true;
                 return;
             }
+        }
+        judgeBacklog(o, end, canonical);
+    }
+
+    /**
+     * Every frame received before the deadline is judged, even when feedctl fell behind: a frame left unjudged
+     * would be evidence thrown away. The run's end on the feed clock is the deadline's.
+     */
+    private void judgeBacklog(Observed o, long end, List<String> canonical) throws InterruptedException {
+        o.endedAt = o.session.feedNow();
+        Object in;
+        while ((in = o.session.next(Duration.ZERO)) != null) {
+            if (in instanceof Inbound.Closed c) {
+                o.close = c.close();
+                return;
+            }
+            FeedSession.Received r = (FeedSession.Received) in;
+            if (r.raw().receivedNanos() > end) {
+                return; // arrived after the deadline: not part of this run
+            }
+            o.judgedAfterDeadline++;
+            judged(o, r);
+            if (stop(o, r, canonical)) {
+                return;
+            }
+        }
+    }
+
+    private static void judged(Observed o, FeedSession.Received r) {
+        Duration waited = Duration.ofNanos(System.nanoTime() - r.raw().receivedNanos());
+        if (waited.compareTo(o.longestBacklog) > 0) {
+            o.longestBacklog = waited;
         }
     }
 
@@ -141,11 +184,16 @@ public final class Verifier {
             return true;
         }
         if (f instanceof Frame.Data d && r.decoded().valid()) {
+            // when the exchange made the price, on this machine's clock (skew and the fastest path added): a backlog
+            // in feedctl or on the way must not make an old price look like a current one
+            Instant aligned = d.timestamp() == null ? r.raw().receivedAt()
+                    : d.timestamp().plus(o.session.ledger().lag().least());
+            o.pricedThrough = aligned;
             for (Event e : d.events()) {
                 if (e instanceof Event.Tickers t) {
                     for (Event.Ticker tk : t.tickers()) {
                         if (tk.price() != null && canonical.contains(tk.productId())) {
-                            o.history.add(tk.productId(), r.raw().receivedAt(), tk.price());
+                            o.history.add(tk.productId(), aligned, tk.price());
                         }
                     }
                 }
@@ -156,7 +204,9 @@ public final class Verifier {
 
     /** Compares REST samples whose alignment window has closed (or all of them at the end). */
     private void drainRest(Observed o, boolean all) {
-        Instant now = clock.instant();
+        // compare only once the socket's prices are judged past the sample's window: a backlog (feedctl's or
+        // upstream) must not make an old price stand for the current one
+        Instant now = o.pricedThrough != null ? o.pricedThrough : clock.instant();
         List<RestSampler.Sample> later = new ArrayList<>();
         RestSampler.Sample sample;
         while ((sample = o.sampler.samples.poll()) != null) {
@@ -165,7 +215,7 @@ public final class Verifier {
                 continue;
             }
             BigDecimal bps = o.history.closestBps(sample.product(), sample.price(),
-                    sample.fetchedAt().minus(CheckSettings.REST_LAG), sample.fetchedAt().plusMillis(500));
+                    sample.requestedAt().minus(CheckSettings.REST_LAG), sample.fetchedAt().plusMillis(500));
             if (bps == null) {
                 o.unaligned++;
             } else {

@@ -49,6 +49,7 @@ final class VerifyChecks {
             out.add(freshness.check());
         }
         out.add(RestPriceCheck.check(s, o));
+        out.add(KeepingUpCheck.check(o));
         return out;
     }
 

@@ -86,7 +86,7 @@ public final class EndpointOptions {
 
     public ConnectSpec connectSpec(URI ws) {
         return new ConnectSpec(ws, timeout, maxMessageSize, caFile, allowPlaintext,
-                ConnectSpec.DEFAULT_QUEUE_CAPACITY);
+                ConnectSpec.DEFAULT_HANDOFF_BYTES);
     }
 
     static Faults scenarios(String list) {

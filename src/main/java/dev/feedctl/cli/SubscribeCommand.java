@@ -116,6 +116,9 @@ public final class SubscribeCommand implements Callable<Integer> {
                 break;
             }
             Object in = session.next(TICK);
+            if (in == null) {
+                terminal.flushStreamIfDue(true);
+            }
             if (in instanceof Inbound.Closed c) {
                 throw closed(c.close(), session, acked);
             }
@@ -130,6 +133,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             }
             if (in instanceof FeedSession.Received r) {
                 write(r);
+                terminal.flushStreamIfDue(session.connection().drained());
                 fail(r.decoded(), session, key);
                 if (r.decoded().frame() instanceof Frame.Data d && !Channels.HEARTBEATS.equals(d.channel())
                         && !Channels.SUBSCRIPTIONS.equals(d.channel())) {
@@ -144,8 +148,9 @@ public final class SubscribeCommand implements Callable<Integer> {
             throw ExitException.protocol("no subscriptions acknowledgement for " + session.unacknowledged());
         }
         long violations = session.ledger().violations();
-        if (session.connection().dropped() > 0) {
-            terminal.warn(session.connection().dropped() + " frames dropped: the reader fell behind the socket");
+        if (session.connection().stalls() > 0) {
+            terminal.verbose("the reader waited " + session.connection().stalledNanos() / 1_000_000 + " ms in all for "
+                    + "stdout to take frames (" + session.connection().stalls() + " pauses): nothing was dropped");
         }
         if (strict && violations > 0) {
             throw ExitException.failed(violations + " protocol violations (--strict): "
@@ -161,7 +166,7 @@ public final class SubscribeCommand implements Callable<Integer> {
                 : format == OutputOptions.Format.TEXT ? FrameText.human(d, r.raw().receivedAt())
                 : FrameText.ndjson(raw, d);
         if (line != null) {
-            terminal.data(line);
+            terminal.stream(line);
         }
         Long seq = d.data() == null ? null : d.data().sequenceNum();
         for (Violation v : d.violations()) {

@@ -30,6 +30,26 @@ public final class Terminal {
         out.flush();
     }
 
+    /**
+     * One streamed line on stdout, buffered: many lines go out in one write. {@link #flushStreamIfDue} sends them
+     * when the input is drained or every {@value #STREAM_FLUSH_MS} ms, so a pipe still sees them promptly.
+     */
+    public void stream(String line) {
+        out.println(redactor.scrub(line));
+    }
+
+    static final long STREAM_FLUSH_MS = 20;
+    private long lastFlushNanos = System.nanoTime();
+
+    /** Flushes streamed lines when nothing more is waiting ({@code drained}) or the last flush is 20 ms old. */
+    public void flushStreamIfDue(boolean drained) {
+        long now = System.nanoTime();
+        if (drained || now - lastFlushNanos >= STREAM_FLUSH_MS * 1_000_000) {
+            out.flush();
+            lastFlushNanos = now;
+        }
+    }
+
     /** True when stdout is a closed pipe ({@code feedctl tail | head}): the command should end quietly. */
     public boolean outClosed() {
         return out.checkError();

@@ -27,6 +27,7 @@ public final class FrameLedger {
     private final SequenceTracker sequence = new SequenceTracker();
     private final HeartbeatTracker heartbeats = new HeartbeatTracker();
     private final ProductAges ages;
+    private final ExchangeLag lag = new ExchangeLag();
     private final Map<String, Long> framesByChannel = new TreeMap<>();
     private final Map<String, Long> violationsByRule = new TreeMap<>();
     private final Map<String, Long> driftByRule = new TreeMap<>();
@@ -42,8 +43,16 @@ public final class FrameLedger {
         this.ages = new ProductAges(clock);
     }
 
-    /** Folds one decoded frame in; {@code receivedAt} is when the read thread got it. */
-    public void record(Decoded d, Instant receivedAt) {
+    /**
+     * Folds one decoded frame in.
+     *
+     * @param feedTime   when the read thread got it, on the feed clock (feedctl's own stalls left out), which every
+     *                   interval and age is measured on
+     * @param receivedAt when the read thread got it, on this machine's clock, to measure the lag behind the
+     *                   exchange's timestamp
+     */
+    public void record(Decoded d, Instant feedTime, Instant receivedAt) {
+        Instant at = feedTime;
         frames++;
         long seq = -1;
         if (d.frame() instanceof Frame.Data data) {
@@ -54,7 +63,10 @@ public final class FrameLedger {
             String channel = String.valueOf(data.channel());
             framesByChannel.merge(framesByChannel.size() < CHANNELS_KEPT || framesByChannel.containsKey(channel)
                     ? channel : "(other)", 1L, Long::sum);
-            foldData(data, d.valid(), receivedAt);
+            if (data.timestamp() != null && !Channels.SUBSCRIPTIONS.equals(data.channel())) {
+                lag.observe(data.timestamp(), receivedAt);
+            }
+            foldData(data, d.valid(), at);
         } else if (d.frame() instanceof Frame.Error e) {
             errors.add(e);
         } else if (d.frame() instanceof Frame.Foreign f) {
@@ -72,12 +84,12 @@ public final class FrameLedger {
         }
     }
 
-    private void foldData(Frame.Data data, boolean valid, Instant receivedAt) {
+    private void foldData(Frame.Data data, boolean valid, Instant at) {
         String channel = data.channel();
         if (Channels.HEARTBEATS.equals(channel)) {
             for (Event e : data.events()) {
                 if (e instanceof Event.Heartbeat h && h.counter() >= 0) {
-                    heartbeats.observe(h.counter(), receivedAt);
+                    heartbeats.observe(h.counter(), at);
                 }
             }
             return;
@@ -91,7 +103,7 @@ public final class FrameLedger {
         }
         for (String product : productsOf(data)) {
             if (valid) {
-                ages.updated(product);
+                ages.updated(product, at);
             }
         }
     }
@@ -127,6 +139,11 @@ public final class FrameLedger {
 
     public HeartbeatTracker heartbeats() {
         return heartbeats;
+    }
+
+    /** How far behind the exchange's timestamps frames arrived. */
+    public ExchangeLag lag() {
+        return lag;
     }
 
     public ProductAges ages() {

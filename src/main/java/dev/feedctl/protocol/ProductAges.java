@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** When each product last got a data update; the age of the stalest one. Not thread-safe. */
+/**
+ * When each product last got a data update; the age of the stalest one. Times are on the clock given, which for a
+ * feed is the feed clock (feedctl's own stalls left out). Not thread-safe.
+ */
 public final class ProductAges {
 
     private final Clock clock;
@@ -24,8 +27,9 @@ public final class ProductAges {
         updates.putIfAbsent(product, 0L);
     }
 
-    public void updated(String product) {
-        lastUpdate.put(product, clock.instant());
+    /** A data update for {@code product} received at {@code at} (on the same clock as this tracker's). */
+    public void updated(String product, Instant at) {
+        lastUpdate.put(product, at);
         updates.merge(product, 1L, Long::sum);
     }
 

@@ -6,25 +6,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
- * One open socket. The read thread only enqueues onto a bounded queue (drops are counted); everything else
- * happens on the caller's thread through {@link #poll}. Single use: a new Connection per attempt.
+ * One open socket. The read thread only hands frames over ({@link FrameHandoff}: bounded in bytes, it waits rather
+ * than drop); everything else happens on the caller's thread through {@link #poll}. Single use: a new Connection
+ * per attempt.
  */
 public final class Connection implements Closeable {
 
     private final URI uri;
     private final Clock clock;
-    private final BlockingQueue<Inbound> queue;
+    private final FrameHandoff handoff;
     private final WireMeter meter;
-    private final AtomicLong dropped = new AtomicLong();
     private final int maxMessageSize;
     private final Client client;
     private volatile long openedNanos;
@@ -38,7 +35,7 @@ public final class Connection implements Closeable {
         this.clock = clock;
         this.meter = meter;
         this.maxMessageSize = spec.maxMessageSize();
-        this.queue = new ArrayBlockingQueue<>(spec.queueCapacity());
+        this.handoff = new FrameHandoff(spec.handoffBytes());
         this.client = new Client(spec.uri(), new Draft_6455(List.of(), spec.maxMessageSize()));
     }
 
@@ -71,8 +68,8 @@ public final class Connection implements Closeable {
 
     /** The next frame or the close, waiting at most {@code timeout}; null when nothing came. */
     public Inbound poll(Duration timeout) throws InterruptedException {
-        Inbound in = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (in == null && closeInfo != null && !closedDelivered && queue.isEmpty()) {
+        Inbound in = handoff.poll(timeout.toNanos());
+        if (in == null && closeInfo != null && !closedDelivered && handoff.isEmpty()) {
             closedDelivered = true;
             return new Inbound.Closed(closeInfo);
         }
@@ -90,9 +87,22 @@ public final class Connection implements Closeable {
         return client.isOpen();
     }
 
-    /** Frames the read thread could not queue because the consumer fell behind. */
-    public long dropped() {
-        return dropped.get();
+    /**
+     * How long the read thread has waited, in total, for the consumer to make room: feedctl's own delay, never the
+     * feed's. Zero while feedctl keeps up.
+     */
+    public long stalledNanos() {
+        return handoff.stalledNanos();
+    }
+
+    /** How many times the read thread had to wait for the consumer. */
+    public long stalls() {
+        return handoff.stalls();
+    }
+
+    /** True when every frame received so far has been handed to the consumer. */
+    public boolean drained() {
+        return handoff.isEmpty();
     }
 
 
@@ -113,6 +123,7 @@ public final class Connection implements Closeable {
      */
     @Override
     public void close() {
+        handoff.release(); // the reader must never wait on a consumer that has stopped reading
         client.close();
         try {
             closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,8 +150,10 @@ public final class Connection implements Closeable {
 
         @Override
         public void onMessage(String message) {
-            if (!queue.offer(new Inbound.Text(message, clock.instant(), System.nanoTime()))) {
-                dropped.incrementAndGet();
+            try {
+                handoff.putText(message, clock);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the client is being shut down
             }
         }
 
@@ -155,7 +168,7 @@ public final class Connection implements Closeable {
             } else {
                 closeInfo = new CloseInfo(code, reason == null ? "" : reason, remote || code == 1006, since);
             }
-            queue.offer(new Inbound.Closed(closeInfo));
+            handoff.putClosed(new Inbound.Closed(closeInfo));
             closed.countDown();
         }
 

@@ -13,6 +13,8 @@ import dev.feedctl.protocol.ProductIds;
 import java.io.Closeable;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class FeedSession implements Closeable {
     private final Connection conn;
     private final JwtSigner signer;
     private final Clock clock;
+    private final Clock feedClock;
     private final FrameDecoder decoder = new FrameDecoder();
     private final FrameLedger ledger;
     private final List<Subscription> requested = new ArrayList<>();
@@ -46,7 +49,8 @@ public final class FeedSession implements Closeable {
         this.conn = conn;
         this.signer = signer;
         this.clock = clock;
-        this.ledger = new FrameLedger(clock);
+        this.feedClock = new FeedClock(clock, conn);
+        this.ledger = new FrameLedger(feedClock);
     }
 
     /**
@@ -71,7 +75,7 @@ public final class FeedSession implements Closeable {
             conn.send(text);
             sent.add(Redactor.withoutPatterns(text) + (jwt == null ? "" : "\n     jwt " + Redactor.describeJwt(jwt)));
             requested.add(s);
-            s.products().forEach(p -> ledger.ages().expect(ProductIds.canonical(p), clock.instant()));
+            s.products().forEach(p -> ledger.ages().expect(ProductIds.canonical(p), feedClock.instant()));
         }
         return sent;
     }
@@ -81,7 +85,7 @@ public final class FeedSession implements Closeable {
         Inbound in = conn.poll(timeout);
         if (in instanceof Inbound.Text t) {
             Decoded d = decoder.decode(t.text());
-            ledger.record(d, t.receivedAt());
+            ledger.record(d, t.feedTime(), t.receivedAt());
             noteAcksAndData(d, t.receivedNanos());
             return new Received(t, d);
         }
@@ -140,6 +144,14 @@ public final class FeedSession implements Closeable {
         return requested.stream().map(Subscription::channel).toList();
     }
 
+    /**
+     * Now on the feed clock: this machine's time minus every moment feedctl's reader spent waiting for room. Ages
+     * and silences measured on it are the feed's, never feedctl's own backlog.
+     */
+    public Instant feedNow() {
+        return feedClock.instant();
+    }
+
     public FrameLedger ledger() {
         return ledger;
     }
@@ -155,5 +167,31 @@ public final class FeedSession implements Closeable {
     @Override
     public void close() {
         conn.close();
+    }
+
+    /** This machine's clock, minus the time the connection's reader stalled. */
+    private static final class FeedClock extends Clock {
+        private final Clock wall;
+        private final Connection conn;
+
+        FeedClock(Clock wall, Connection conn) {
+            this.wall = wall;
+            this.conn = conn;
+        }
+
+        @Override
+        public Instant instant() {
+            return wall.instant().minusNanos(conn.stalledNanos());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return wall.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new FeedClock(wall.withZone(zone), conn);
+        }
     }
 }

@@ -5,7 +5,16 @@ import java.time.Instant;
 /** What the read thread hands over: a text frame with its receive time, or the end of the connection. */
 public sealed interface Inbound {
 
-    record Text(String text, Instant receivedAt, long receivedNanos) implements Inbound {
+    /**
+     * @param stalledNanos how long the read thread had waited for room in the hand-off, in total, when this frame
+     *                     arrived: the difference between two frames is feedctl's own share of the gap between them
+     */
+    record Text(String text, Instant receivedAt, long receivedNanos, long stalledNanos) implements Inbound {
+
+        /** The receive time on the feed's clock: wall time minus every stall of feedctl's own reader before it. */
+        public Instant feedTime() {
+            return receivedAt.minusNanos(stalledNanos);
+        }
     }
 
     record Closed(CloseInfo close) implements Inbound {

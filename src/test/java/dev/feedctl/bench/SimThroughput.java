@@ -67,7 +67,7 @@ public final class SimThroughput {
                 session.next(java.time.Duration.ofMillis(10));
             }
             double fps = (session.ledger().frames() - before) / ((System.nanoTime() - t0) / 1e9);
-            double dropped = conn.dropped();
+            double dropped = conn.stalledNanos() / 1e6;
             session.close();
             return new double[] {fps, dropped};
         }

@@ -65,9 +65,9 @@ class TrackersTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         ProductAges ages = new ProductAges(clock);
         ages.expect("ETH-USD", clock.instant());
-        ages.updated("BTC-USD");
+        ages.updated("BTC-USD", clock.instant());
         clock.now = clock.now.plusSeconds(3);
-        ages.updated("BTC-USD");
+        ages.updated("BTC-USD", clock.instant());
         assertEquals(Duration.ofSeconds(3), ages.ageOf("ETH-USD"));
         assertEquals("ETH-USD", ages.stalest().orElseThrow().getKey());
         assertEquals(2, ages.updatesOf("BTC-USD"));

@@ -1,0 +1,122 @@
+package dev.feedctl.transport;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The read thread's hand-off to the consumer, bounded in bytes. When it is full the read thread waits: the socket
+ * is then not read, and TCP backpressure slows the server down instead of feedctl dropping a frame (a lost frame
+ * would look like the feed's fault). The time the reader spent waiting is counted, so every silence feedctl
+ * measures can leave out the part that was feedctl's own. A frame larger than the whole capacity is still taken
+ * when the queue is empty. Once {@link #release released} (the consumer is gone) the reader never waits again.
+ */
+final class FrameHandoff {
+
+    private final long capacityBytes;
+    private final ArrayDeque<Inbound> items = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notFull = lock.newCondition();
+    private final Condition notEmpty = lock.newCondition();
+    private long bytes;
+    private boolean released;
+    private volatile long stalledNanos;
+    private volatile long stalls;
+
+    FrameHandoff(long capacityBytes) {
+        this.capacityBytes = capacityBytes;
+    }
+
+    /** Approximate heap cost of a text frame: UTF-16 characters plus the objects around them. */
+    static long sizeOf(String text) {
+        return 2L * text.length() + 96;
+    }
+
+    /** Reader side: adds a text frame, waiting while the hand-off is full. */
+    void putText(String text, java.time.Clock clock) throws InterruptedException {
+        long size = sizeOf(text);
+        lock.lock();
+        try {
+            Inbound.Text frame = new Inbound.Text(text, clock.instant(), System.nanoTime(), stalledNanos);
+            if (!released && bytes > 0 && bytes + size > capacityBytes) {
+                long t0 = System.nanoTime();
+                stalls++;
+                while (!released && bytes > 0 && bytes + size > capacityBytes) {
+                    notFull.await();
+                }
+                stalledNanos += System.nanoTime() - t0;
+            }
+            if (released) {
+                return; // nobody will read it: the run is over
+            }
+            items.addLast(frame);
+            bytes += size;
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reader side: the end of the connection; never waits. */
+    void putClosed(Inbound.Closed closed) {
+        lock.lock();
+        try {
+            items.addLast(closed);
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Consumer side: the next item, or null after {@code timeoutNanos}. */
+    Inbound poll(long timeoutNanos) throws InterruptedException {
+        lock.lock();
+        try {
+            long left = timeoutNanos;
+            while (items.isEmpty()) {
+                if (left <= 0) {
+                    return null;
+                }
+                left = notEmpty.awaitNanos(left);
+            }
+            Inbound in = items.pollFirst();
+            if (in instanceof Inbound.Text t) {
+                bytes -= sizeOf(t.text());
+                notFull.signal();
+            }
+            return in;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isEmpty() {
+        lock.lock();
+        try {
+            return items.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The consumer is gone: wake the reader and never make it wait again. */
+    void release() {
+        lock.lock();
+        try {
+            released = true;
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Total time the reader waited for room: feedctl's own share of any silence it measures. */
+    long stalledNanos() {
+        return stalledNanos;
+    }
+
+    /** How many times the reader had to wait. */
+    long stalls() {
+        return stalls;
+    }
+}
