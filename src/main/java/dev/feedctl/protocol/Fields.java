@@ -85,12 +85,11 @@ final class Fields {
             }
             return null;
         }
-        try {
-            return new BigDecimal(s);
-        } catch (NumberFormatException ex) {
+        BigDecimal value = Texts.decimal(s);
+        if (value == null) {
             error(scope, field + "-not-decimal", p, "\"" + field + "\" is \"" + abbreviate(s) + "\", not a decimal");
-            return null;
         }
+        return value;
     }
 
     /** An integer sent either as a JSON number or as digits in a string (heartbeat counters come both ways). */
@@ -130,15 +129,7 @@ final class Fields {
     }
 
     static Instant parseTime(String s) {
-        try {
-            return Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
+        return Texts.time(s);
     }
 
     JsonArray array(JsonObject o, String field, String path, String scope, boolean required) {

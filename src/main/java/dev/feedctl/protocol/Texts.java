@@ -1,0 +1,134 @@
+package dev.feedctl.protocol;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/**
+ * Decimal and time text as Advanced Trade sends it, read without the general-purpose parsers on the common forms
+ * (they dominate the decoder's profile), and with them for everything else, so what is accepted does not change.
+ */
+final class Texts {
+
+    private Texts() {
+    }
+
+    /** A decimal like {@code "68900.5"} or {@code "-0.000012"}; null when it is not a decimal. */
+    static BigDecimal decimal(String s) {
+        BigDecimal fast = plainDecimal(s);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Up to 18 digits with an optional sign and point: an unscaled long, no parsing of exponents. */
+    private static BigDecimal plainDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        boolean negative = n > 0 && s.charAt(0) == '-';
+        if (negative) {
+            i = 1;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) {
+                    return null;
+                }
+                unscaled = unscaled * 10 + (c - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || scale == 0) {
+            return null; // "", "-", "." and "5." go the general way (BigDecimal decides)
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+    }
+
+    /** An RFC 3339 time; null when it is not one. */
+    static Instant time(String s) {
+        Instant fast = rfc3339(s);
+        if (fast != null) {
+            return fast;
+        }
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** {@code 2026-09-30T12:00:00[.0-9 digits]Z}: the form the feed sends; anything else returns null. */
+    private static Instant rfc3339(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        int i = 19;
+        if (i < n - 1) {
+            if (s.charAt(i) != '.' || n - 1 - (i + 1) < 1 || n - 1 - (i + 1) > 9) {
+                return null;
+            }
+            int frac = digits(s, i + 1, n - 1 - (i + 1));
+            if (frac < 0) {
+                return null;
+            }
+            nanos = frac;
+            for (int k = n - 1 - (i + 1); k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        try {
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600L + minute * 60L + second, nanos);
+        } catch (DateTimeException e) {
+            return null; // 2026-02-30: let the general parser say no
+        }
+    }
+
+    /** The number written by {@code len} ASCII digits at {@code from}, or -1. */
+    private static int digits(String s, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.feedctl.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The fast readers must accept and refuse exactly what the JDK's general parsers do, with the same values. */
+class TextsTest {
+
+    private static BigDecimal general(String s) {
+        try {
+            return new BigDecimal(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Instant generalTime(String s) {
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(s).toInstant();
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    @Test
+    void decimalsAgreeWithBigDecimal() {
+        String[] edges = {"0", "-0", "0.0", "68900.5", "83261", "0.7", "-0.000012", "", "-", ".", "5.", ".5", "+1",
+            "1e5", "1E+100", "123456789012345678", "1234567890123456789", "12.345678901234567890", "1..2", "1-2",
+            "--1", " 1", "1 ", "0x10", "NaN", "Infinity", "٣"};
+        for (String s : edges) {
+            assertEquals(general(s), Texts.decimal(s), s);
+        }
+        SplittableRandom r = new SplittableRandom(42);
+        String alphabet = "0123456789.-+eE ";
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = r.nextInt(1, 24);
+            for (int k = 0; k < len; k++) {
+                sb.append(r.nextInt(10) < 8 ? (char) ('0' + r.nextInt(10)) : alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String s = sb.toString();
+            assertEquals(general(s), Texts.decimal(s), s);
+        }
+    }
+
+    @Test
+    void timesAgreeWithTheJdk() {
+        String[] edges = {"2026-09-30T12:00:00Z", "2026-09-30T12:00:00.1Z", "2026-09-30T12:00:00.123456789Z",
+            "2026-09-30T12:00:00.1234567891Z", "2026-09-30T12:00:00.Z", "2026-02-30T12:00:00Z",
+            "2024-02-29T23:59:59.999Z", "2026-13-01T00:00:00Z", "2026-09-30T24:00:00Z", "2026-09-30T12:60:00Z",
+            "2026-09-30T23:59:60Z", "2026-09-30T12:00:00+02:00", "2026-09-30 12:00:00Z", "2026-09-30T12:00:00",
+            "x026-09-30T12:00:00Z", "2026-09-30T12:00:00.12a4Z", "+2026-09-30T12:00:00Z"};
+        for (String s : edges) {
+            assertEquals(generalTime(s), Texts.time(s), s);
+        }
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 50_000; i++) {
+            long seconds = r.nextLong(-62_000_000_000L, 253_000_000_000L);
+            int nanos = r.nextInt(1_000_000_000);
+            String s = Instant.ofEpochSecond(seconds, nanos).toString();
+            assertEquals(generalTime(s), Texts.time(s), s);
+        }
+        assertNull(Texts.time("not a time"));
+    }
+}
