@@ -115,9 +115,10 @@ public final class SubscribeCommand implements Callable<Integer> {
             if (now >= end) {
                 break;
             }
-            Object in = session.next(TICK);
-            if (in == null) {
+            Object in = session.next(Duration.ZERO);
+            if (in == null) { // drained: what was written goes out now, before waiting for more
                 terminal.flushStreamIfDue(true);
+                in = session.next(TICK);
             }
             if (in instanceof Inbound.Closed c) {
                 throw closed(c.close(), session, acked);
@@ -133,7 +134,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             }
             if (in instanceof FeedSession.Received r) {
                 write(r);
-                terminal.flushStreamIfDue(session.connection().drained());
+                terminal.flushStreamIfDue(false); // a stream that never drains still flushes every 20 ms
                 fail(r.decoded(), session, key);
                 if (r.decoded().frame() instanceof Frame.Data d && !Channels.HEARTBEATS.equals(d.channel())
                         && !Channels.SUBSCRIPTIONS.equals(d.channel())) {

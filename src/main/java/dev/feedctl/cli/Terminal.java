@@ -36,17 +36,20 @@ public final class Terminal {
      */
     public void stream(String line) {
         out.println(redactor.scrub(line));
+        unflushed = true;
     }
 
     static final long STREAM_FLUSH_MS = 20;
     private long lastFlushNanos = System.nanoTime();
+    private boolean unflushed;
 
     /** Flushes streamed lines when nothing more is waiting ({@code drained}) or the last flush is 20 ms old. */
     public void flushStreamIfDue(boolean drained) {
         long now = System.nanoTime();
-        if (drained || now - lastFlushNanos >= STREAM_FLUSH_MS * 1_000_000) {
+        if (drained && unflushed || now - lastFlushNanos >= STREAM_FLUSH_MS * 1_000_000) {
             out.flush();
             lastFlushNanos = now;
+            unflushed = false;
         }
     }
 

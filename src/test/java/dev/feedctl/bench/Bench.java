@@ -1,0 +1,377 @@
+package dev.feedctl.bench;
+
+import dev.feedctl.protocol.Decoded;
+import dev.feedctl.protocol.FrameDecoder;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * scripts/bench: every figure a ratio against a baseline measured in this same run, medians over repeats, the real
+ * launcher ({@code bin/feedctl}) with the flags users get. Loopback only: the simulator runs as its own process.
+ * Prints one table, writes it to target/bench/benchmarks.md, and exits 1 when a goal is missed.
+ */
+public final class Bench {
+
+    private final Path home = Path.of(".").toAbsolutePath().normalize();
+    private final String launcher = home.resolve("bin/feedctl").toString();
+    private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private final String classpath = System.getProperty("java.class.path");
+    private final boolean quick;
+    private final List<Row> rows = new ArrayList<>();
+
+    record Row(String figure, String feedctl, String baseline, String ratio, String goal, Boolean met) {
+    }
+
+    private Bench(boolean quick) {
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> a = Arrays.asList(args);
+        Bench b = new Bench(a.contains("--quick"));
+        int only = a.indexOf("--only");
+        String part = only >= 0 && only + 1 < a.size() ? a.get(only + 1) : "all";
+        if (part.equals("all") || part.equals("startup")) {
+            b.startup();
+        }
+        if (part.equals("all") || part.equals("throughput")) {
+            b.throughput();
+        }
+        if (part.equals("all") || part.equals("cpu")) {
+            b.cpuPerFrames();
+        }
+        if (part.equals("all") || part.equals("latency")) {
+            b.latency();
+        }
+        if (part.equals("all") || part.equals("snapshot")) {
+            b.bigSnapshot();
+        }
+        b.rows.add(new Row("tail RSS at 5,000 frames/s, 20 products", "-", "-", "-", "<= 128 MB, flat (tail does "
+                + "not exist yet)", null));
+        System.exit(b.report() ? 0 : 1);
+    }
+
+    private int repeats() {
+        return quick ? 1 : 3;
+    }
+
+    // ---- start-up ------------------------------------------------------------------------------------------
+
+    private void startup() throws Exception {
+        run(List.of(launcher, "--version")); // builds the AppCDS archive, so every timed run starts alike
+        run(List.of(launcher, "--version"));
+        double javaMs = medianMillis(List.of(java, "-version"), 11);
+        double version = medianMillis(List.of(launcher, "--version"), 11);
+        double help = medianMillis(List.of(launcher, "verify", "--help"), 11);
+        add("start-up: feedctl --version vs java -version", ms(version), ms(javaMs), version / javaMs, "<= 3.0x",
+                version / javaMs <= 3.0);
+        add("start-up: feedctl verify --help vs java -version", ms(help), ms(javaMs), help / javaMs, "<= 3.5x",
+                help / javaMs <= 3.5);
+    }
+
+    private double medianMillis(List<String> cmd, int n) throws Exception {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            run(cmd);
+            t[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        return median(t);
+    }
+
+    // ---- throughput ----------------------------------------------------------------------------------------
+
+    private void throughput() throws Exception {
+        double[] ours = new double[repeats()];
+        double[] raw = new double[repeats()];
+        try (Sim sim = Sim.start(launcher, 1_000_000)) {
+            for (int i = 0; i < repeats(); i++) {
+                raw[i] = rawCounter(sim.ws, 2, 5, false).rate();
+                ours[i] = subscribe(sim.ws, 2, 5, false).rate();
+            }
+        }
+        double o = median(ours);
+        double r = median(raw);
+        add("throughput: subscribe -o ndjson > pipe vs raw frame counter, simulator flat out",
+                String.format(Locale.ROOT, "%,.0f frames/s", o), String.format(Locale.ROOT, "%,.0f frames/s", r),
+                o / r, ">= 0.8x", o / r >= 0.8);
+    }
+
+    // ---- CPU per 100,000 frames at a fixed rate --------------------------------------------------------------
+
+    private void cpuPerFrames() throws Exception {
+        double[] ours = new double[repeats()];
+        double[] raw = new double[repeats()];
+        try (Sim sim = Sim.start(launcher, 20_000)) {
+            for (int i = 0; i < repeats(); i++) {
+                Result r = rawCounter(sim.ws, 3, 5, false);
+                raw[i] = r.cpuSeconds() / r.frames() * 100_000;
+                Result s = subscribe(sim.ws, 3, 5, false);
+                ours[i] = s.cpuSeconds() / s.frames() * 100_000;
+            }
+        }
+        double o = median(ours);
+        double r = median(raw);
+        add("CPU per 100,000 frames at 20,000 frames/s (steady state, after 3 s)", String.format(Locale.ROOT, "%.2f s", o),
+                String.format(Locale.ROOT, "%.2f s", r), o / r, "<= 2.0x", o / r <= 2.0);
+    }
+
+    // ---- added latency ---------------------------------------------------------------------------------------
+
+    private void latency() throws Exception {
+        try (Sim sim = Sim.start(launcher, 10_000)) {
+            Result raw = rawCounter(sim.ws, 2, 5, true);
+            Result ours = subscribe(sim.ws, 2, 5, true);
+            for (int i = 0; i < 3; i++) {
+                String p = new String[] {"p50", "p99", "p99.9"}[i];
+                double added = (ours.latencyMicros()[i] - raw.latencyMicros()[i]) / 1000.0;
+                add("added latency frame -> stdout at 10,000 frames/s, " + p,
+                        String.format(Locale.ROOT, "%.2f ms", ours.latencyMicros()[i] / 1000.0),
+                        String.format(Locale.ROOT, "%.2f ms", raw.latencyMicros()[i] / 1000.0), Double.NaN,
+                        i == 1 ? "added <= 1 ms (" + String.format(Locale.ROOT, "%.2f", added) + ")" : "added "
+                                + String.format(Locale.ROOT, "%.2f ms", added), i == 1 ? added <= 1.0 : null);
+            }
+        }
+    }
+
+    // ---- an 8 MB level2 snapshot ----------------------------------------------------------------------------
+
+    private void bigSnapshot() {
+        String frame = level2Snapshot(8 * 1024 * 1024);
+        FrameDecoder decoder = new FrameDecoder();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+                .getThreadMXBean();
+        for (int i = 0; i < 3; i++) {
+            check(decoder.decode(frame));
+        }
+        double[] ms = new double[5];
+        long allocated = 0;
+        for (int i = 0; i < ms.length; i++) {
+            long a0 = threads.getCurrentThreadAllocatedBytes();
+            long t0 = System.nanoTime();
+            check(decoder.decode(frame));
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            allocated = threads.getCurrentThreadAllocatedBytes() - a0;
+        }
+        long bytes = frame.getBytes(StandardCharsets.UTF_8).length;
+        double copies = allocated / (double) (2L * frame.length());
+        add("8 MB level2 snapshot: decode + validate, one thread", ms(median(ms)), "-", Double.NaN, "<= 100 ms",
+                median(ms) <= 100);
+        add("8 MB level2 snapshot: bytes allocated / the frame's own size in memory",
+                String.format(Locale.ROOT, "%,d B", allocated), String.format(Locale.ROOT, "%,d B", 2L * frame.length()),
+                copies, "<= 1 copy (" + bytes / 1024 / 1024 + " MiB of JSON)", copies <= 1.0);
+    }
+
+    private static void check(Decoded d) {
+        if (!d.valid()) {
+            throw new IllegalStateException("benchmark snapshot is invalid: " + d.errors());
+        }
+    }
+
+    static String level2Snapshot(int atLeast) {
+        StringBuilder sb = new StringBuilder(atLeast + 256);
+        sb.append("{\"channel\":\"l2_data\",\"timestamp\":\"2026-09-30T12:00:00.123456Z\",\"sequence_num\":1,")
+                .append("\"events\":[{\"type\":\"snapshot\",\"product_id\":\"BTC-USD\",\"updates\":[");
+        long i = 0;
+        while (sb.length() < atLeast) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append("{\"side\":\"").append(i % 2 == 0 ? "bid" : "offer")
+                    .append("\",\"event_time\":\"2026-09-30T12:00:00.123456Z\",\"price_level\":\"")
+                    .append(60_000 + i / 100).append('.').append(i % 100).append("\",\"new_quantity\":\"0.")
+                    .append(1 + i % 9).append("\"}");
+            i++;
+        }
+        return sb.append("]}]}").toString();
+    }
+
+    // ---- the two clients -------------------------------------------------------------------------------------
+
+    /** What one client run measured in its measured window (after the warm-up). */
+    record Result(long frames, double seconds, double cpuSeconds, double[] latencyMicros) {
+        double rate() {
+            return frames / seconds;
+        }
+    }
+
+    private Result rawCounter(String ws, double warmup, double measure, boolean latency) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-cp", classpath,
+                RawCounter.class.getName(), ws, Double.toString(warmup), Double.toString(measure)));
+        if (latency) {
+            cmd.add("latency");
+        }
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor(60, TimeUnit.SECONDS);
+        long frames = Long.parseLong(field(line, "frames"));
+        double seconds = Double.parseDouble(field(line, "seconds"));
+        double cpu = Double.parseDouble(field(line, "cpu_s"));
+        double[] lat = latency ? new double[] {Double.parseDouble(field(line, "p50_us")),
+            Double.parseDouble(field(line, "p99_us")), Double.parseDouble(field(line, "p999_us"))} : null;
+        return new Result(frames, seconds, cpu, lat);
+    }
+
+    /** feedctl subscribe through the launcher, stdout read by this process as a pipe would be. */
+    private Result subscribe(String ws, double warmup, double measure, boolean latency) throws Exception {
+        double duration = warmup + measure + 0.5;
+        Process p = new ProcessBuilder(launcher, "subscribe", "--ws-url", ws, "-o", "ndjson", "--duration",
+                (long) (duration * 1000) + "ms").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+        long cpuFrom = -1;
+        long cpuTo = -1;
+        Histogram micros = new Histogram(60_000_000L, 3);
+        long start = System.nanoTime();
+        long measureFrom = start + (long) (warmup * 1e9);
+        long measureTo = measureFrom + (long) (measure * 1e9);
+        long frames = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                StandardCharsets.UTF_8), 1 << 16)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                long now = System.nanoTime();
+                if (cpuFrom < 0 && now >= measureFrom) {
+                    cpuFrom = cpuTicks(stat);
+                }
+                if (cpuTo < 0 && now >= measureTo) {
+                    cpuTo = cpuTicks(stat);
+                }
+                if (now >= measureFrom && now < measureTo) {
+                    frames++;
+                    if (latency) {
+                        Instant stamp = RawCounter.Stamps.of(line);
+                        if (stamp != null) {
+                            long us = Duration.between(stamp, Instant.now()).toNanos() / 1000;
+                            micros.recordValue(Math.max(0, Math.min(us, 60_000_000L)));
+                        }
+                    }
+                }
+            }
+        }
+        p.waitFor(60, TimeUnit.SECONDS);
+        double cpu = (cpuTo - cpuFrom) / (double) clockTicks();
+        double[] lat = latency ? new double[] {micros.getValueAtPercentile(50), micros.getValueAtPercentile(99),
+            micros.getValueAtPercentile(99.9)} : null;
+        return new Result(frames, measure, cpu, lat);
+    }
+
+    /** utime + stime of a running process, in clock ticks, from /proc; -1 when it cannot be read. */
+    private static long cpuTicks(Path stat) {
+        try {
+            String s = Files.readString(stat);
+            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long clockTicks() {
+        try {
+            Process p = new ProcessBuilder("getconf", "CLK_TCK").start();
+            return Long.parseLong(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 100;
+        }
+    }
+
+    /** The simulator in its own process through the launcher, as users run it. */
+    static final class Sim implements AutoCloseable {
+        final Process process;
+        final String ws;
+
+        private Sim(Process process, String ws) {
+            this.process = process;
+            this.ws = ws;
+        }
+
+        static Sim start(String launcher, int rate) throws IOException {
+            Process p = new ProcessBuilder(launcher, "sim", "--rate", Integer.toString(rate), "--duration", "10m")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String ws = r.readLine();
+            if (ws == null || !ws.startsWith("ws://127.0.0.1:")) {
+                p.destroyForcibly();
+                throw new IOException("the simulator did not start: " + ws);
+            }
+            return new Sim(p, ws);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    // ---- table -----------------------------------------------------------------------------------------------
+
+    private void add(String figure, String ours, String base, double ratio, String goal, Boolean met) {
+        rows.add(new Row(figure, ours, base, Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio),
+                goal, met));
+    }
+
+    private boolean report() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("| figure | feedctl | baseline | ratio | goal | met |\n|---|---|---|---|---|---|\n");
+        boolean all = true;
+        for (Row r : rows) {
+            String met = r.met() == null ? "n/a" : r.met() ? "yes" : "NO";
+            all &= r.met() == null || r.met();
+            md.append("| ").append(String.join(" | ", r.figure(), r.feedctl(), r.baseline(), r.ratio(), r.goal(), met))
+                    .append(" |\n");
+        }
+        String header = "Measured " + LocalDate.now() + " on " + Runtime.getRuntime().availableProcessors()
+                + " cores, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + (quick ? " (quick mode: one repeat)" : " (medians of 3 repeats)")
+                + ".\n\n";
+        System.out.print(header + md);
+        Path out = home.resolve("target/bench/benchmarks.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, header + md);
+        System.out.println(all ? "bench: every goal met" : "bench: a goal was missed (NO above)");
+        return all;
+    }
+
+    private static void run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("timed out: " + cmd);
+        }
+    }
+
+    private static String field(String line, String name) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return part.substring(name.length() + 1);
+            }
+        }
+        throw new IllegalStateException("no " + name + " in '" + line + "'");
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+}
