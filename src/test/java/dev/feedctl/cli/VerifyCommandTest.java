@@ -42,7 +42,7 @@ class VerifyCommandTest {
 
         Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         assertEquals("1", xml.getDocumentElement().getAttribute("failures"));
-        assertEquals(11, xml.getElementsByTagName("testcase").getLength());
+        assertEquals(12, xml.getElementsByTagName("testcase").getLength());
         assertTrue(xml.getElementsByTagName("failure").item(0).getAttributes().getNamedItem("message")
                 .getNodeValue().contains("sequence gaps"));
     }
