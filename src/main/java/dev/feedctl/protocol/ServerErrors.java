@@ -46,6 +46,16 @@ public final class ServerErrors {
             return new Explanation("server said \"" + message + "\": at most 16 level2 products fit on one "
                     + "connection; spread them over several connections", false);
         }
+        if (lower.contains("failure to subscribe")) {
+            return new Explanation("server said \"" + message + "\": the subscribe was refused; check that every "
+                    + "product id exists and is spelled BASE-QUOTE (BTC-USD), and that the channel takes product ids",
+                    false);
+        }
+        if (lower.contains("rate limit exceeded")) {
+            return new Explanation("server said \"" + message + "\": too many messages or connections from this "
+                    + "address; send fewer subscribes per second, reuse one connection, and back off before "
+                    + "reconnecting", false);
+        }
         if ("failed to subscribe".equals(lower) && error.reason() != null) {
             return new Explanation("server said \"" + message + ": " + error.reason() + "\": this is the legacy "
                     + "Exchange protocol, which wants a \"channels\" array; connect to "
