@@ -104,9 +104,11 @@ public final class SubscribeCommand implements Callable<Integer> {
         long data = 0;
         int ackedSeen = 0;
         boolean firstDataSeen = false;
-        while (count == null || data < count) {
+        // --count ends the output, not the wait for acknowledgements: the feed may send data before its ack
+        while (count == null || data < count || !session.unacknowledged().isEmpty()) {
             long now = System.nanoTime();
             boolean acked = session.unacknowledged().isEmpty();
+            boolean counted = count != null && data >= count;
             if (!acked && now >= ackDeadline) {
                 throw ExitException.protocol("no subscriptions acknowledgement for " + session.unacknowledged()
                         + " within " + Figures.duration(endpoint.timeout()) + "; the server took the connection but "
@@ -132,7 +134,9 @@ public final class SubscribeCommand implements Callable<Integer> {
                 firstDataSeen = true;
                 terminal.verbose("first data frame after " + session.firstDataAfter().toMillis() + " ms");
             }
-            if (in instanceof FeedSession.Received r) {
+            if (in instanceof FeedSession.Received r && counted) {
+                fail(r.decoded(), session, key); // waiting for the ack only: an error frame still ends the run
+            } else if (in instanceof FeedSession.Received r) {
                 write(r);
                 terminal.flushStreamIfDue(false); // a stream that never drains still flushes every 20 ms
                 fail(r.decoded(), session, key);

@@ -127,22 +127,32 @@ final class Market {
         return sb.toString();
     }
 
+    /** Cents as the feed writes decimals: minimal, trailing zeros trimmed ("83261", "2665.8", "0.07"). */
     static void appendCents(StringBuilder sb, long c) {
-        sb.append(c / 100).append('.');
-        long frac = c % 100;
-        if (frac < 10) {
-            sb.append('0');
-        }
-        sb.append(frac);
+        appendTrimmed(sb, c, 100, 2);
     }
 
+    /** Size units (1e-8) as minimal decimal text ("3", "0.024", "0.00000001"). */
     static void appendSize(StringBuilder sb, long units) {
-        sb.append(units / 100_000_000L).append('.');
-        String frac = Long.toString(units % 100_000_000L);
-        for (int i = frac.length(); i < 8; i++) {
+        appendTrimmed(sb, units, 100_000_000L, 8);
+    }
+
+    private static void appendTrimmed(StringBuilder sb, long value, long unit, int digits) {
+        sb.append(value / unit);
+        long frac = value % unit;
+        if (frac == 0) {
+            return;
+        }
+        while (frac % 10 == 0) {
+            frac /= 10;
+            digits--;
+        }
+        sb.append('.');
+        String f = Long.toString(frac);
+        for (int i = f.length(); i < digits; i++) {
             sb.append('0');
         }
-        sb.append(frac);
+        sb.append(f);
     }
 
     static String size(long units) {

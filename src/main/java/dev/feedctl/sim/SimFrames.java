@@ -1,6 +1,7 @@
 package dev.feedctl.sim;
 
 import dev.feedctl.protocol.Json;
+import dev.feedctl.protocol.Channels;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,9 +13,14 @@ final class SimFrames {
     private SimFrames() {
     }
 
+    /**
+     * The envelope as the 2026 feed sends it: market-data frames carry no {@code client_id} (every 2026 capture);
+     * the private channels still send {@code ""} (the 2026 user-channel capture). PROTOCOL.md tolerates both.
+     */
     static String envelope(String channel, Instant time, long sequence, CharSequence events) {
         StringBuilder sb = new StringBuilder(events.length() + 128);
-        sb.append("{\"channel\":\"").append(channel).append("\",\"client_id\":\"\",\"timestamp\":\"");
+        sb.append("{\"channel\":\"").append(channel)
+                .append(Channels.PRIVATE.contains(channel) ? "\",\"client_id\":\"\",\"timestamp\":\"" : "\",\"timestamp\":\"");
         Timestamps.append(sb, time);
         sb.append("\",\"sequence_num\":").append(sequence).append(",\"events\":").append(events).append('}');
         return sb.toString();
@@ -53,29 +59,35 @@ final class SimFrames {
         Market.appendCents(sb, q.highCents());
         sb.append("\",\"price_percent_chg_24_h\":\"");
         long bp = (q.lastCents() - q.openCents()) * 10_000 / Math.max(1, q.openCents());
-        sb.append(bp < 0 ? "-" : "").append(Math.abs(bp) / 100).append('.');
-        long frac = Math.abs(bp) % 100;
-        sb.append(frac < 10 ? "0" : "").append(frac).append('"');
+        if (bp < 0) {
+            sb.append('-');
+        }
+        Market.appendCents(sb, Math.abs(bp)); // percent with two decimals, trimmed like every decimal on the wire
+        sb.append('"');
         if (withBook) {
             sb.append(",\"best_bid\":\"");
             Market.appendCents(sb, q.bidCents());
-            sb.append("\",\"best_bid_quantity\":\"1.50000000\",\"best_ask\":\"");
+            sb.append("\",\"best_bid_quantity\":\"1.5\",\"best_ask\":\"");
             Market.appendCents(sb, q.askCents());
-            sb.append("\",\"best_ask_quantity\":\"0.50000000\"");
+            sb.append("\",\"best_ask_quantity\":\"0.5\"");
         }
         sb.append('}');
     }
 
-    /** A snapshot of {@code levels} per side around the last price, padded with deeper levels to {@code minBytes}. */
+    /**
+     * A snapshot of {@code levels} per side around the last price, padded with deeper levels to {@code minBytes}.
+     * Its {@code event_time} is the engine time of the book (2026 captures), not the docs' 1970 placeholder.
+     */
     static String l2Snapshot(String id, Market.Quote q, int levels, int minBytes) {
+        String time = Timestamps.format(q.time());
         StringBuilder sb = new StringBuilder(Math.max(4096, minBytes + 1024));
         sb.append("[{\"type\":\"snapshot\",\"product_id\":\"").append(id).append("\",\"updates\":[");
         int i = 0;
         while (i < levels || sb.length() < minBytes) {
             long depth = i + 1L;
-            level(sb, "bid", "1970-01-01T00:00:00Z", Math.max(1, q.bidCents() - i), 100_000_000L + depth * 7);
+            level(sb, "bid", time, Math.max(1, q.bidCents() - i), 100_000_000L + depth * 7);
             sb.append(',');
-            level(sb, "offer", "1970-01-01T00:00:00Z", q.askCents() + i, 50_000_000L + depth * 3);
+            level(sb, "offer", time, q.askCents() + i, 50_000_000L + depth * 3);
             i++;
             if (i < levels || sb.length() < minBytes) {
                 sb.append(',');

@@ -139,9 +139,20 @@ final class SimSession implements SimContext.Session {
         if (firstProduct == null && !r.products.isEmpty()) {
             firstProduct = r.products.get(0);
         }
-        out.ack(SimFrames.subscriptions(ackView()));
-        Snapshots.send(ctx, out, r.channel, added);
+        if (SNAPSHOT_BEFORE_ACK.contains(r.channel)) {
+            Snapshots.send(ctx, out, r.channel, added);
+            out.ack(SimFrames.subscriptions(ackView()));
+        } else {
+            out.ack(SimFrames.subscriptions(ackView()));
+            Snapshots.send(ctx, out, r.channel, added);
+        }
     }
+
+    /**
+     * The live feed does not promise "ack first": captures show level2 snapshots (FastMM 2026, seq 0-6 before the
+     * ack at 7) and a ticker snapshot (seq 0, ack seq 2) arriving before their acknowledgement. Clients must cope.
+     */
+    static final Set<String> SNAPSHOT_BEFORE_ACK = Set.of(Channels.LEVEL2, "ticker");
 
     /** Subscribe names to product lists; heartbeats is listed as ["heartbeats"] (PROTOCOL.md §3.12). */
     private Map<String, Collection<String>> ackView() {

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** RFC 3339 UTC with nanoseconds, as Coinbase sends it; the date-time prefix is cached per second for speed. */
+/**
+ * RFC 3339 UTC as Coinbase (Go) writes it: up to nine fractional digits with trailing zeros trimmed, none at all on a
+ * whole second. The date-time prefix is cached per second for speed.
+ */
 final class Timestamps {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
@@ -24,12 +27,22 @@ final class Timestamps {
             c = new Cached(t.getEpochSecond(), SECONDS.format(t));
             cached = c;
         }
-        sb.append(c.prefix).append('.');
-        String nanos = Integer.toString(t.getNano());
-        for (int i = nanos.length(); i < 9; i++) {
-            sb.append('0');
+        sb.append(c.prefix);
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            int digits = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                digits--;
+            }
+            sb.append('.');
+            String n = Integer.toString(nanos);
+            for (int i = n.length(); i < digits; i++) {
+                sb.append('0');
+            }
+            sb.append(n);
         }
-        sb.append(nanos).append('Z');
+        sb.append('Z');
     }
 
     static String format(Instant t) {

@@ -95,7 +95,7 @@ class SimProtocolTest {
     }
 
     @Test
-    void level2SendsASnapshotThenUpdates() throws Exception {
+    void level2SendsASnapshotThenUpdatesAsTheFeedDoesIn2026() throws Exception {
         try (PlainClient c = PlainClient.open(sim.wsUri())) {
             c.subscribe("level2", "ETH-USD");
             JsonObject snap = c.await(PlainClient.channel("l2_data"), Duration.ofSeconds(5));
@@ -103,7 +103,10 @@ class SimProtocolTest {
             assertEquals("snapshot", event.get("type").getAsString());
             JsonArray updates = event.getAsJsonArray("updates");
             assertEquals(100, updates.size());
-            assertEquals("1970-01-01T00:00:00Z", updates.get(0).getAsJsonObject().get("event_time").getAsString());
+            // the 2026 feed stamps a snapshot with the engine's time, not the docs' 1970 placeholder
+            Instant eventTime = Instant.parse(updates.get(0).getAsJsonObject().get("event_time").getAsString());
+            assertTrue(eventTime.isAfter(Instant.parse("2020-01-01T00:00:00Z")), eventTime::toString);
+            assertFalse(snap.has("client_id"), "2026 market data carries no client_id");
             JsonObject next = c.await(PlainClient.channel("l2_data"), Duration.ofSeconds(5));
             assertEquals("update", next.getAsJsonArray("events").get(0).getAsJsonObject().get("type").getAsString());
         }
