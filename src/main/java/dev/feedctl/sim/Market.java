@@ -71,6 +71,11 @@ final class Market {
         this.quiet = faults.find(Fault.QuietProduct.class).orElse(null);
     }
 
+    /** The products this market lists (REST catalogue), whether or not anyone traded them yet. */
+    static List<String> listedIds() {
+        return BASE_CENTS.keySet().stream().sorted().toList();
+    }
+
     static boolean isProductId(String id) {
         return dev.feedctl.protocol.ProductIds.isWellFormed(id);
     }

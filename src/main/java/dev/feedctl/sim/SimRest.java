@@ -21,10 +21,12 @@ final class SimRest {
 
     static final String PREFIX = "/api/v3/brokerage";
     private final SimContext ctx;
+    private final SimCatalog catalog;
     private final AtomicLong requests = new AtomicLong();
 
     SimRest(SimContext ctx) {
         this.ctx = ctx;
+        this.catalog = new SimCatalog(ctx);
     }
 
     void install(HttpServer server) {
@@ -41,6 +43,8 @@ final class SimRest {
             Map<String, List<String>> query = query(ex.getRequestURI().getRawQuery());
             if (!"GET".equals(ex.getRequestMethod())) {
                 error(ex, 405, "METHOD_NOT_ALLOWED", "only GET is simulated");
+            } else if (path.startsWith("/v2/")) {
+                catalog.v2(ex, path.substring(3));
             } else if (!path.startsWith(PREFIX + "/")) {
                 error(ex, 404, "NOT_FOUND", "no such endpoint");
             } else {
@@ -76,6 +80,8 @@ final class SimRest {
                     Long.toString(now.getEpochSecond()), "epochMillis", Long.toString(now.toEpochMilli()))));
         } else if (path.equals("/best_bid_ask")) {
             bestBidAsk(ex, q);
+        } else if (path.equals("/market/products")) {
+            send(ex, 200, Json.COMPACT.toJson(catalog.products(q, this::product)));
         } else if (path.equals("/market/product_book")) {
             String id = first(q, "product_id");
             withProduct(ex, id, p -> productBook(p, intParam(q, "limit", 10)));
@@ -143,7 +149,7 @@ final class SimRest {
                 .divide(BigDecimal.valueOf(10_000L), 2, RoundingMode.HALF_UP).toPlainString();
     }
 
-    private Map<String, Object> product(Market.Product p) {
+    Map<String, Object> product(Market.Product p) {
         Market.Quote q = p.quote;
         int dash = p.id.indexOf('-');
         Map<String, Object> m = new LinkedHashMap<>();
@@ -162,6 +168,7 @@ final class SimRest {
         m.put("alias", "");
         m.put("alias_to", p.id.endsWith("-USD") ? List.of(p.id + "C") : List.of());
         m.put("display_name", p.id);
+        SimCatalog.tradingRules(m, p.id.substring(0, dash), p.id.substring(dash + 1));
         return m;
     }
 
@@ -203,12 +210,12 @@ final class SimRest {
                 "volume", Market.size(q.volume()))));
     }
 
-    private static void error(HttpExchange ex, int status, String code, String message) throws IOException {
+    static void error(HttpExchange ex, int status, String code, String message) throws IOException {
         send(ex, status, Json.COMPACT.toJson(Map.of("error", code, "code", status == 404 ? 5 : 14, "message", message,
                 "details", List.of())));
     }
 
-    private static void send(HttpExchange ex, int status, String json) throws IOException {
+    static void send(HttpExchange ex, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", "application/json");
         ex.sendResponseHeaders(status, body.length);

@@ -53,6 +53,34 @@ class SimRestTest {
     }
 
     @Test
+    void theStartUpCatalogueRealClientsAskForIsServed() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults())) {
+            JsonObject all = json(get(sim, "/market/products"));
+            assertTrue(all.getAsJsonArray("products").size() >= 5, all::toString);
+            assertEquals(all.getAsJsonArray("products").size(), all.get("num_products").getAsInt());
+            JsonObject btc = all.getAsJsonArray("products").asList().stream().map(e -> e.getAsJsonObject())
+                    .filter(p -> p.get("product_id").getAsString().equals("BTC-USD")).findFirst().orElseThrow();
+            for (String field : new String[] {"base_currency_id", "quote_currency_id", "base_min_size",
+                "quote_increment", "price_increment", "status", "product_type"}) {
+                assertTrue(btc.has(field), () -> field + " missing: " + btc);
+            }
+            JsonObject some = json(get(sim, "/market/products?product_ids=ETH-USD&product_ids=SOL-USD"));
+            assertEquals(2, some.getAsJsonArray("products").size(), some::toString);
+            assertEquals(1, json(get(sim, "/market/products?limit=1")).getAsJsonArray("products").size());
+            // ccxt's loadMarkets also asks for futures and perpetuals: none here, in the same shape
+            JsonObject futures = json(get(sim, "/market/products?product_type=FUTURE&contract_expiry_type=PERPETUAL"));
+            assertEquals(0, futures.getAsJsonArray("products").size());
+            for (String v2 : new String[] {"/v2/currencies", "/v2/currencies/crypto", "/v2/exchange-rates",
+                "/v2/time"}) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(sim.restUri() + v2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), v2);
+                assertTrue(json(r).has("data"), () -> v2 + ": " + r.body());
+            }
+        }
+    }
+
+    @Test
     void restPricesAgreeWithTheSocket() throws Exception {
         try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withRate(5));
              PlainClient c = PlainClient.open(sim.wsUri())) {
