@@ -18,12 +18,17 @@ final class Facts {
         f.put("products", s.products());
         f.put("authenticated", s.key() != null);
         f.put("duration_ms", s.duration().toMillis());
-        Map<String, Object> rest = new LinkedHashMap<>();
-        rest.put("calls", o.rest.calls());
-        rest.put("refused_429", o.rest.refused());
-        rest.put("server_errors", o.rest.serverErrors());
-        rest.put("clock_skew_ms", o.sampler.skewMillis());
-        f.put("rest", rest);
+        if (o.rest != null) {
+            Map<String, Object> rest = new LinkedHashMap<>();
+            rest.put("calls", o.rest.calls());
+            rest.put("refused_429", o.rest.refused());
+            rest.put("server_errors", o.rest.serverErrors());
+            rest.put("clock_skew_ms", o.sampler.skewMillis());
+            f.put("rest", rest);
+        }
+        if (o.replay != null) {
+            f.put("replay", o.replay);
+        }
         if (o.session != null) {
             FrameLedger ev = o.session.ledger();
             Map<String, Object> e = new LinkedHashMap<>();
@@ -32,9 +37,9 @@ final class Facts {
             e.put("frames_by_channel", ev.framesByChannel());
             e.put("violations_by_rule", ev.violationsByRule());
             e.put("drift_by_rule", ev.driftByRule());
-            e.put("largest_frame_bytes", o.connection.largestFrame());
+            e.put("largest_frame_bytes", o.session.connection().largestFrame());
             e.put("dropped_by_reader", 0); // nothing is dropped any more: the reader waits (reader_stalled_ms)
-            e.put("reader_stalled_ms", o.connection.stalledNanos() / 1_000_000);
+            e.put("reader_stalled_ms", o.session.connection().stalledNanos() / 1_000_000);
             e.put("exchange_lag_ms", ev.lag().summaryMillis());
             f.put("evidence", e);
         }

@@ -74,7 +74,7 @@ final class FreshnessCheck {
         List<String> unknown = new ArrayList<>();
         for (String p : stale) {
             Instant lastSocket = end.minusMillis((Long) ages.get(p));
-            Instant lastTrade = lastRestTrade(p);
+            Instant lastTrade = o.rest == null ? null : lastRestTrade(p);
             if (lastTrade == null) {
                 unknown.add(p);
             } else if (lastTrade.isAfter(lastSocket.plusSeconds(1))) {
@@ -92,7 +92,8 @@ final class FreshnessCheck {
         }
         if (!unknown.isEmpty()) {
             return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, "stale beyond the limit: " + unknown + "; REST could "
-                    + "not say whether they traded (" + o.sampler.lastProblem() + ")", null, ages);
+                    + "not say whether they traded (" + (o.sampler == null ? "a replay does not consult REST"
+                    : o.sampler.lastProblem()) + ")", null, ages);
         }
         return CheckResult.warn("freshness", evidence, "quiet market: " + quiet + " had no trades on REST either",
                 "not a feed failure; raise --max-staleness for quiet products", ages);

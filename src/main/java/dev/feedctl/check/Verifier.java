@@ -65,6 +65,10 @@ public final class Verifier {
         Duration longestBacklog = Duration.ZERO;
         /** Frames still handed over at the deadline, judged after it. */
         long judgedAfterDeadline;
+        /** The recording judged by {@code verify --replay}; null for a live run. */
+        String replay;
+        /** A replayed recording held no subscriptions acknowledgement at all (raw frames). */
+        boolean acksAbsent;
     }
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */
@@ -172,6 +176,11 @@ public final class Verifier {
 
     /** Folds a frame into the price history; true when it ends the run (server error, foreign format). */
     private boolean stop(Observed o, FeedSession.Received r, List<String> canonical) {
+        return fold(s, o, r, canonical);
+    }
+
+    /** Server errors and foreign formats end a run; valid prices go into the history REST is compared with. */
+    static boolean fold(CheckSettings s, Observed o, FeedSession.Received r, List<String> canonical) {
         Frame f = r.decoded().frame();
         if (f instanceof Frame.Error e) {
             o.serverError = e;

@@ -29,8 +29,13 @@ final class VerifyChecks {
 
     List<CheckResult> all() throws InterruptedException {
         List<CheckResult> out = new ArrayList<>();
-        out.add(endpoint());
-        out.add(connected());
+        if (o.replay != null) {
+            out.add(CheckResult.skip("endpoint", "replay of " + o.replay + ": no endpoint was contacted"));
+            out.add(CheckResult.skip("connected", "replay: the recording starts on an open connection"));
+        } else {
+            out.add(endpoint());
+            out.add(connected());
+        }
         out.add(acknowledged());
         out.add(format());
         out.add(connection());
@@ -48,8 +53,14 @@ final class VerifyChecks {
             out.add(ContinuityChecks.heartbeats(s, o));
             out.add(freshness.check());
         }
-        out.add(RestPriceCheck.check(s, o));
-        out.add(KeepingUpCheck.check(o));
+        if (o.replay != null) {
+            out.add(CheckResult.skip("rest-price", "replay: REST is not consulted for a recording (its prices "
+                    + "would be today's, not the recording's)"));
+            out.add(CheckResult.skip("keeping-up", "replay: the frames were read from a file"));
+        } else {
+            out.add(RestPriceCheck.check(s, o));
+            out.add(KeepingUpCheck.check(o));
+        }
         return out;
     }
 
@@ -86,6 +97,10 @@ final class VerifyChecks {
     private CheckResult acknowledged() {
         if (o.session == null) {
             return CheckResult.skip("acknowledged", "no connection");
+        }
+        if (o.acksAbsent && o.serverError == null) {
+            return CheckResult.skip("acknowledged", "the recording holds no subscriptions acknowledgement (raw "
+                    + "frames): the channels and products were taken from its data");
         }
         Map<String, Duration> acked = o.session.ackedAfter();
         String evidence = acked.isEmpty() ? "no subscriptions acknowledgement"
@@ -150,8 +165,8 @@ final class VerifyChecks {
             return CheckResult.pass("connection", "open for the whole run", Map.of());
         }
         var c = o.close;
-        String cause = c.knownCause(!o.session.ackedAfter().isEmpty(), o.connection.largestFrame(),
-                o.connection.maxMessageSize());
+        String cause = c.knownCause(!o.session.ackedAfter().isEmpty(), o.session.connection().largestFrame(),
+                o.session.connection().maxMessageSize());
         return CheckResult.fail("connection", ExitCode.CONNECTION, "closed by " + c.side() + " after " + c.sinceConnect().toMillis()
                 + " ms: " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\""),
                 cause == null ? "the connection closed during the run" : cause,

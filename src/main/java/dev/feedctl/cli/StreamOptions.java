@@ -24,6 +24,11 @@ public final class StreamOptions {
     @Option(names = "--no-heartbeats", description = "Do not add the heartbeats subscription.")
     boolean noHeartbeats;
 
+    /** True when the user named channels or products (otherwise the defaults apply, or a recording decides). */
+    public boolean given() {
+        return products != null || channels != null;
+    }
+
     public List<String> products() {
         Set<String> out = new LinkedHashSet<>();
         for (String p : products == null ? List.of("BTC-USD") : products) {

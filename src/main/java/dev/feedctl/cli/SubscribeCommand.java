@@ -13,6 +13,7 @@ import dev.feedctl.report.FrameText;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.FeedSession;
+import dev.feedctl.transport.FrameSource;
 import dev.feedctl.transport.Inbound;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,6 +124,10 @@ public final class SubscribeCommand implements Callable<Integer> {
                 in = session.next(TICK);
             }
             if (in instanceof Inbound.Closed c) {
+                if (annotate) { // the close belongs to the recording: verify --replay explains it like a live one
+                    terminal.stream(FrameText.closed(c.close(), Clock.systemUTC().instant()));
+                    terminal.flushStreamIfDue(true);
+                }
                 throw closed(c.close(), session, acked);
             }
             if (session.ackedAfter().size() > ackedSeen) {
@@ -198,7 +203,7 @@ public final class SubscribeCommand implements Callable<Integer> {
     }
 
     private ExitException closed(CloseInfo c, FeedSession session, boolean acked) {
-        Connection conn = session.connection();
+        FrameSource conn = session.connection();
         String cause = c.knownCause(acked, conn.largestFrame(), conn.maxMessageSize());
         return ExitException.connection("connection closed by " + c.side() + " after "
                 + Figures.duration(c.sinceConnect()) + (acked ? "" : ", before the subscription was acknowledged")

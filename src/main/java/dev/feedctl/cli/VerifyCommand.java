@@ -1,9 +1,14 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
+import dev.feedctl.check.Replayer;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.check.Verifier;
 import dev.feedctl.check.CheckSettings;
+import dev.feedctl.transport.ConnectSpec;
+import dev.feedctl.transport.Recording;
+import java.io.BufferedReader;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +73,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "REST requests per second at most. Default: ${DEFAULT-VALUE}.")
     double restBudget;
 
+    @Option(names = "--replay", paramLabel = "FILE", description = "Judge a recording instead of a live feed: a "
+            + "tail --record file, subscribe --annotate output, or one raw frame per line ('-' for stdin). No network; "
+            + "REST checks SKIP; channels and products come from the recording unless -c/-p are given.")
+    String replay;
+
     @Override
     public Integer call() throws Exception {
         Terminal terminal = new Terminal(spec, verbosity.on());
@@ -79,6 +89,9 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         List<String> channels = stream.channels();
         List<String> products = stream.products();
+        if (replay != null) {
+            return replay(terminal, format, channels, products);
+        }
         CdpKey key = auth.load(root, terminal);
         AuthOptions.requireKeyFor(channels, key);
         reports.checkWritable();
@@ -111,5 +124,22 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private int replay(Terminal terminal, OutputOptions.Format format, List<String> channels, List<String> products)
+            throws Exception {
+        if (endpoint.simulated()) {
+            throw ExitException.usage("--replay judges a recording; it cannot be combined with --sim");
+        }
+        reports.checkWritable();
+        BufferedReader in = RecordingFiles.open(replay);
+        CheckSettings settings = new CheckSettings(ConnectSpec.of(URI.create("replay:recording"), endpoint.timeout()),
+                URI.create("replay:none"), channels, products, null, duration, minMessages, maxDeviationBps,
+                maxStaleness, restBudget);
+        Replayer replayer = new Replayer(settings, stream.given(), new Recording(in), "-".equals(replay) ? "stdin"
+                : replay);
+        Verdict verdict = replayer.run();
+        reports.render(verdict, format, terminal, false);
+        return verdict.exitCode().code();
     }
 }

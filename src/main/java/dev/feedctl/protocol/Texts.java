@@ -11,13 +11,13 @@ import java.time.format.DateTimeParseException;
  * Decimal and time text as Advanced Trade sends it, read without the general-purpose parsers on the common forms
  * (they dominate the decoder's profile), and with them for everything else, so what is accepted does not change.
  */
-final class Texts {
+public final class Texts {
 
     private Texts() {
     }
 
     /** A decimal like {@code "68900.5"} or {@code "-0.000012"}; null when it is not a decimal. */
-    static BigDecimal decimal(String s) {
+    public static BigDecimal decimal(String s) {
         BigDecimal fast = plainDecimal(s);
         if (fast != null) {
             return fast;
@@ -63,7 +63,7 @@ final class Texts {
     }
 
     /** An RFC 3339 time; null when it is not one. */
-    static Instant time(String s) {
+    public static Instant time(String s) {
         Instant fast = rfc3339(s);
         if (fast != null) {
             return fast;

@@ -1,6 +1,5 @@
 package dev.feedctl.transport;
 
-import java.io.Closeable;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,7 @@ import org.java_websocket.handshake.ServerHandshake;
  * than drop); everything else happens on the caller's thread through {@link #poll}. Single use: a new Connection
  * per attempt.
  */
-public final class Connection implements Closeable {
+public final class Connection implements FrameSource {
 
     private final URI uri;
     private final Clock clock;
@@ -57,6 +56,7 @@ public final class Connection implements Closeable {
     }
 
     /** Sends, or returns false when the socket is already closed (the close itself arrives through {@link #poll}). */
+    @Override
     public boolean send(String text) {
         try {
             client.send(text);
@@ -67,6 +67,7 @@ public final class Connection implements Closeable {
     }
 
     /** The next frame or the close, waiting at most {@code timeout}; null when nothing came. */
+    @Override
     public Inbound poll(Duration timeout) throws InterruptedException {
         Inbound in = handoff.poll(timeout.toNanos());
         if (in == null && closeInfo != null && !closedDelivered && handoff.isEmpty()) {
@@ -91,25 +92,30 @@ public final class Connection implements Closeable {
      * How long the read thread has waited, in total, for the consumer to make room: feedctl's own delay, never the
      * feed's. Zero while feedctl keeps up.
      */
+    @Override
     public long stalledNanos() {
         return handoff.stalledNanos();
     }
 
     /** How many times the read thread had to wait for the consumer. */
+    @Override
     public long stalls() {
         return handoff.stalls();
     }
 
     /** True when every frame received so far has been handed to the consumer. */
+    @Override
     public boolean drained() {
         return handoff.isEmpty();
     }
 
 
+    @Override
     public long largestFrame() {
         return meter.largestFrame();
     }
 
+    @Override
     public int maxMessageSize() {
         return maxMessageSize;
     }

@@ -34,7 +34,7 @@ public final class FeedSession implements Closeable {
     public record Received(Inbound.Text raw, Decoded decoded) {
     }
 
-    private final Connection conn;
+    private final FrameSource conn;
     private final JwtSigner signer;
     private final Clock clock;
     private final Clock feedClock;
@@ -45,7 +45,7 @@ public final class FeedSession implements Closeable {
     private long subscribedNanos;
     private Duration firstDataAfter;
 
-    public FeedSession(Connection conn, JwtSigner signer, Clock clock) {
+    public FeedSession(FrameSource conn, JwtSigner signer, Clock clock) {
         this.conn = conn;
         this.signer = signer;
         this.clock = clock;
@@ -127,6 +127,24 @@ public final class FeedSession implements Closeable {
         return true;
     }
 
+    /**
+     * Takes {@code subs} as what this session asked for without sending anything: a replayed recording's client
+     * already sent them, and its acknowledgement says what they were.
+     */
+    public void adopt(List<Subscription> subs) {
+        requested.addAll(subs);
+        subs.forEach(s -> s.products().forEach(p -> ledger.ages().expect(ProductIds.canonical(p), feedClock.instant())));
+    }
+
+    /** Notes a frame's acknowledgements again, after {@link #adopt} (the ack that named them acknowledges them). */
+    public void noteAgain(Received r) {
+        noteAcksAndData(r.decoded(), r.raw().receivedNanos());
+    }
+
+    public List<Subscription> requested() {
+        return List.copyOf(requested);
+    }
+
     /** Channels asked for whose acknowledgement has not come. */
     public List<String> unacknowledged() {
         return requested.stream().map(Subscription::channel).filter(c -> !ackedAfter.containsKey(c)).toList();
@@ -156,7 +174,7 @@ public final class FeedSession implements Closeable {
         return ledger;
     }
 
-    public Connection connection() {
+    public FrameSource connection() {
         return conn;
     }
 
@@ -172,9 +190,9 @@ public final class FeedSession implements Closeable {
     /** This machine's clock, minus the time the connection's reader stalled. */
     private static final class FeedClock extends Clock {
         private final Clock wall;
-        private final Connection conn;
+        private final FrameSource conn;
 
-        FeedClock(Clock wall, Connection conn) {
+        FeedClock(Clock wall, FrameSource conn) {
             this.wall = wall;
             this.conn = conn;
         }

@@ -1,0 +1,30 @@
+package dev.feedctl.transport;
+
+import java.io.Closeable;
+import java.time.Duration;
+
+/** Where a {@link FeedSession}'s frames come from: a live {@link Connection}, or a {@link Recording} replayed. */
+public interface FrameSource extends Closeable {
+
+    /** The next frame or the end of the connection, waiting at most {@code timeout}; null when nothing came. */
+    Inbound poll(Duration timeout) throws InterruptedException;
+
+    /** Sends, or returns false when the peer is gone. A recording takes and forgets. */
+    boolean send(String text);
+
+    /** How long the reader has waited for the consumer, in total: feedctl's own share of any silence. */
+    long stalledNanos();
+
+    /** How many times the reader had to wait. */
+    long stalls();
+
+    /** True when every frame received so far has been handed over. */
+    boolean drained();
+
+    long largestFrame();
+
+    int maxMessageSize();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,220 @@
+package dev.feedctl.transport;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import dev.feedctl.protocol.Json;
+import dev.feedctl.protocol.Texts;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A recorded session played back as a {@link FrameSource}, as fast as it is read. Two forms, told apart line by line:
+ * <ul>
+ * <li>a recording: one JSON object per line with {@code received_at} (RFC 3339) and the raw {@code frame} as a string
+ * ({@code subscribe --annotate} lines, whose {@code frame} is the parsed object or whose {@code raw} is the text, work
+ * too), or a {@code closed} object ({@code code}, {@code reason}, {@code by}) where the connection ended;</li>
+ * <li>raw frames, one per line, whose own envelope {@code timestamp} stands in for the receive time.</li>
+ * </ul>
+ * {@link #clock()} is the recording's clock: the receive time of the last frame handed out. Only the first connection
+ * of a recording is played ({@code connection} changes mark later ones); {@link #laterConnections} counts the rest.
+ */
+public final class Recording implements FrameSource {
+
+    private final BufferedReader in;
+    private final ReplayClock clock = new ReplayClock();
+    private Inbound next;
+    private boolean ended;
+    private Instant first;
+    private String connection;
+    private long lines;
+    private long largest;
+    private long laterConnections;
+
+    public Recording(BufferedReader in) {
+        this.in = in;
+        this.next = read();
+        if (next instanceof Inbound.Text t) {
+            clock.now = t.receivedAt();
+        }
+    }
+
+    /** The recording's own clock: when the last frame handed out was received. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** True once every frame (and the close, if recorded) has been handed out. */
+    public boolean exhausted() {
+        return next == null;
+    }
+
+    public long lines() {
+        return lines;
+    }
+
+    public long laterConnections() {
+        return laterConnections;
+    }
+
+    @Override
+    public Inbound poll(Duration timeout) {
+        Inbound out = next;
+        if (out == null) {
+            return null;
+        }
+        if (out instanceof Inbound.Text t) {
+            clock.now = t.receivedAt();
+        }
+        next = out instanceof Inbound.Closed ? null : read();
+        return out;
+    }
+
+    private Inbound read() {
+        while (!ended) {
+            String line;
+            try {
+                line = in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the recording: " + e.getMessage(), e);
+            }
+            if (line == null) {
+                ended = true;
+                return null;
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            lines++;
+            Inbound in = parse(line.strip());
+            if (in != null) {
+                return in;
+            }
+        }
+        return null;
+    }
+
+    /** One line as a frame or a close; null for a line of a later connection. */
+    private Inbound parse(String line) {
+        JsonObject o = object(line);
+        if (o != null && o.has("received_at") && (o.has("frame") || o.has("raw") || o.has("closed"))) {
+            String conn = o.has("connection") ? o.get("connection").toString() : "";
+            if (connection == null) {
+                connection = conn;
+            } else if (!connection.equals(conn)) {
+                laterConnections++;
+                return null;
+            }
+            Instant at = time(o.get("received_at"));
+            if (o.has("closed") && o.get("closed").isJsonObject()) {
+                return closed(o.getAsJsonObject("closed"), at);
+            }
+            JsonElement f = o.has("frame") ? o.get("frame") : o.get("raw");
+            String text = f.isJsonPrimitive() ? f.getAsString() : Json.COMPACT.toJson(f);
+            return text(text, at);
+        }
+        Instant stamp = o != null ? time(o.get("timestamp")) : null;
+        return text(line, stamp);
+    }
+
+    private Inbound.Text text(String text, Instant at) {
+        Instant when = at != null ? at : clock.now != null ? clock.now : Instant.EPOCH;
+        if (first == null) {
+            first = when;
+        }
+        largest = Math.max(largest, text.length());
+        long offset = Duration.between(first, when).toNanos();
+        return new Inbound.Text(text, when, offset, 0);
+    }
+
+    private Inbound.Closed closed(JsonObject c, Instant at) {
+        int code = c.has("code") && c.get("code").isJsonPrimitive() ? c.get("code").getAsInt() : 1005;
+        String reason = c.has("reason") && c.get("reason").isJsonPrimitive() ? c.get("reason").getAsString() : "";
+        boolean byServer = !c.has("by") || !"client".equals(c.get("by").getAsString());
+        Instant when = at != null ? at : clock.now;
+        Duration since = first == null || when == null ? Duration.ZERO : Duration.between(first, when);
+        return new Inbound.Closed(new CloseInfo(code, reason, byServer, since));
+    }
+
+    private static JsonObject object(String line) {
+        if (!line.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonElement e = Json.parse(line);
+            return e.isJsonObject() ? e.getAsJsonObject() : null;
+        } catch (JsonParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant time(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? Texts.time(e.getAsString())
+                : null;
+    }
+
+    @Override
+    public boolean send(String text) {
+        return true; // the recording already holds the server's answers
+    }
+
+    @Override
+    public long stalledNanos() {
+        return 0;
+    }
+
+    @Override
+    public long stalls() {
+        return 0;
+    }
+
+    @Override
+    public boolean drained() {
+        return next == null;
+    }
+
+    @Override
+    public long largestFrame() {
+        return largest;
+    }
+
+    @Override
+    public int maxMessageSize() {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // nothing more to read either way
+        }
+    }
+
+    /** A clock that stands where the replay is. */
+    private static final class ReplayClock extends Clock {
+        volatile Instant now;
+
+        @Override
+        public Instant instant() {
+            return now == null ? Instant.EPOCH : now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
