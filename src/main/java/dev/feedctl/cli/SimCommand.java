@@ -63,6 +63,16 @@ public final class SimCommand implements Callable<Integer> {
     @Mixin
     FaultOptions faults;
 
+    @Option(names = "--replay", paramLabel = "FILE", description = "Serve a recorded session (a tail --record or "
+            + "subscribe --annotate file, or one raw frame per line; '-' for stdin) to every client that subscribes, "
+            + "instead of the simulated market. REST still serves the simulated market.")
+    String replay;
+
+    @Option(names = "--speed", paramLabel = "1|10|max", defaultValue = "1",
+            description = "Replay pace: 1 as recorded, 10 ten times faster, max as fast as the client reads. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String speed;
+
     @Override
     public Integer call() throws Exception {
         Terminal terminal = new Terminal(spec, verbosity.on());
@@ -75,6 +85,9 @@ public final class SimCommand implements Callable<Integer> {
                 .with(faults.faults());
         SimConfig config = SimConfig.defaults().withPorts(port, restPort).withSeed(seed).withRate(rate)
                 .withFaults(chosen);
+        if (replay != null) {
+            config = config.withReplay(replayOf(replay, speed));
+        }
         if (trustKey != null) {
             AuthOptions auth = new AuthOptions();
             auth.keyFile = trustKey;
@@ -203,6 +216,31 @@ public final class SimCommand implements Callable<Integer> {
                 throw ExitException.usage(option + " must be at least 1, got " + n);
             }
             return n;
+        }
+    }
+
+    static SimConfig.Replay replayOf(String file, String speed) {
+        double pace;
+        if ("max".equalsIgnoreCase(speed)) {
+            pace = 0;
+        } else {
+            try {
+                pace = Double.parseDouble(speed);
+            } catch (NumberFormatException e) {
+                pace = -1;
+            }
+            if (!(pace > 0) || pace > 1_000_000) {
+                throw ExitException.usage("--speed takes a factor such as 1 or 10, or max; got '" + speed + "'");
+            }
+        }
+        try (java.io.BufferedReader in = RecordingFiles.open(file)) {
+            SimConfig.Replay r = SimConfig.Replay.of(in.lines(), pace);
+            if (r.lines().isEmpty()) {
+                throw ExitException.usage("nothing to replay: " + file + " holds no frame");
+            }
+            return r;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw ExitException.usage("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.Replayer;
+import dev.feedctl.units.Figures;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.check.Verifier;
 import dev.feedctl.check.CheckSettings;
@@ -112,6 +113,8 @@ public final class VerifyCommand implements Callable<Integer> {
             }, "feedctl-interrupt");
             Runtime.getRuntime().addShutdownHook(onInterrupt);
             try {
+                terminal.verbose("gathering evidence for " + Figures.duration(duration) + " from " + endpoints.ws()
+                        + " (Ctrl-C judges what was seen so far)");
                 Verdict verdict = verifier.run();
                 reports.render(verdict, format, terminal, false);
                 return verdict.exitCode().code();

@@ -18,9 +18,10 @@ import javax.net.ssl.SSLContext;
  * @param clock       this machine's clock; a {@link Fault.ClockSkew} is applied on top
  * @param tls         serves wss:// with this context when set (for certificate tests), else ws://
  * @param timings     the exchange's clockwork: real Advanced Trade cadences, or scaled down for fast tests
+ * @param replay      serve this recording to every client instead of the simulated market; null for none
  */
 public record SimConfig(String host, int wsPort, int restPort, long seed, double rate, Faults faults,
-                        TrustedKey trustedKey, Clock clock, SSLContext tls, Timings timings) {
+                        TrustedKey trustedKey, Clock clock, SSLContext tls, Timings timings, Replay replay) {
 
     public static final double DEFAULT_RATE = 20;
 
@@ -46,41 +47,70 @@ public record SimConfig(String host, int wsPort, int restPort, long seed, double
         }
     }
 
+    /**
+     * A recording to serve ({@code feedctl sim --replay}).
+     *
+     * @param lines the first connection's frames and close, in order
+     * @param speed 1 = as recorded, 10 = ten times faster, 0 = as fast as the socket takes them
+     */
+    public record Replay(java.util.List<dev.feedctl.protocol.RecordedLine> lines, double speed) {
+
+        /** The first connection of a recording's lines (blank lines skipped). */
+        public static Replay of(java.util.stream.Stream<String> text, double speed) {
+            java.util.List<dev.feedctl.protocol.RecordedLine> lines = new java.util.ArrayList<>();
+            String[] connection = {null};
+            text.filter(l -> !l.isBlank()).map(l -> dev.feedctl.protocol.RecordedLine.parse(l.strip()))
+                    .forEach(l -> {
+                        if (connection[0] == null) {
+                            connection[0] = l.connection();
+                        }
+                        if (connection[0].equals(l.connection())) {
+                            lines.add(l);
+                        }
+                    });
+            return new Replay(java.util.List.copyOf(lines), speed);
+        }
+    }
+
     /** A registered CDP key: its name ({@code kid}/{@code sub}) and public key. */
     public record TrustedKey(String kid, PublicKey key) {
     }
 
     public static SimConfig defaults() {
         return new SimConfig("127.0.0.1", 0, 0, 42L, DEFAULT_RATE, Faults.NONE, null, Clock.systemUTC(), null,
-                Timings.REAL);
+                Timings.REAL, null);
     }
 
     public SimConfig withFaults(Faults f) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, f, trustedKey, clock, tls, timings);
+        return new SimConfig(host, wsPort, restPort, seed, rate, f, trustedKey, clock, tls, timings, replay);
     }
 
     public SimConfig withPorts(int ws, int rest) {
-        return new SimConfig(host, ws, rest, seed, rate, faults, trustedKey, clock, tls, timings);
+        return new SimConfig(host, ws, rest, seed, rate, faults, trustedKey, clock, tls, timings, replay);
     }
 
     public SimConfig withSeed(long s) {
-        return new SimConfig(host, wsPort, restPort, s, rate, faults, trustedKey, clock, tls, timings);
+        return new SimConfig(host, wsPort, restPort, s, rate, faults, trustedKey, clock, tls, timings, replay);
     }
 
     public SimConfig withRate(double r) {
-        return new SimConfig(host, wsPort, restPort, seed, r, faults, trustedKey, clock, tls, timings);
+        return new SimConfig(host, wsPort, restPort, seed, r, faults, trustedKey, clock, tls, timings, replay);
     }
 
     public SimConfig withTrustedKey(TrustedKey k) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, k, clock, tls, timings);
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, k, clock, tls, timings, replay);
     }
 
     public SimConfig withTls(SSLContext context) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, context, timings);
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, context, timings, replay);
     }
 
     public SimConfig withTimings(Timings t) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, tls, t);
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, tls, t, replay);
+    }
+
+    public SimConfig withReplay(Replay r) {
+        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, tls, timings, r);
     }
 
     /** The exchange's own clock: this machine's, shifted by any clock-skew fault. */

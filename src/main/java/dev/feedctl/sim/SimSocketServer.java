@@ -36,8 +36,8 @@ final class SimSocketServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        SimContext.Session s = ctx.faults().has(Fault.LegacyExchange.class)
-                ? new LegacySession(conn, ctx) : new SimSession(conn, ctx);
+        SimContext.Session s = ctx.config.replay() != null ? new ReplaySession(conn, ctx)
+                : ctx.faults().has(Fault.LegacyExchange.class) ? new LegacySession(conn, ctx) : new SimSession(conn, ctx);
         conn.setAttachment(s);
         ctx.sessions.add(s);
     }

@@ -1,10 +1,6 @@
 package dev.feedctl.transport;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import dev.feedctl.protocol.Json;
-import dev.feedctl.protocol.Texts;
+import dev.feedctl.protocol.RecordedLine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,62 +97,26 @@ public final class Recording implements FrameSource {
     }
 
     /** One line as a frame or a close; null for a line of a later connection. */
-    private Inbound parse(String line) {
-        JsonObject o = object(line);
-        if (o != null && o.has("received_at") && (o.has("frame") || o.has("raw") || o.has("closed"))) {
-            String conn = o.has("connection") ? o.get("connection").toString() : "";
-            if (connection == null) {
-                connection = conn;
-            } else if (!connection.equals(conn)) {
-                laterConnections++;
-                return null;
-            }
-            Instant at = time(o.get("received_at"));
-            if (o.has("closed") && o.get("closed").isJsonObject()) {
-                return closed(o.getAsJsonObject("closed"), at);
-            }
-            JsonElement f = o.has("frame") ? o.get("frame") : o.get("raw");
-            String text = f.isJsonPrimitive() ? f.getAsString() : Json.COMPACT.toJson(f);
-            return text(text, at);
+    private Inbound parse(String text) {
+        RecordedLine line = RecordedLine.parse(text);
+        if (connection == null) {
+            connection = line.connection();
+        } else if (!connection.equals(line.connection())) {
+            laterConnections++;
+            return null;
         }
-        Instant stamp = o != null ? time(o.get("timestamp")) : null;
-        return text(line, stamp);
-    }
-
-    private Inbound.Text text(String text, Instant at) {
-        Instant when = at != null ? at : clock.now != null ? clock.now : Instant.EPOCH;
+        if (line.isClose()) {
+            Instant when = line.receivedAt() != null ? line.receivedAt() : clock.now;
+            Duration since = first == null || when == null ? Duration.ZERO : Duration.between(first, when);
+            return new Inbound.Closed(new CloseInfo(line.closeCode(), line.closeReason(), line.closedByServer(),
+                    since));
+        }
+        Instant when = line.receivedAt() != null ? line.receivedAt() : clock.now != null ? clock.now : Instant.EPOCH;
         if (first == null) {
             first = when;
         }
-        largest = Math.max(largest, text.length());
-        long offset = Duration.between(first, when).toNanos();
-        return new Inbound.Text(text, when, offset, 0);
-    }
-
-    private Inbound.Closed closed(JsonObject c, Instant at) {
-        int code = c.has("code") && c.get("code").isJsonPrimitive() ? c.get("code").getAsInt() : 1005;
-        String reason = c.has("reason") && c.get("reason").isJsonPrimitive() ? c.get("reason").getAsString() : "";
-        boolean byServer = !c.has("by") || !"client".equals(c.get("by").getAsString());
-        Instant when = at != null ? at : clock.now;
-        Duration since = first == null || when == null ? Duration.ZERO : Duration.between(first, when);
-        return new Inbound.Closed(new CloseInfo(code, reason, byServer, since));
-    }
-
-    private static JsonObject object(String line) {
-        if (!line.startsWith("{")) {
-            return null;
-        }
-        try {
-            JsonElement e = Json.parse(line);
-            return e.isJsonObject() ? e.getAsJsonObject() : null;
-        } catch (JsonParseException e) {
-            return null;
-        }
-    }
-
-    private static Instant time(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? Texts.time(e.getAsString())
-                : null;
+        largest = Math.max(largest, line.frame().length());
+        return new Inbound.Text(line.frame(), when, Duration.between(first, when).toNanos(), 0);
     }
 
     @Override

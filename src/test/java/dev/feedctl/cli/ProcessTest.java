@@ -49,9 +49,13 @@ class ProcessTest {
     void ctrlCEndsVerifyWith130AndStillWritesThePartialReport() throws Exception {
         Path report = dir.resolve("report.json");
         Path out = dir.resolve("out.txt");
-        Process p = feedctl("verify", "--sim", "--duration", "60s", "--report", report.toString())
+        Process p = feedctl("verify", "--sim", "--duration", "60s", "--report", report.toString(), "-v")
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        assertFalse(p.waitFor(2, TimeUnit.SECONDS), "verify is still gathering evidence");
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(out).contains("gathering evidence") && System.nanoTime() < until) {
+            assertFalse(p.waitFor(50, TimeUnit.MILLISECONDS), () -> "verify ended early: " + read(out));
+        }
+        assertFalse(p.waitFor(500, TimeUnit.MILLISECONDS), "verify is still gathering evidence");
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "feedctl ended after SIGINT");
         String text = Files.readString(out);
@@ -60,5 +64,13 @@ class ProcessTest {
         JsonObject doc = Json.parse(Files.readString(report)).getAsJsonObject();
         assertEquals("INTERRUPTED", doc.get("verdict").getAsString());
         assertEquals(130, doc.get("exit_code").getAsInt());
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
     }
 }

@@ -75,4 +75,32 @@ class ReplayTest {
         Run both = Run.of("verify", "--replay", "-", "--sim");
         assertEquals(2, both.code(), both::toString);
     }
+
+    @Test
+    void aRecordingServedBySimReplayReachesSubscribeFrameForFrameInOrder() throws Exception {
+        Path recorded = record("gaps");
+        List<String> sent = frames(Files.readAllLines(recorded));
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withReplay(
+                dev.feedctl.sim.SimConfig.Replay.of(Files.readAllLines(recorded).stream(), 0)))) {
+            Run r = Run.of("subscribe", "--ws-url", sim.wsUri().toString(), "--annotate", "--duration", "10s");
+            // the recording ends, and the simulator says so with a close
+            assertEquals(3, r.code(), r::toString);
+            assertTrue(r.err().contains("end of the replayed recording"), r::toString);
+            assertEquals(sent, frames(r.outLines()), r::toString);
+        }
+        // and the CLI form, with its pace and file checks
+        Run badSpeed = Run.of("sim", "--replay", recorded.toString(), "--speed", "fast", "--duration", "1s");
+        assertEquals(2, badSpeed.code(), badSpeed::toString);
+    }
+
+    private static List<String> frames(List<String> annotated) {
+        List<String> out = new ArrayList<>();
+        for (String line : annotated) {
+            var o = dev.feedctl.protocol.Json.parse(line).getAsJsonObject();
+            if (o.has("frame")) {
+                out.add(dev.feedctl.protocol.Json.COMPACT.toJson(o.get("frame")));
+            }
+        }
+        return out;
+    }
 }
