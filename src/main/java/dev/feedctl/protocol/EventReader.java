@@ -87,6 +87,10 @@ final class EventReader {
         void read(JsonObject o, String path);
     }
 
+    /**
+     * heartbeat_counter: every capture sends a JSON number, the docs (and the official SDK's types) a string; both
+     * are accepted. current_time is Go's time.String() on the wire, "+00:00" in one fixture: kept as text.
+     */
     private Event heartbeat(JsonObject e, String path) {
         String currentTime = f.string(e, "current_time", path, scope, true);
         Long counter = f.integer(e, "heartbeat_counter", path, scope, true, true);
@@ -121,21 +125,32 @@ final class EventReader {
         return new Event.Status(type, out);
     }
 
-    /** ticker requires best bid/ask; ticker_batch does not carry them (PROTOCOL.md §3.7). */
-    private Event tickers(JsonObject e, String path, boolean bookRequired) {
+    private static final List<String> BOOK = List.of("best_bid", "best_bid_quantity", "best_ask", "best_ask_quantity");
+
+    /**
+     * ticker and ticker_batch alike (PROTOCOL.md §3.7). Sources disagree on the best bid/ask fields: absent from both
+     * channels in 2023 captures, present on ticker since 2024-04, absent from ticker_batch by its docs prose, present
+     * in one ticker_batch fixture. So: all four or none. None is drift to report (the 2023 shape), never a violation;
+     * some but not all is a half book, a violation.
+     */
+    private Event tickers(JsonObject e, String path, boolean liveChannel) {
         String type = eventType(e, path);
         List<Event.Ticker> out = new ArrayList<>();
         each(e, "tickers", path, true, (t, p) -> {
             f.string(t, "type", p, scope, false);
+            boolean anyBook = BOOK.stream().anyMatch(k -> t.has(k) && !t.get(k).isJsonNull());
+            if (!anyBook && liveChannel) {
+                f.drift("ticker-without-book", p, "no best_bid/best_ask on this ticker (their 2023 shape)");
+            }
             out.add(new Event.Ticker(f.string(t, "product_id", p, scope, true),
                     f.decimal(t, "price", p, scope, true), f.decimal(t, "volume_24_h", p, scope, true),
                     f.decimal(t, "low_24_h", p, scope, true), f.decimal(t, "high_24_h", p, scope, true),
                     f.decimal(t, "low_52_w", p, scope, false), f.decimal(t, "high_52_w", p, scope, false),
                     f.decimal(t, "price_percent_chg_24_h", p, scope, true),
-                    f.decimal(t, "best_bid", p, scope, bookRequired),
-                    f.decimal(t, "best_bid_quantity", p, scope, bookRequired),
-                    f.decimal(t, "best_ask", p, scope, bookRequired),
-                    f.decimal(t, "best_ask_quantity", p, scope, bookRequired)));
+                    f.decimal(t, "best_bid", p, scope, anyBook),
+                    f.decimal(t, "best_bid_quantity", p, scope, anyBook),
+                    f.decimal(t, "best_ask", p, scope, anyBook),
+                    f.decimal(t, "best_ask_quantity", p, scope, anyBook)));
             f.unknownFields(t, TICKER_FIELDS, p);
         });
         return new Event.Tickers(type, out);

@@ -59,6 +59,8 @@ public final class FrameDecoder {
 
     private Frame.Data envelope(JsonObject o, Fields f) {
         String channel = f.string(o, "channel", "$", "envelope", true);
+        // sources disagree: the docs and every capture to 2025 send client_id "", 2026 market data and Coinbase's
+        // AsyncAPI spec leave it out, 2026 user-channel frames still send "": optional, never a violation
         String clientId = f.string(o, "client_id", "$", "envelope", false);
         Instant timestamp = f.timestamp(o, "timestamp", "$", "envelope", true);
         Long sequence = f.integer(o, "sequence_num", "$", "envelope", true, false);
