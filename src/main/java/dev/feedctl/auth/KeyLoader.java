@@ -36,7 +36,7 @@ public final class KeyLoader {
     public static CdpKey fromFile(Path file, Redactor redactor) throws KeyProblem {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = readSmallRegularFile(file);
         } catch (IOException e) {
             throw new KeyProblem("cannot read key file " + file + ": " + e.getMessage());
         }
@@ -65,6 +65,32 @@ public final class KeyLoader {
         return build(name, secret, warnings, redactor);
     }
 
+    /** A CDP key file is under 1 KiB: anything over {@value #MAX_KEY_FILE} bytes is not one. */
+    static final int MAX_KEY_FILE = 64 * 1024;
+
+    /**
+     * The file's text, refusing what cannot be a key file before reading it: not a regular file (a FIFO would hang,
+     * /dev/zero never end) or larger than {@link #MAX_KEY_FILE}.
+     */
+    private static String readSmallRegularFile(Path file) throws IOException, KeyProblem {
+        if (!Files.exists(file)) {
+            throw new KeyProblem("key file " + file + " does not exist");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new KeyProblem("key file " + file + " is not a regular file (a directory, device or pipe)");
+        }
+        if (Files.size(file) > MAX_KEY_FILE) {
+            throw new KeyProblem("key file " + file + " is " + Files.size(file) + " bytes; a CDP key file is under 1 KB");
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_KEY_FILE + 1);
+            if (bytes.length > MAX_KEY_FILE) {
+                throw new KeyProblem("key file " + file + " grew past " + MAX_KEY_FILE + " bytes while read");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
     /** The key from the environment, or null when neither variable is set. */
     public static CdpKey fromEnvironment(Map<String, String> env, Redactor redactor) throws KeyProblem {
         String name = env.get(ENV_NAME);
@@ -87,7 +113,10 @@ public final class KeyLoader {
                     + "string, and the private key goes in privateKey / " + ENV_SECRET);
         }
         if (!KEY_NAME.matcher(name).matches() && !UUID.matcher(name).matches()) {
-            warnings.add("key name \"" + name + "\" is not of the form organizations/{org}/apiKeys/{key}");
+            // never echoed: a name that is not of the form may be key material in the wrong variable
+            warnings.add("the key name (" + name.length() + " characters) is not of the form "
+                    + "organizations/{org}/apiKeys/{key}" + (name.length() > 60 ? "; it looks like key material: the "
+                    + "private key belongs in privateKey / " + ENV_SECRET : ""));
         } else if (UUID.matcher(name).matches()) {
             warnings.add("key name is a bare UUID; CDP ECDSA keys are named organizations/{org}/apiKeys/{key}");
         }

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 public final class Redactor {
 
     private static final Pattern JWT = Pattern.compile("(eyJ[A-Za-z0-9_-]*)\\.(eyJ[A-Za-z0-9_-]*)\\.[A-Za-z0-9_-]+");
+    /** The user-info of a URL ({@code wss://user:password@host}): a password on the command line or in env. */
+    private static final Pattern USERINFO = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s\"']+@");
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL);
     private final Set<String> secrets = new CopyOnWriteArraySet<>();
@@ -40,7 +42,7 @@ public final class Redactor {
         return out;
     }
 
-    /** What needs no registered secret: JWT signatures and PEM private keys. */
+    /** What needs no registered secret: JWT signatures, PEM private keys, passwords in URLs. */
     public static String withoutPatterns(String text) {
         if (text == null) {
             return null;
@@ -48,6 +50,9 @@ public final class Redactor {
         String out = text;
         if (out.contains("eyJ")) {
             out = JWT.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "." + m.group(2) + ".…"));
+        }
+        if (out.indexOf('@') >= 0 && out.contains("://")) {
+            out = USERINFO.matcher(out).replaceAll("$1[user-info redacted]@");
         }
         if (out.contains("PRIVATE KEY")) {
             out = PEM.matcher(out).replaceAll("[private key redacted]");

@@ -179,10 +179,12 @@ public final class Prober {
         rungs.add(CheckResult.pass("rest-reachable", "GET /time answered 200 from " + s.rest(), Map.of())
                 .timed(ms(t)));
         long local = (before.toEpochMilli() + after.toEpochMilli()) / 2;
-        long skew = time.json().has("epochMillis") ? time.json().get("epochMillis").getAsLong() - local : 0;
+        Long exchange = RestClient.epochMillis(time.json());
         long t2 = System.nanoTime();
         rungs.add(restPrice(deadline).timed(ms(t2)));
-        rungs.add(ProbeSocketRungs.clockSkew(skew, s.key() != null));
+        rungs.add(exchange == null ? CheckResult.skip("clock-skew", "GET /time answered without a whole-number "
+                + "epochMillis: the skew cannot be measured")
+                : ProbeSocketRungs.clockSkew(exchange - local, s.key() != null));
     }
 
     private CheckResult restPrice(long deadline) throws InterruptedException {

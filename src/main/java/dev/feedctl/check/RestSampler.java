@@ -72,9 +72,12 @@ final class RestSampler implements Runnable {
         Instant before = clock.instant();
         RestClient.Reply r = rest.time(endNanos);
         Instant after = clock.instant();
-        if (r.ok() && r.json().has("epochMillis")) {
+        Long exchange = r.ok() ? RestClient.epochMillis(r.json()) : null;
+        if (exchange != null) {
             long local = (before.toEpochMilli() + after.toEpochMilli()) / 2;
-            skewMillis = r.json().get("epochMillis").getAsLong() - local;
+            skewMillis = exchange - local;
+        } else if (r.ok()) {
+            lastProblem = "GET /time answered without a whole-number epochMillis";
         } else {
             lastProblem = describe(r);
         }

@@ -110,7 +110,7 @@ final class VerifyChecks {
             boolean auth = o.errorExplanation.authProblem();
             return CheckResult.fail("acknowledged", auth ? ExitCode.AUTH : ExitCode.PROTOCOL, evidence + "; server error frame: \""
                     + o.serverError.message() + "\"", auth ? withSkew(o.errorExplanation.text())
-                    : o.errorExplanation.text(), null, Map.of("server_error", o.serverError.message()));
+                    : o.errorExplanation.text(), null, Map.of("server_error", String.valueOf(o.serverError.message())));
         }
         List<String> missing = o.session.unacknowledged();
         if (!missing.isEmpty()) {

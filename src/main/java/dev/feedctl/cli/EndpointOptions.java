@@ -8,6 +8,7 @@ import dev.feedctl.sim.Scenario;
 import dev.feedctl.sim.SimConfig;
 import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.ConnectSpec;
+import dev.feedctl.transport.Trust;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.Connector;
 import dev.feedctl.protocol.CoinbaseHosts;
@@ -15,7 +16,6 @@ import dev.feedctl.protocol.UrlLint;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,8 +62,9 @@ public final class EndpointOptions {
 
     /** Starts the simulator if asked (trusting {@code key}, so signed subscribes pass) and resolves the URLs. */
     public Endpoints open(Map<String, String> env, CdpKey key) {
-        if (caFile != null && !Files.isReadable(caFile)) {
-            throw ExitException.usage("cannot read --ca-file " + caFile);
+        String caProblem = caFile == null ? null : Trust.problemWith(caFile);
+        if (caProblem != null) {
+            throw ExitException.usage(caProblem);
         }
         if (maxMessageSize < 1024) {
             throw ExitException.usage("--max-message-size must be at least 1024 bytes");
@@ -108,6 +109,9 @@ public final class EndpointOptions {
             URI u = new URI(value.trim());
             if (u.getScheme() == null || u.getHost() == null) {
                 throw ExitException.usage(name + " '" + value + "' is not an absolute URL (like " + fallback + ")");
+            }
+            if (u.getPort() == 0 || u.getPort() > 65535 || u.getPort() < -1) {
+                throw ExitException.usage(name + " port " + u.getPort() + " is not a port (1 to 65535)");
             }
             return u;
         } catch (URISyntaxException e) {

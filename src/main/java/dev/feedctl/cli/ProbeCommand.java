@@ -58,6 +58,9 @@ public final class ProbeCommand implements Callable<Integer> {
         Terminal terminal = new Terminal(spec, verbosity.on());
         OutputOptions.Format format = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
                 OutputOptions.Format.JSON);
+        if (!(maxDeviationBps >= 0 && maxDeviationBps <= 10_000)) {
+            throw ExitException.usage("--max-deviation-bps must be a number from 0 to 10000, got " + maxDeviationBps);
+        }
         List<String> channels = stream.channels();
         List<String> products = stream.products();
         CdpKey key = auth.load(root, terminal);

@@ -39,18 +39,25 @@ public final class ReportOptions {
         } else {
             VerdictText.lines(v, timed).forEach(terminal::data);
         }
-        write(report, terminal.scrub(VerdictJson.render(v, version == null ? "dev" : version)));
-        write(junit, terminal.scrub(JunitXml.render(v)));
+        // both are attempted even when one fails: a lost report must not cost the JUnit file, nor the verdict
+        String failed = write(report, terminal.scrub(VerdictJson.render(v, version == null ? "dev" : version)));
+        String failedJunit = write(junit, terminal.scrub(JunitXml.render(v)));
+        if (failed != null || failedJunit != null) {
+            terminal.warn(failed != null ? failed : failedJunit);
+        }
     }
 
-    private static void write(Path file, String content) {
+    /** Writes the file; the problem in words when it could not. Text the JVM cannot encode (a lone surrogate from a
+     * server) is written as '?' instead of failing the whole report. */
+    private static String write(Path file, String content) {
         if (file == null) {
-            return;
+            return null;
         }
         try {
-            Files.writeString(file, content, StandardCharsets.UTF_8);
+            Files.write(file, content.getBytes(StandardCharsets.UTF_8));
+            return null;
         } catch (IOException e) {
-            throw ExitException.usage("cannot write " + file + ": " + e.getMessage());
+            return "cannot write " + file + ": " + e.getMessage();
         }
     }
 }

@@ -84,9 +84,14 @@ public final class VerifyCommand implements Callable<Integer> {
         Terminal terminal = new Terminal(spec, verbosity.on());
         OutputOptions.Format format = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
                 OutputOptions.Format.JSON);
-        if (duration.isZero() || minMessages < 0 || maxDeviationBps < 0 || !(restBudget > 0)) {
-            throw ExitException.usage("--duration must be positive; --min-messages, --max-deviation-bps and "
-                    + "--rest-budget must not be negative");
+        if (duration.isZero() || minMessages < 0) {
+            throw ExitException.usage("--duration must be positive and --min-messages not negative");
+        }
+        if (!(maxDeviationBps >= 0 && maxDeviationBps <= 10_000)) {
+            throw ExitException.usage("--max-deviation-bps must be a number from 0 to 10000, got " + maxDeviationBps);
+        }
+        if (!(restBudget >= 0.01 && restBudget <= 1000)) {
+            throw ExitException.usage("--rest-budget must be from 0.01 to 1000 requests per second, got " + restBudget);
         }
         List<String> channels = stream.channels();
         List<String> products = stream.products();

@@ -19,7 +19,11 @@ public final class ServerErrors {
      * @param ed25519   whether that key is Ed25519
      */
     public static Explanation explain(Frame.Error error, List<String> channels, boolean withKey, boolean ed25519) {
-        String message = String.valueOf(error.message());
+        if (error.message() == null || error.message().isBlank()) {
+            return new Explanation("the server sent an error frame without a message: it refused something, and "
+                    + "did not say what; check the channel and product names, and the key if one was given", false);
+        }
+        String message = error.message();
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("authentication failure")) {
             for (String c : channels) {

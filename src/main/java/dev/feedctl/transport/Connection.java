@@ -168,8 +168,9 @@ public final class Connection implements FrameSource {
             long opened = openedNanos;
             Duration since = opened == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - opened);
             WireMeter.CloseFrame sent = meter.serverClose();
-            if (code == 1006 && sent != null) {
-                // the server's close frame arrived, then the TCP connection died before the handshake finished
+            if (sent != null && (remote || code == 1006)) {
+                // the server's close frame as it came off the wire: exact even when the TCP connection then died
+                // (Java-WebSocket says 1006) or when it carried no code at all (1005, which the library reports as 1000)
                 closeInfo = new CloseInfo(sent.code(), sent.reason(), true, since);
             } else {
                 closeInfo = new CloseInfo(code, reason == null ? "" : reason, remote || code == 1006, since);

@@ -27,6 +27,8 @@ public final class RestClient {
 
     public static final String PREFIX = "/api/v3/brokerage";
     static final int MAX_RETRIES = 2;
+    /** The longest Retry-After taken at its word. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
 
     /** One answer. {@code status} is 0 when no HTTP answer came at all; {@code error} then says why. */
     public record Reply(int status, JsonObject json, String body, String retryAfter, String error) {
@@ -57,6 +59,19 @@ public final class RestClient {
         this.signer = signer;
         this.timeout = timeout;
         this.spacingNanos = (long) (1e9 / requestsPerSecond);
+    }
+
+    /** The exchange's {@code epochMillis} from a {@code /time} answer; null when absent or not a whole number. */
+    public static Long epochMillis(JsonObject time) {
+        JsonElement e = time == null ? null : time.get("epochMillis");
+        if (e == null || !e.isJsonPrimitive()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(e.getAsString().trim());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
     }
 
     public Reply time(long deadlineNanos) throws InterruptedException {
@@ -177,7 +192,11 @@ public final class RestClient {
     private static long retryAfterNanos(String retryAfter, int attempt) {
         if (retryAfter != null) {
             try {
-                return Duration.ofMillis((long) (Double.parseDouble(retryAfter.trim()) * 1000)).toNanos();
+                double seconds = Double.parseDouble(retryAfter.trim());
+                if (seconds >= 0 && seconds <= MAX_RETRY_AFTER.toSeconds()) { // Infinity, 1e308, NaN: not believed
+                    return (long) (seconds * 1e9);
+                }
+                return MAX_RETRY_AFTER.toNanos(); // the caller's deadline cuts it shorter anyway
             } catch (NumberFormatException ignored) {
                 // an HTTP date or garbage: fall back to exponential backoff
             }

@@ -16,9 +16,36 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** TLS trust: the system's anchors, plus the certificates of {@code --ca-file}. Verification is never off. */
-final class Trust {
+public final class Trust {
+
+    /** A CA bundle is a few hundred KiB at most. */
+    static final long MAX_CA_FILE = 4L * 1024 * 1024;
 
     private Trust() {
+    }
+
+    /**
+     * What is wrong with a {@code --ca-file}, in words, or null when it holds at least one PEM certificate. Checked
+     * before connecting, so a bad file is a usage error naming the file, never a "TLS handshake failed".
+     */
+    public static String problemWith(Path caFile) {
+        if (!Files.exists(caFile)) {
+            return "--ca-file " + caFile + " does not exist";
+        }
+        if (!Files.isRegularFile(caFile)) {
+            return "--ca-file " + caFile + " is not a regular file (a directory, device or pipe)";
+        }
+        try {
+            if (Files.size(caFile) > MAX_CA_FILE) {
+                return "--ca-file " + caFile + " is " + Files.size(caFile) + " bytes: not a certificate file";
+            }
+            keyStoreOf(caFile);
+            return null;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return "--ca-file " + caFile + " holds no usable PEM certificate (-----BEGIN CERTIFICATE-----): "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                    .orElse(""));
+        }
     }
 
     static SSLContext context(Path caFile) throws IOException, GeneralSecurityException {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class Figures {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
+    /** Longer than any run anyone means: beyond it a typo (99999999999h) would overflow deadlines. */
+    public static final Duration LONGEST = Duration.ofDays(366);
 
     private Figures() {
     }
@@ -50,6 +52,9 @@ public final class Figures {
             case "h" -> n * 3_600_000;
             default -> n * 1000;
         };
+        if (!(millis <= LONGEST.toMillis())) {
+            throw new IllegalArgumentException("'" + value + "' is longer than a year; give at most 366d worth (8784h)");
+        }
         return Duration.ofMillis(Math.round(millis));
     }
 }

@@ -126,4 +126,36 @@ class RestClientTest {
             https.stop(0);
         }
     }
+
+    @Test
+    void absurdRetryAfterValuesAreNotTakenAtTheirWord() throws Exception {
+        for (String retryAfter : new String[] {"Infinity", "99999999999", "1e308", "NaN", "-5"}) {
+            HttpServer h = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+            h.createContext("/", ex -> {
+                ex.getResponseHeaders().set("Retry-After", retryAfter);
+                ex.sendResponseHeaders(429, -1);
+                ex.close();
+            });
+            h.start();
+            try {
+                RestClient rest = new RestClient(URI.create("http://127.0.0.1:" + h.getAddress().getPort()), null, null,
+                        50, Duration.ofSeconds(2));
+                long t0 = System.nanoTime();
+                RestClient.Reply r = rest.time(deadline(2));
+                assertEquals(429, r.status(), retryAfter);
+                assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(4).toNanos(), "returned by the deadline");
+            } finally {
+                h.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void epochMillisMustBeAWholeNumber() {
+        var o = new com.google.gson.JsonObject();
+        o.addProperty("epochMillis", "soon");
+        assertEquals(null, RestClient.epochMillis(o));
+        o.addProperty("epochMillis", "1764460800000");
+        assertEquals(1764460800000L, RestClient.epochMillis(o));
+    }
 }

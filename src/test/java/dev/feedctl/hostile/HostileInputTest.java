@@ -1,0 +1,110 @@
+package dev.feedctl.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.feedctl.cli.Run;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.java_websocket.framing.CloseFrame;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken and hostile input that used to crash feedctl (exit 70), hang it, or tell the wrong story (issue 9). */
+@Timeout(30)
+class HostileInputTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anErrorFrameWithoutAMessageIsExplainedNotACrash() throws Exception {
+        try (HostileServer s = HostileServer.onSubscribe(c -> c.send("{\"type\":\"error\"}"))) {
+            Path report = dir.resolve("r.json");
+            Run r = Run.of("verify", "--ws-url", s.uri().toString(), "--rest-url", "http://127.0.0.1:9",
+                    "--duration", "2s", "--report", report.toString());
+            assertEquals(5, r.code(), r::toString);
+            assertTrue(r.out().contains("error frame without a message"), r::toString);
+            assertFalse(r.err().contains("internal error"), r::toString);
+            assertTrue(Files.exists(report), "the report is written");
+        }
+    }
+
+    @Test
+    void aCloseFrameWithoutACodeIs1005NotAPolite1000() throws Exception {
+        try (HostileServer s = HostileServer.onSubscribe(c -> {
+            CloseFrame empty = new CloseFrame(); // a close frame with no payload at all: no code, no reason
+            empty.setCode(CloseFrame.NOCODE);
+            c.sendFrame(empty);
+        })) {
+            Run r = Run.of("subscribe", "--ws-url", s.uri().toString(), "--count", "1");
+            assertEquals(3, r.code(), r::toString);
+            assertTrue(r.err().contains(": 1005"), r::toString);
+        }
+    }
+
+    @Test
+    void aLoneSurrogateFromTheServerCostsNeitherReportNorJunit() throws Exception {
+        try (HostileServer s = HostileServer.onSubscribe(c -> c.send("{\"type\":\"error\",\"message\":\"bad \\ud800 x\"}"))) {
+            Path report = dir.resolve("r.json");
+            Path junit = dir.resolve("j.xml");
+            Run r = Run.of("verify", "--ws-url", s.uri().toString(), "--rest-url", "http://127.0.0.1:9",
+                    "--duration", "2s", "--report", report.toString(), "--junit", junit.toString());
+            assertEquals(5, r.code(), r::toString);
+            assertTrue(Files.size(report) > 0 && Files.size(junit) > 0, r::toString);
+            assertTrue(Files.readString(report, StandardCharsets.UTF_8).contains("\"exit_code\": 5"), r::toString);
+        }
+    }
+
+    @Test
+    void aPasswordInTheUrlIsNeverPrinted() throws Exception {
+        try (HostileServer s = HostileServer.onSubscribe(c -> c.close(1001, "going away"))) {
+            String url = "ws://feeduser:hunter2-not-for-logs@127.0.0.1:" + s.uri().getPort();
+            Run r = Run.of("verify", "--ws-url", url, "--rest-url", "http://u:rest-secret-pw@127.0.0.1:9",
+                    "--duration", "1s", "-v");
+            assertFalse((r.out() + r.err()).contains("hunter2-not-for-logs"), r::toString);
+            assertFalse((r.out() + r.err()).contains("rest-secret-pw"), r::toString);
+        }
+    }
+
+    @Test
+    void flagsThatCannotMeanAnythingAreUsageErrorsBeforeAnyConnection() {
+        String[][] bad = {
+            {"verify", "--sim", "--duration", "99999999999h"},
+            {"connect", "--timeout", "99999999999h", "--sim"},
+            {"connect", "--ws-url", "ws://127.0.0.1:99999"},
+            {"connect", "--ws-url", "ws://127.0.0.1:0"},
+            {"verify", "--sim", "--max-deviation-bps", "NaN"},
+            {"verify", "--sim", "--max-deviation-bps", "Infinity"},
+            {"verify", "--sim", "--rest-budget", "1e-12"},
+            {"probe", "--sim", "--max-deviation-bps", "NaN"}};
+        for (String[] args : bad) {
+            Run r = Run.of(args);
+            assertEquals(2, r.code(), r::toString);
+            assertFalse(r.err().contains("internal error"), r::toString);
+        }
+    }
+
+    @Test
+    void keyAndCaFilesThatCannotBeWhatTheyClaimFailAtOnceNamingTheFile() throws Exception {
+        Path big = dir.resolve("big.json");
+        Files.write(big, new byte[200_000]);
+        Path garbage = dir.resolve("ca.pem");
+        Files.writeString(garbage, "not a certificate\n");
+        Path fifo = dir.resolve("fifo");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        for (String key : new String[] {"/dev/zero", dir.toString(), big.toString(), fifo.toString()}) {
+            Run r = Run.of("connect", "--sim", "--key-file", key);
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.err().contains(key), r::toString);
+        }
+        for (String ca : new String[] {"/dev/zero", dir.toString(), garbage.toString(), fifo.toString()}) {
+            Run r = Run.of("connect", "--sim", "--ca-file", ca);
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.err().contains(ca), r::toString);
+        }
+    }
+}
