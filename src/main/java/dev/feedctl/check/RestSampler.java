@@ -92,12 +92,13 @@ final class RestSampler implements Runnable {
                 + "..." : body));
     }
 
+    /** A REST price: a sane positive decimal, or null (absurd text is never compared: its arithmetic never ends). */
     static BigDecimal decimal(JsonElement e) {
-        try {
-            return e == null || !e.isJsonPrimitive() || e.getAsString().isEmpty() ? null : new BigDecimal(e.getAsString());
-        } catch (NumberFormatException ex) {
+        if (e == null || !e.isJsonPrimitive()) {
             return null;
         }
+        BigDecimal d = dev.feedctl.protocol.Texts.decimal(e.getAsString());
+        return d != null && dev.feedctl.protocol.Texts.sane(d) && d.signum() > 0 ? d : null;
     }
 
     /** Exchange clock minus this machine's, in milliseconds; null when /time did not answer. */

@@ -143,7 +143,7 @@ final class EventReader {
                 f.drift("ticker-without-book", p, "no best_bid/best_ask on this ticker (their 2023 shape)");
             }
             out.add(new Event.Ticker(f.string(t, "product_id", p, scope, true),
-                    f.decimal(t, "price", p, scope, true), f.decimal(t, "volume_24_h", p, scope, true),
+                    f.positive(t, "price", p, scope, true), f.decimal(t, "volume_24_h", p, scope, true),
                     f.decimal(t, "low_24_h", p, scope, true), f.decimal(t, "high_24_h", p, scope, true),
                     f.decimal(t, "low_52_w", p, scope, false), f.decimal(t, "high_52_w", p, scope, false),
                     f.decimal(t, "price_percent_chg_24_h", p, scope, true),
@@ -168,7 +168,7 @@ final class EventReader {
                         "new_quantity is the absolute size at the level and cannot be negative");
             }
             out.add(new Event.L2Update(side == null ? null : "bid".equals(side) ? Event.Side.BID : Event.Side.OFFER,
-                    f.timestamp(u, "event_time", p, scope, true), f.decimal(u, "price_level", p, scope, true),
+                    f.timestamp(u, "event_time", p, scope, true), f.positive(u, "price_level", p, scope, true),
                     quantity));
         });
         return new Event.L2(type, product, out);
@@ -178,8 +178,8 @@ final class EventReader {
         String type = eventType(e, path);
         List<Event.Trade> out = new ArrayList<>();
         each(e, "trades", path, true, (t, p) -> out.add(new Event.Trade(f.string(t, "trade_id", p, scope, true),
-                f.string(t, "product_id", p, scope, true), f.decimal(t, "price", p, scope, true),
-                f.decimal(t, "size", p, scope, true), f.oneOf(t, "side", p, scope, TRADE_SIDES),
+                f.string(t, "product_id", p, scope, true), f.positive(t, "price", p, scope, true),
+                f.positive(t, "size", p, scope, true), f.oneOf(t, "side", p, scope, TRADE_SIDES),
                 f.timestamp(t, "time", p, scope, true))));
         return new Event.MarketTrades(type, out);
     }

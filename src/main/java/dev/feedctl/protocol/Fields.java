@@ -88,8 +88,22 @@ final class Fields {
         BigDecimal value = Texts.decimal(s);
         if (value == null) {
             error(scope, field + "-not-decimal", p, "\"" + field + "\" is \"" + abbreviate(s) + "\", not a decimal");
+        } else if (!Texts.sane(value)) {
+            error(scope, field + "-not-decimal", p, "\"" + field + "\" is \"" + abbreviate(s) + "\", an absurd "
+                    + "decimal (over 40 digits or an exponent beyond ±40)");
+            return null;
         }
         return value;
+    }
+
+    /** A decimal that must be above zero (prices, sizes of a trade): zero or less breaks {@code <field>-not-positive}. */
+    BigDecimal positive(JsonObject o, String field, String path, String scope, boolean required) {
+        BigDecimal d = decimal(o, field, path, scope, required);
+        if (d != null && d.signum() <= 0) {
+            error(scope, field + "-not-positive", path + "." + field, "\"" + field + "\" is " + d.toPlainString()
+                    + "; a price or a trade size is above zero");
+        }
+        return d;
     }
 
     /** An integer sent either as a JSON number or as digits in a string (heartbeat counters come both ways). */

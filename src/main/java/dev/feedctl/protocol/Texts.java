@@ -29,6 +29,14 @@ public final class Texts {
         }
     }
 
+    /**
+     * A decimal a market could mean: at most 40 significant digits and a scale within ±40. {@code 1E+100000000} is
+     * valid BigDecimal text, but arithmetic on it runs for ever; it is a violation, never a number feedctl uses.
+     */
+    public static boolean sane(BigDecimal d) {
+        return d.precision() <= 40 && Math.abs(d.scale()) <= 40;
+    }
+
     /** Up to 18 digits with an optional sign and point: an unscaled long, no parsing of exponents. */
     private static BigDecimal plainDecimal(String s) {
         int n = s.length();

@@ -168,6 +168,13 @@ public final class Connection implements FrameSource {
             long opened = openedNanos;
             Duration since = opened == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - opened);
             WireMeter.CloseFrame sent = meter.serverClose();
+            if (meter.overLimit() > 0) {
+                // feedctl stopped a message that went over --max-message-size (a message that never ends, say)
+                closeInfo = new CloseInfo(1009, "message over the limit", false, since);
+                handoff.putClosed(new Inbound.Closed(closeInfo));
+                closed.countDown();
+                return;
+            }
             if (sent != null && (remote || code == 1006)) {
                 // the server's close frame as it came off the wire: exact even when the TCP connection then died
                 // (Java-WebSocket says 1006) or when it carried no code at all (1005, which the library reports as 1000)

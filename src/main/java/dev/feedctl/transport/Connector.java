@@ -72,7 +72,7 @@ public final class Connector {
             socket = handshake(socket, host, port, spec, phases);
         }
 
-        WireMeter meter = new WireMeter();
+        WireMeter meter = new WireMeter(spec.maxMessageSize());
         Connection conn = new Connection(spec, meter, clock);
         conn.client().setSocket(new ObservedSocket(socket, meter));
         long t3 = System.nanoTime();

@@ -33,6 +33,9 @@ final class ObservedSocket extends Socket {
                     int n = super.read(b, off, len);
                     if (n > 0) {
                         meter.observe(b, off, n);
+                        if (meter.overLimit() > 0) { // stop reading: the message would only grow
+                            throw new IOException("message over the limit: " + meter.overLimit() + " bytes so far");
+                        }
                     }
                     return n;
                 }

@@ -23,6 +23,22 @@ final class WireMeter {
     private final java.io.ByteArrayOutputStream closePayload = new java.io.ByteArrayOutputStream();
     private volatile CloseFrame serverClose;
     private volatile long bytes;
+    private final long messageLimit;
+    /** Payload of the message being received, over all its fragments. */
+    private long messageBytes;
+    private volatile long overLimit;
+
+    /**
+     * @param messageLimit largest message accepted: Java-WebSocket checks only a message's first and last fragment,
+     *                     so a message that never ends would fill memory; this counts every fragment
+     */
+    WireMeter(long messageLimit) {
+        this.messageLimit = messageLimit;
+    }
+
+    WireMeter() {
+        this(Long.MAX_VALUE);
+    }
 
     synchronized void observe(byte[] b, int off, int len) {
         bytes += len;
@@ -77,8 +93,23 @@ final class WireMeter {
     }
 
     private void frame(long size) {
-        if (size > largestFrame) {
-            largestFrame = size;
+        int opcode = header[0] & 0x0f;
+        boolean fin = (header[0] & 0x80) != 0;
+        if (opcode == 0x1 || opcode == 0x2) {
+            messageBytes = size;
+        } else if (opcode == 0x0) {
+            messageBytes += size;
+        }
+        if (opcode <= 0x2) {
+            if (messageBytes > largestFrame) {
+                largestFrame = messageBytes;
+            }
+            if (messageBytes > messageLimit && overLimit == 0) {
+                overLimit = messageBytes;
+            }
+            if (fin) {
+                messageBytes = 0;
+            }
         }
         inClose = (header[0] & 0x0f) == 0x8 && size <= 125;
         closePayload.reset();
@@ -109,6 +140,11 @@ final class WireMeter {
     /** The server's HTTP response head as text (the 101, or the refusal with its headers and body start). */
     synchronized String responseHead() {
         return new String(head, 0, headLength, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The size a message had reached when it went over the limit; 0 while none has. */
+    long overLimit() {
+        return overLimit;
     }
 
     long largestFrame() {

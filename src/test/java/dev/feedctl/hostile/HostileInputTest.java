@@ -107,4 +107,40 @@ class HostileInputTest {
             assertTrue(r.err().contains(ca), r::toString);
         }
     }
+
+    @Test
+    void aMessageThatNeverEndsIsCutAtTheLimitInBoundedMemory() throws Exception {
+        try (HostileServer s = HostileServer.onSubscribe(c -> new Thread(() -> {
+            java.nio.ByteBuffer chunk = java.nio.ByteBuffer.wrap("x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8));
+            c.sendFragmentedFrame(org.java_websocket.enums.Opcode.TEXT, chunk.duplicate(), false);
+            for (int i = 0; i < 10_000 && c.isOpen(); i++) { // 640 MB if nobody stops it
+                c.sendFragmentedFrame(org.java_websocket.enums.Opcode.TEXT, chunk.duplicate(), false);
+            }
+        }).start())) {
+            Run r = Run.of("subscribe", "--ws-url", s.uri().toString(), "--max-message-size", "1048576", "--count", "1");
+            assertEquals(3, r.code(), r::toString);
+            assertTrue(r.err().contains("1009") && r.err().contains("limit 1048576 bytes"), r::toString);
+        }
+    }
+
+    @Test
+    void absurdAndNonPositivePricesAreViolationsNotArithmetic() throws Exception {
+        String ticker = "{\"channel\":\"ticker\",\"timestamp\":\"2026-04-07T14:30:03Z\",\"sequence_num\":%d,"
+                + "\"events\":[{\"type\":\"update\",\"tickers\":[{\"type\":\"ticker\",\"product_id\":"
+                + "\"BTC-USD\",\"price\":\"%s\",\"volume_24_h\":\"1\",\"low_24_h\":\"1\",\"high_24_h\":\"1\","
+                + "\"price_percent_chg_24_h\":\"1\"}]}]}";
+        try (HostileServer s = HostileServer.onSubscribe(c -> {
+            c.send("{\"channel\":\"subscriptions\",\"timestamp\":\"2026-04-07T14:30:03Z\",\"sequence_num\":0,"
+                    + "\"events\":[{\"subscriptions\":{\"ticker\":[\"BTC-USD\"]}}]}");
+            c.send(String.format(ticker, 1, "1E+100000000"));
+            c.send(String.format(ticker, 2, "1E+999999999"));
+            c.send(String.format(ticker, 3, "-1"));
+        })) {
+            Run r = Run.of("verify", "--ws-url", s.uri().toString(), "--rest-url", "http://127.0.0.1:9",
+                    "--no-heartbeats", "--duration", "1500ms");
+            assertEquals(1, r.code(), r::toString);
+            assertTrue(r.out().contains("ticker.price-not-decimal") && r.out().contains("FAIL schema"), r::toString);
+            assertFalse(r.err().contains("internal error"), r::toString);
+        }
+    }
 }
