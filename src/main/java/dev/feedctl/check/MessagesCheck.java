@@ -55,10 +55,13 @@ final class MessagesCheck {
             return CheckResult.pass("messages", evidence, counts);
         }
         boolean heartbeatsAlive = ev.heartbeats().count() > 0;
-        String diagnosis = ev.dataFrames() == 0 && !heartbeatsAlive
+        long binary = ev.violationsByRule().getOrDefault("frame.binary", 0L);
+        String binaryNote = binary == 0 ? "" : "the server sent " + binary + " binary frames, and Advanced Trade sends "
+                + "text (JSON) frames only; ";
+        String diagnosis = binaryNote + (ev.dataFrames() == 0 && !heartbeatsAlive
                 ? "silent: nothing arrived after the subscription, not even heartbeats"
                 : ev.dataFrames() == 0 ? "heartbeats alive, data dead: the connection and subscription work but no "
-                + "market data arrives" : "fewer than " + required + " valid data frames for " + short_;
+                + "market data arrives" : "fewer than " + required + " valid data frames for " + short_);
         return CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED, evidence, diagnosis, "check the product ids, or run longer "
                 + "(--duration) on a quiet market", counts);
     }

@@ -13,15 +13,20 @@ public record Decoded(Frame frame, List<Violation> violations) {
         return frame instanceof Frame.Unreadable ? null : FeedFamily.ADVANCED_TRADE;
     }
 
-    /** False only for text that did not parse as JSON. */
+    /** False for text that did not parse as JSON, and for binary frames. */
     public boolean isJson() {
-        return !(frame instanceof Frame.Unreadable u && u.problem() == Frame.Unreadable.Problem.NOT_JSON);
+        return !(frame instanceof Frame.Unreadable u && (u.problem() == Frame.Unreadable.Problem.NOT_JSON
+                || u.problem() == Frame.Unreadable.Problem.BINARY));
     }
 
     /** What the frame is, for machine output: a family name, {@code not_json} or {@code unknown}. */
     public String kind() {
         FeedFamily f = family();
-        return f != null ? f.name().toLowerCase(java.util.Locale.ROOT) : isJson() ? "unknown" : "not_json";
+        if (f != null) {
+            return f.name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return isJson() ? "unknown" : ((Frame.Unreadable) frame).problem() == Frame.Unreadable.Problem.BINARY
+                ? "binary" : "not_json";
     }
 
     public boolean valid() {

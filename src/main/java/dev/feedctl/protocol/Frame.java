@@ -27,9 +27,9 @@ public sealed interface Frame {
     record Foreign(FeedFamily family, String type) implements Frame {
     }
 
-    /** Text that is no frame of any Coinbase feed: not JSON, not an object, or an object of unknown shape. */
+    /** What is no frame of any Coinbase feed: not JSON, not an object, an object of unknown shape, or binary. */
     record Unreadable(Problem problem) implements Frame {
 
-        public enum Problem { NOT_JSON, NOT_OBJECT, UNKNOWN_SHAPE }
+        public enum Problem { NOT_JSON, NOT_OBJECT, UNKNOWN_SHAPE, BINARY }
     }
 }

@@ -19,6 +19,14 @@ public final class FrameDecoder {
     private static final Set<String> ENVELOPE = Set.of("channel", "client_id", "timestamp", "sequence_num", "events");
     private static final Set<String> ERROR_FIELDS = Set.of("type", "message", "reason");
 
+    /** A binary frame: Advanced Trade sends text only, so it is counted and named, never silently dropped. */
+    public Decoded binary(int bytes) {
+        List<Violation> violations = new ArrayList<>(1);
+        violations.add(Violation.error("frame.binary", "$", "a binary frame of " + bytes + " bytes: Advanced Trade "
+                + "sends text (JSON) frames only"));
+        return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.BINARY), violations);
+    }
+
     public Decoded decode(String text) {
         List<Violation> violations = new ArrayList<>(0);
         JsonElement root;

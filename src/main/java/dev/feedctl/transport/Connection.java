@@ -164,6 +164,11 @@ public final class Connection implements FrameSource {
         }
 
         @Override
+        public void onMessage(java.nio.ByteBuffer bytes) {
+            handoff.putBinary(bytes.remaining(), clock);
+        }
+
+        @Override
         public void onClose(int code, String reason, boolean remote) {
             long opened = openedNanos;
             Duration since = opened == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - opened);

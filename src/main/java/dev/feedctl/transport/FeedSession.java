@@ -83,6 +83,13 @@ public final class FeedSession implements Closeable {
     /** The next frame or the close, or null after {@code timeout}. Frames are decoded and folded in. */
     public Object next(Duration timeout) throws InterruptedException {
         Inbound in = conn.poll(timeout);
+        if (in instanceof Inbound.Binary b) { // counted and named as a violation like any broken frame
+            in = new Inbound.Text("", b.receivedAt(), b.receivedNanos(), b.stalledNanos());
+            Inbound.Text t = (Inbound.Text) in;
+            Decoded d = decoder.binary(b.bytes());
+            ledger.record(d, t.feedTime(), t.receivedAt());
+            return new Received(t, d);
+        }
         if (in instanceof Inbound.Text t) {
             Decoded d = decoder.decode(t.text());
             ledger.record(d, t.feedTime(), t.receivedAt());

@@ -66,6 +66,19 @@ final class FrameHandoff {
         }
     }
 
+    /** Reader side: a binary frame, by its size only; never waits (it holds no payload). */
+    void putBinary(int bytes, java.time.Clock clock) {
+        lock.lock();
+        try {
+            if (!released) {
+                items.addLast(new Inbound.Binary(bytes, clock.instant(), System.nanoTime(), stalledNanos));
+                notEmpty.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Reader side: the end of the connection; never waits. */
     void putClosed(Inbound.Closed closed) {
         lock.lock();

@@ -17,6 +17,10 @@ public sealed interface Inbound {
         }
     }
 
+    /** A binary frame, of which only the size is kept: Advanced Trade never sends one. */
+    record Binary(int bytes, Instant receivedAt, long receivedNanos, long stalledNanos) implements Inbound {
+    }
+
     record Closed(CloseInfo close) implements Inbound {
     }
 }

@@ -143,4 +143,20 @@ class HostileInputTest {
             assertFalse(r.err().contains("internal error"), r::toString);
         }
     }
+
+    @Test
+    void aFeedSentAsBinaryFramesIsNamedNotCalledSilent() throws Exception {
+        try (HostileServer s = HostileServer.onSubscribe(c -> {
+            c.send("{\"channel\":\"subscriptions\",\"timestamp\":\"2026-04-07T14:30:03Z\",\"sequence_num\":0,"
+                    + "\"events\":[{\"subscriptions\":{\"ticker\":[\"BTC-USD\"]}}]}");
+            for (int i = 0; i < 5; i++) {
+                c.send("{\"channel\":\"ticker\"}".getBytes(StandardCharsets.UTF_8));
+            }
+        })) {
+            Run r = Run.of("verify", "--ws-url", s.uri().toString(), "--rest-url", "http://127.0.0.1:9",
+                    "--no-heartbeats", "--duration", "1500ms");
+            assertTrue(r.code() != 0, r::toString);
+            assertTrue(r.out().contains("5 binary frames") && r.out().contains("frame.binary"), r::toString);
+        }
+    }
 }
