@@ -21,7 +21,15 @@ public final class Main {
                 1 << 16), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = Cli.run(out, err, System.getenv(), args);
-        out.flush();
+        // a final flush on a thread of its own: a reader that never reads must not keep the process alive
+        Thread flush = new Thread(out::flush, "feedctl-final-flush");
+        flush.setDaemon(true);
+        flush.start();
+        try {
+            flush.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         err.flush();
         System.exit(code);
     }

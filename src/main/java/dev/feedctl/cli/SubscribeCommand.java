@@ -93,7 +93,11 @@ public final class SubscribeCommand implements Callable<Integer> {
                 List<FeedSession.Subscription> subs = channels.stream()
                         .map(c -> new FeedSession.Subscription(c, products)).toList();
                 session.subscribe(subs).forEach(m -> terminal.verbose("sent " + m));
-                return streamFrames(session, key);
+                try {
+                    return streamFrames(session, key);
+                } finally {
+                    terminal.finishStream();
+                }
             }
         }
     }
@@ -118,15 +122,10 @@ public final class SubscribeCommand implements Callable<Integer> {
             if (now >= end) {
                 break;
             }
-            Object in = session.next(Duration.ZERO);
-            if (in == null) { // drained: what was written goes out now, before waiting for more
-                terminal.flushStreamIfDue(true);
-                in = session.next(TICK);
-            }
+            Object in = session.next(TICK);
             if (in instanceof Inbound.Closed c) {
                 if (annotate) { // the close belongs to the recording: verify --replay explains it like a live one
                     terminal.stream(FrameText.closed(c.close(), Clock.systemUTC().instant()));
-                    terminal.flushStreamIfDue(true);
                 }
                 throw closed(c.close(), session, acked);
             }
@@ -143,7 +142,6 @@ public final class SubscribeCommand implements Callable<Integer> {
                 fail(r.decoded(), session, key); // waiting for the ack only: an error frame still ends the run
             } else if (in instanceof FeedSession.Received r) {
                 write(r);
-                terminal.flushStreamIfDue(false); // a stream that never drains still flushes every 20 ms
                 fail(r.decoded(), session, key);
                 if (r.decoded().frame() instanceof Frame.Data d && !Channels.HEARTBEATS.equals(d.channel())
                         && !Channels.SUBSCRIPTIONS.equals(d.channel())) {

@@ -31,31 +31,33 @@ public final class Terminal {
     }
 
     /**
-     * One streamed line on stdout, buffered: many lines go out in one write. {@link #flushStreamIfDue} sends them
-     * when the input is drained or every {@value #STREAM_FLUSH_MS} ms, so a pipe still sees them promptly.
+     * One streamed line on stdout, written by a thread of its own ({@link StreamPump}): a slow or absent reader never
+     * blocks the command, and lines that do not fit its bounded buffer are dropped and counted
+     * ({@link #finishStream} says how many).
      */
     public void stream(String line) {
-        out.println(redactor.scrub(line));
-        unflushed = true;
+        if (pump == null) {
+            pump = new StreamPump(out);
+        }
+        pump.offer(redactor.scrub(line));
     }
 
-    static final long STREAM_FLUSH_MS = 20;
-    private long lastFlushNanos = System.nanoTime();
-    private boolean unflushed;
+    private StreamPump pump;
 
-    /** Flushes streamed lines when nothing more is waiting ({@code drained}) or the last flush is 20 ms old. */
-    public void flushStreamIfDue(boolean drained) {
-        long now = System.nanoTime();
-        if (drained && unflushed || now - lastFlushNanos >= STREAM_FLUSH_MS * 1_000_000) {
-            out.flush();
-            lastFlushNanos = now;
-            unflushed = false;
+    /** Waits briefly for streamed lines to be written, and says on stderr if any had to be dropped. */
+    public void finishStream() {
+        if (pump != null) {
+            pump.finish(java.time.Duration.ofSeconds(1));
+            if (pump.dropped() > 0) {
+                warn("stdout was not read fast enough: " + pump.dropped() + " lines were not written (every frame "
+                        + "was still received and checked)");
+            }
         }
     }
 
     /** True when stdout is a closed pipe ({@code feedctl tail | head}): the command should end quietly. */
     public boolean outClosed() {
-        return out.checkError();
+        return pump != null ? pump.pipeClosed() : out.checkError();
     }
 
     public void info(String line) {

@@ -46,6 +46,18 @@ class ProcessTest {
     }
 
     @Test
+    void stdoutThatNobodyReadsNeitherHoldsSubscribePastItsDurationNorGrowsMemory() throws Exception {
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(50_000))) {
+            Path err = dir.resolve("err.txt");
+            // stdout is a pipe this test never reads: it fills after 64 KiB
+            Process p = feedctl("subscribe", "--ws-url", sim.wsUri().toString(), "--duration", "4s", "-o", "ndjson")
+                    .redirectError(err.toFile()).start();
+            assertTrue(p.waitFor(15, TimeUnit.SECONDS), "subscribe ended after its duration though nobody read");
+            assertEquals(0, p.exitValue(), Files.readString(err));
+        }
+    }
+
+    @Test
     void ctrlCEndsVerifyWith130AndStillWritesThePartialReport() throws Exception {
         Path report = dir.resolve("report.json");
         Path out = dir.resolve("out.txt");

@@ -1,0 +1,57 @@
+package dev.feedctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class StreamPumpTest {
+
+    @Test
+    void aReaderThatNeverReadsCostsDroppedLinesNotMemoryOrTime() throws Exception {
+        CountDownLatch never = new CountDownLatch(1);
+        OutputStream stuck = new OutputStream() { // like a full pipe nobody drains
+            @Override
+            public void write(int b) throws java.io.IOException {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+        };
+        StreamPump pump = new StreamPump(new PrintWriter(new OutputStreamWriter(stuck, StandardCharsets.UTF_8), false));
+        String line = "x".repeat(1000);
+        long offered = 3 * StreamPump.CAPACITY_CHARS / line.length();
+        for (long i = 0; i < offered; i++) {
+            pump.offer(line);
+        }
+        assertTrue(pump.dropped() > offered / 3, "dropped " + pump.dropped() + " of " + offered);
+        long t0 = System.nanoTime();
+        pump.finish(Duration.ofMillis(300));
+        assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos(), "finish is bounded");
+    }
+
+    @Test
+    void everyLineReachesAReaderThatReadsInOrder() {
+        StringWriter text = new StringWriter();
+        StreamPump pump = new StreamPump(new PrintWriter(text));
+        for (int i = 0; i < 10_000; i++) {
+            pump.offer("line " + i);
+        }
+        pump.finish(Duration.ofSeconds(5));
+        String[] lines = text.toString().split("\n");
+        assertEquals(10_000, lines.length);
+        assertEquals("line 9999", lines[9999].strip());
+        assertEquals(0, pump.dropped());
+    }
+}
