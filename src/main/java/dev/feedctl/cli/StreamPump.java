@@ -54,9 +54,22 @@ final class StreamPump {
         }
     }
 
+    /**
+     * While lines keep coming the writer naps this long when it finds none, instead of being woken per line (a
+     * wake-up per line doubled feedctl's CPU per frame at 20,000 lines/s); after a few empty naps it waits to be woken.
+     */
+    static final long LINGER_NANOS = 200_000;
+    static final int IDLE_NAPS = 5;
+
     private void run() {
         List<String> batch = new ArrayList<>();
+        int emptyNaps = IDLE_NAPS;
         while (true) {
+            if (emptyNaps < IDLE_NAPS && !finished && isEmpty()) {
+                emptyNaps++;
+                java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
+                continue;
+            }
             lock.lock();
             try {
                 writing = false;
@@ -64,6 +77,7 @@ final class StreamPump {
                 while (lines.isEmpty() && !finished) {
                     notEmpty.awaitUninterruptibly();
                 }
+                emptyNaps = 0;
                 if (lines.isEmpty()) {
                     return;
                 }
@@ -82,6 +96,20 @@ final class StreamPump {
             if (out.checkError()) {
                 pipeClosed = true;
             }
+        }
+    }
+
+    private boolean isEmpty() {
+        lock.lock();
+        try {
+            if (lines.isEmpty()) {
+                writing = false;
+                empty.signalAll();
+                return true;
+            }
+            return false;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -122,7 +122,11 @@ public final class SubscribeCommand implements Callable<Integer> {
             if (now >= end) {
                 break;
             }
-            Object in = session.next(TICK);
+            Object in = session.next(Duration.ZERO);
+            if (in == null) { // drained: what was written goes out now, before waiting for more
+                terminal.handOverStream();
+                in = session.next(TICK);
+            }
             if (in instanceof Inbound.Closed c) {
                 if (annotate) { // the close belongs to the recording: verify --replay explains it like a live one
                     terminal.stream(FrameText.closed(c.close(), Clock.systemUTC().instant()));

@@ -39,13 +39,28 @@ public final class Terminal {
         if (pump == null) {
             pump = new StreamPump(out);
         }
-        pump.offer(redactor.scrub(line));
+        chunk.append(redactor.scrub(line)).append('\n');
+        if (chunk.length() >= CHUNK_CHARS) {
+            handOverStream();
+        }
     }
 
+    /** Lines are handed to the writer thread in chunks, not one by one: a hand-off per line costs more than the line. */
+    static final int CHUNK_CHARS = 32 * 1024;
+    private final StringBuilder chunk = new StringBuilder(CHUNK_CHARS + 4096);
     private StreamPump pump;
+
+    /** Hands what was streamed so far to the writer: call it when the input is drained, before waiting for more. */
+    public void handOverStream() {
+        if (chunk.length() > 0 && pump != null) {
+            pump.offer(chunk.substring(0, chunk.length() - 1)); // the writer ends each piece with its own newline
+            chunk.setLength(0);
+        }
+    }
 
     /** Waits briefly for streamed lines to be written, and says on stderr if any had to be dropped. */
     public void finishStream() {
+        handOverStream();
         if (pump != null) {
             pump.finish(java.time.Duration.ofSeconds(1));
             if (pump.dropped() > 0) {

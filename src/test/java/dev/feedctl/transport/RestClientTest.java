@@ -93,12 +93,15 @@ class RestClientTest {
     @Test
     void staysWithinTheRequestBudget() throws Exception {
         RestClient rest = new RestClient(serve(200), null, null, 5, Duration.ofSeconds(2));
+        long t0 = System.nanoTime();
         for (int i = 0; i < 6; i++) {
             assertTrue(rest.time(deadline(10)).ok());
         }
-        // from the second request on (the first also pays for the TCP connection): 4 gaps of at least 200 ms
-        long spanMs = (arrivals.get(5) - arrivals.get(1)) / 1_000_000;
-        assertTrue(spanMs >= 780, "requests 2..6 at 5/s span about 800 ms, took " + spanMs + " ms");
+        // the budget holds the sending side: the 6th request cannot leave before 5 slots of 200 ms have passed
+        // (arrival times on a loaded machine jitter, so they are not what is judged)
+        long spanMs = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(spanMs >= 999, "6 requests at 5/s need at least 1000 ms, took " + spanMs + " ms");
+        assertEquals(6, arrivals.size());
     }
 
     @Test
