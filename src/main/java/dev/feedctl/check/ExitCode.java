@@ -17,7 +17,8 @@ public enum ExitCode {
     AUTH(4, "authentication failed: key rejected locally or by the server", 1),
     PROTOCOL(5, "protocol error: server error frame, no acknowledgement, legacy/non-Advanced-Trade format", 2),
     INTERNAL(70, "internal error in feedctl (a bug: please report it)", -1),
-    INTERRUPTED(130, "interrupted (Ctrl-C); partial results are still written", -1);
+    INTERRUPTED(130, "interrupted (Ctrl-C); partial results are still written", -1),
+    TERMINATED(143, "terminated (SIGTERM); partial results are still written", -1);
 
     private final int code;
     private final String meaning;

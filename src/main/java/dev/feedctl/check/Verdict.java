@@ -26,7 +26,8 @@ public record Verdict(String command, Instant startedAt, Duration took, List<Che
     /** The exit code of the earliest failing stage; OK when nothing failed. */
     public ExitCode exitCode() {
         if (interrupted()) {
-            return ExitCode.INTERRUPTED;
+            return Integer.valueOf(143).equals(facts.get("interrupt_exit_code")) ? ExitCode.TERMINATED
+                    : ExitCode.INTERRUPTED;
         }
         ExitCode best = ExitCode.OK;
         for (CheckResult c : checks) {

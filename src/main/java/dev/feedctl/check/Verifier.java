@@ -73,8 +73,16 @@ public final class Verifier {
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */
     public void interrupt() {
+        interrupt(ExitCode.INTERRUPTED.code());
+    }
+
+    /** Ends gathering early; the verdict then carries {@code exitCode} (130 for Ctrl-C, 143 for SIGTERM). */
+    public void interrupt(int exitCode) {
+        interruptCode = exitCode;
         interrupted = true;
     }
+
+    private volatile int interruptCode = 130;
 
     public Verdict run() throws InterruptedException {
         Instant started = clock.instant();
@@ -107,6 +115,9 @@ public final class Verifier {
         List<CheckResult> checks = new VerifyChecks(s, o).all();
         Map<String, Object> facts = Facts.of(s, o);
         facts.put("interrupted", interrupted);
+        if (interrupted) {
+            facts.put("interrupt_exit_code", interruptCode);
+        }
         return new Verdict("verify", started, Duration.ofNanos(System.nanoTime() - t0), checks, facts);
     }
 

@@ -1,6 +1,7 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
+import dev.feedctl.check.ExitCode;
 import dev.feedctl.check.Replayer;
 import dev.feedctl.units.Figures;
 import dev.feedctl.check.Verdict;
@@ -106,10 +107,12 @@ public final class VerifyCommand implements Callable<Integer> {
             CheckSettings settings = new CheckSettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
                     channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
             Verifier verifier = new Verifier(settings, Clock.systemUTC());
-            // Ctrl-C: stop gathering, judge what was seen, write the reports, then let the JVM exit with 130
+            // Ctrl-C or SIGTERM: stop gathering, judge what was seen, write the reports (with the exit code the
+            // process is about to have), then let the JVM exit with 130 or 143
             CountDownLatch reported = new CountDownLatch(1);
+            SignalExit signals = SignalExit.install();
             Thread onInterrupt = new Thread(() -> {
-                verifier.interrupt();
+                verifier.interrupt(signals.caught() == 0 ? ExitCode.INTERRUPTED.code() : signals.caught());
                 try {
                     reported.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -124,6 +127,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 reports.render(verdict, format, terminal, false);
                 return verdict.exitCode().code();
             } finally {
+                signals.close();
                 reported.countDown();
                 try {
                     Runtime.getRuntime().removeShutdownHook(onInterrupt);

@@ -78,6 +78,24 @@ class ProcessTest {
         assertEquals(130, doc.get("exit_code").getAsInt());
     }
 
+    @Test
+    void sigtermEndsVerifyWith143AndTheReportSaysTheSame() throws Exception {
+        Path report = dir.resolve("report.json");
+        Path out = dir.resolve("out.txt");
+        Process p = feedctl("verify", "--sim", "--duration", "60s", "--report", report.toString(), "-v")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(out).contains("gathering evidence") && System.nanoTime() < until) {
+            assertFalse(p.waitFor(50, TimeUnit.MILLISECONDS), () -> "verify ended early: " + read(out));
+        }
+        new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "feedctl ended after SIGTERM");
+        assertEquals(143, p.exitValue(), read(out));
+        JsonObject doc = Json.parse(Files.readString(report)).getAsJsonObject();
+        assertEquals(143, doc.get("exit_code").getAsInt());
+        assertEquals("INTERRUPTED", doc.get("verdict").getAsString());
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
