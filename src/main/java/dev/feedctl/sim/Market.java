@@ -144,7 +144,14 @@ final class Market {
 
     private static void appendTrimmed(StringBuilder sb, long value, long unit, int digits) {
         sb.append(value / unit);
-        long frac = value % unit;
+        appendFraction(sb, value % unit, digits);
+    }
+
+    /**
+     * A fraction of {@code digits} decimal places as the feed (Go) writes it: trailing zeros trimmed, nothing at all
+     * when it is zero. Decimals and timestamps share it.
+     */
+    static void appendFraction(StringBuilder sb, long frac, int digits) {
         if (frac == 0) {
             return;
         }

@@ -28,20 +28,7 @@ final class Timestamps {
             cached = c;
         }
         sb.append(c.prefix);
-        int nanos = t.getNano();
-        if (nanos != 0) {
-            int digits = 9;
-            while (nanos % 10 == 0) {
-                nanos /= 10;
-                digits--;
-            }
-            sb.append('.');
-            String n = Integer.toString(nanos);
-            for (int i = n.length(); i < digits; i++) {
-                sb.append('0');
-            }
-            sb.append(n);
-        }
+        Market.appendFraction(sb, t.getNano(), 9);
         sb.append('Z');
     }
 

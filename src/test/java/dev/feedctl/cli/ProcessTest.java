@@ -61,12 +61,7 @@ class ProcessTest {
     void ctrlCEndsVerifyWith130AndStillWritesThePartialReport() throws Exception {
         Path report = dir.resolve("report.json");
         Path out = dir.resolve("out.txt");
-        Process p = feedctl("verify", "--sim", "--duration", "60s", "--report", report.toString(), "-v")
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.readString(out).contains("gathering evidence") && System.nanoTime() < until) {
-            assertFalse(p.waitFor(50, TimeUnit.MILLISECONDS), () -> "verify ended early: " + read(out));
-        }
+        Process p = verifyGathering(report, out);
         assertFalse(p.waitFor(500, TimeUnit.MILLISECONDS), "verify is still gathering evidence");
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "feedctl ended after SIGINT");
@@ -82,18 +77,24 @@ class ProcessTest {
     void sigtermEndsVerifyWith143AndTheReportSaysTheSame() throws Exception {
         Path report = dir.resolve("report.json");
         Path out = dir.resolve("out.txt");
-        Process p = feedctl("verify", "--sim", "--duration", "60s", "--report", report.toString(), "-v")
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.readString(out).contains("gathering evidence") && System.nanoTime() < until) {
-            assertFalse(p.waitFor(50, TimeUnit.MILLISECONDS), () -> "verify ended early: " + read(out));
-        }
+        Process p = verifyGathering(report, out);
         new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS), "feedctl ended after SIGTERM");
         assertEquals(143, p.exitValue(), read(out));
         JsonObject doc = Json.parse(Files.readString(report)).getAsJsonObject();
         assertEquals(143, doc.get("exit_code").getAsInt());
         assertEquals("INTERRUPTED", doc.get("verdict").getAsString());
+    }
+
+    /** A verify run on the simulator that has begun gathering evidence (it says so with -v). */
+    private static Process verifyGathering(Path report, Path out) throws Exception {
+        Process p = feedctl("verify", "--sim", "--duration", "60s", "--report", report.toString(), "-v")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(out).contains("gathering evidence") && System.nanoTime() < until) {
+            assertFalse(p.waitFor(50, TimeUnit.MILLISECONDS), () -> "verify ended early: " + read(out));
+        }
+        return p;
     }
 
     private static String read(Path p) {
