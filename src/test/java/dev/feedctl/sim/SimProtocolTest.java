@@ -135,21 +135,23 @@ class SimProtocolTest {
         try (PlainClient c = PlainClient.open(sim.wsUri())) {
             c.subscribe("heartbeats");
             long previous = -1;
-            long previousAt = 0;
-            for (int i = 0; i < 3; i++) {
+            Instant first = null;
+            Instant last = null;
+            for (int i = 0; i < 4; i++) {
                 JsonObject hb = c.await(PlainClient.channel("heartbeats"), Duration.ofSeconds(3));
                 assertNotNull(hb, "heartbeat " + i);
                 long counter = hb.getAsJsonArray("events").get(0).getAsJsonObject().get("heartbeat_counter")
                         .getAsLong();
-                long at = System.nanoTime();
                 if (previous >= 0) {
                     assertEquals(previous + 1, counter);
-                    long gapMs = (at - previousAt) / 1_000_000;
-                    assertTrue(gapMs > 500 && gapMs < 1600, "heartbeat interval " + gapMs + " ms");
                 }
                 previous = counter;
-                previousAt = at;
+                last = Instant.parse(hb.get("timestamp").getAsString());
+                first = first == null ? last : first;
             }
+            // by the exchange's own timestamps, averaged: a timer a loaded machine runs late catches up
+            long meanMs = Duration.between(first, last).toMillis() / 3;
+            assertTrue(meanMs >= 800 && meanMs <= 1200, "heartbeats " + meanMs + " ms apart on average");
         }
     }
 
@@ -158,8 +160,8 @@ class SimProtocolTest {
         try (ExchangeSimulator fast = fast(); PlainClient c = PlainClient.open(fast.wsUri())) {
             PlainClient.Close close = c.awaitClose(Duration.ofSeconds(5));
             assertEquals(1000, close.code());
-            assertTrue(close.afterMillis() >= 450 && close.afterMillis() < 1500, "closed after "
-                    + close.afterMillis() + " ms (deadline 500 ms)");
+            // never before the deadline; how late a loaded machine runs the timer is not the simulator's contract
+            assertTrue(close.afterMillis() >= 450, "closed after " + close.afterMillis() + " ms (deadline 500 ms)");
         }
     }
 
