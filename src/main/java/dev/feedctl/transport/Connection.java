@@ -103,11 +103,6 @@ public final class Connection implements FrameSource {
         return handoff.stalls();
     }
 
-    /** True when every frame received so far has been handed to the consumer. */
-    @Override
-    public boolean drained() {
-        return handoff.isEmpty();
-    }
 
 
     @Override

@@ -18,8 +18,6 @@ public interface FrameSource extends Closeable {
     /** How many times the reader had to wait. */
     long stalls();
 
-    /** True when every frame received so far has been handed over. */
-    boolean drained();
 
     long largestFrame();
 

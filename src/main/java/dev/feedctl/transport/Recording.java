@@ -134,10 +134,6 @@ public final class Recording implements FrameSource {
         return 0;
     }
 
-    @Override
-    public boolean drained() {
-        return next == null;
-    }
 
     @Override
     public long largestFrame() {
