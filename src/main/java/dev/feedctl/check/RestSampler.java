@@ -87,9 +87,9 @@ final class RestSampler implements Runnable {
         if (r.status() == 0) {
             return "no answer: " + r.error();
         }
-        String body = r.body() == null ? "" : r.body().replaceAll("\\s+", " ");
-        return "HTTP " + r.status() + (body.isEmpty() ? "" : " " + (body.length() > 120 ? body.substring(0, 117)
-                + "..." : body));
+        String body = r.body() == null ? "" : r.body().replaceAll("[ \\t\\r\\n]+", " ");
+        return "HTTP " + r.status() + (body.isEmpty() ? "" : " " + dev.feedctl.protocol.Untrusted.text(
+                body.length() > 120 ? body.substring(0, 117) + "..." : body));
     }
 
     /** A REST price: a sane positive decimal, or null (absurd text is never compared: its arithmetic never ends). */

@@ -21,6 +21,12 @@ public sealed interface Frame {
 
     /** {@code {"type":"error","message":…}}; {@code reason} is the legacy Exchange addition. */
     record Error(String message, String reason) implements Frame {
+
+        /** Server words, printable: they reach terminals and reports. */
+        public Error {
+            message = Untrusted.text(message);
+            reason = Untrusted.text(reason);
+        }
     }
 
     /** A frame from another Coinbase feed (legacy Exchange, INTX, derivatives): the endpoint is wrong. */

@@ -12,6 +12,12 @@ public record Violation(String rule, String path, String message, Severity sever
 
     public enum Severity { ERROR, INFO }
 
+    /** Paths and messages quote what the server sent (field names, values): printable only. */
+    public Violation {
+        path = Untrusted.text(path);
+        message = Untrusted.text(message);
+    }
+
     public static Violation error(String rule, String path, String message) {
         return new Violation(rule, path, message, Severity.ERROR);
     }

@@ -68,7 +68,12 @@ public final class FrameText {
         return m;
     }
 
+    /** A short line for people; everything in it that the server wrote is printable (no escapes, no new lines). */
     public static String human(Decoded d, Instant receivedAt) {
+        return dev.feedctl.protocol.Untrusted.text(humanLine(d, receivedAt));
+    }
+
+    private static String humanLine(Decoded d, Instant receivedAt) {
         String time = CLOCK.format(receivedAt);
         if (d.frame() instanceof Frame.Error e) {
             return time + " error         " + e.message() + (e.reason() == null ? "" : " (" + e.reason() + ")");

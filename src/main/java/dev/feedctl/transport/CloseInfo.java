@@ -1,6 +1,7 @@
 package dev.feedctl.transport;
 
 import dev.feedctl.protocol.CloseCodes;
+import dev.feedctl.protocol.Untrusted;
 import java.time.Duration;
 
 /**
@@ -10,6 +11,11 @@ import java.time.Duration;
  * @param sinceConnect time from the finished upgrade to the close
  */
 public record CloseInfo(int code, String reason, boolean byServer, Duration sinceConnect) {
+
+    /** The reason is the server's text: printable, never a forged line or a terminal escape. */
+    public CloseInfo {
+        reason = reason == null ? "" : Untrusted.text(reason);
+    }
 
     public String side() {
         return byServer ? "server" : "client";

@@ -121,7 +121,7 @@ public final class Connector {
         try {
             Certificate[] chain = s.getPeerCertificates();
             if (chain.length > 0 && chain[0] instanceof X509Certificate x) {
-                facts.put("subject", x.getSubjectX500Principal().getName());
+                facts.put("subject", dev.feedctl.protocol.Untrusted.text(x.getSubjectX500Principal().getName()));
                 facts.put("expires", x.getNotAfter().toInstant().toString());
             }
         } catch (SSLException e) {
@@ -167,7 +167,7 @@ public final class Connector {
                 String name = lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
                 if (name.equals("retry-after") || name.startsWith("x-ratelimit") || name.equals("server")
                         || name.equals("sec-websocket-extensions") || name.equals("content-type")) {
-                    facts.put(name, lines[i].substring(colon + 1).trim());
+                    facts.put(name, dev.feedctl.protocol.Untrusted.text(lines[i].substring(colon + 1).trim()));
                 }
             }
         }

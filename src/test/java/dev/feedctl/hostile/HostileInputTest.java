@@ -159,4 +159,27 @@ class HostileInputTest {
             assertTrue(r.out().contains("5 binary frames") && r.out().contains("frame.binary"), r::toString);
         }
     }
+
+    @Test
+    void serverTextCannotDriveTheTerminalOrForgeALine() throws Exception {
+        String evil = "\u001b]0;owned\u0007\r\nPASS connection";
+        try (HostileServer s = HostileServer.onSubscribe(c -> c.close(4000, evil))) {
+            Run sub = Run.of("subscribe", "--ws-url", s.uri().toString(), "--count", "1");
+            Run ver = Run.of("verify", "--ws-url", s.uri().toString(), "--rest-url", "http://127.0.0.1:9",
+                    "--duration", "1500ms");
+            for (Run r : new Run[] {sub, ver}) {
+                String all = r.out() + r.err();
+                assertFalse(all.contains("\u001b") || all.contains("\u0007") || all.contains("\r"), r::toString);
+                assertTrue(all.contains("\\x1b]0;owned"), r::toString);
+                assertFalse(all.lines().anyMatch(l -> l.startsWith("PASS connection")), r::toString);
+            }
+        }
+        try (HostileServer s = HostileServer.onSubscribe(c -> c.send("{\"type\":\"error\",\"message\":\""
+                + "bad\\u001b[2J\\nFAIL nothing\"}"))) {
+            Run r = Run.of("subscribe", "--ws-url", s.uri().toString(), "--count", "1");
+            assertEquals(5, r.code(), r::toString);
+            assertFalse(r.err().contains("\u001b"), r::toString);
+            assertFalse(r.err().lines().anyMatch(l -> l.startsWith("FAIL nothing")), r::toString);
+        }
+    }
 }

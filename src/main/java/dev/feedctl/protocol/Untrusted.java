@@ -1,0 +1,56 @@
+package dev.feedctl.protocol;
+
+/**
+ * Text that came from the network (close reasons, error messages, HTTP headers and bodies, certificate subjects),
+ * made safe to print: control characters (ESC, BEL, CR, LF, DEL, the C1 range) and lone surrogates become visible
+ * escapes such as {@code \x1b}, so a server can neither drive the terminal nor start a new, forged line. Long text is
+ * cut with a note of its length.
+ */
+public final class Untrusted {
+
+    static final int LIMIT = 300;
+
+    private Untrusted() {
+    }
+
+    public static String text(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = null;
+        int n = Math.min(s.length(), LIMIT);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean unsafe = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)
+                    || Character.isSurrogate(c) && !pairedAt(s, i);
+            if (unsafe && out == null) {
+                out = new StringBuilder(n + 16).append(s, 0, i);
+            }
+            if (out != null) {
+                if (!unsafe) {
+                    out.append(c);
+                } else if (c < 0x100) {
+                    out.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                } else {
+                    out.append("\\u").append(Integer.toHexString(c));
+                }
+            }
+            if (Character.isHighSurrogate(c) && pairedAt(s, i) && i + 1 < n) {
+                if (out != null) {
+                    out.append(s.charAt(i + 1));
+                }
+                i++;
+            }
+        }
+        String safe = out == null ? s.substring(0, n) : out.toString();
+        return s.length() > LIMIT ? safe + "…(" + s.length() + " characters)" : safe;
+    }
+
+    private static boolean pairedAt(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+}
