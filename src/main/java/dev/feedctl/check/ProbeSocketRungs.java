@@ -46,6 +46,11 @@ final class ProbeSocketRungs {
         Map<String, Duration> acked = session.ackedAfter();
         List<String> missing = session.unacknowledged();
         double ms = acked.values().stream().mapToLong(Duration::toNanos).max().orElse(0) / 1e6;
+        if (error != null) { // before or after the acknowledgement: a server error ends the subscription
+            return CheckResult.fail("subscribe-ack", error.authProblem() ? ExitCode.AUTH : ExitCode.PROTOCOL,
+                    (missing.isEmpty() ? "acknowledged " + acked.keySet() + ", then " : "") + "server error \""
+                    + serverError.message() + "\"", error.text(), null, Map.of()).timed(ms);
+        }
         if (missing.isEmpty()) {
             return CheckResult.pass("subscribe-ack", "acknowledged " + acked.keySet(), Map.of()).timed(ms);
         }
@@ -89,14 +94,23 @@ final class ProbeSocketRungs {
             return CheckResult.skip("heartbeats", "--no-heartbeats");
         }
         var hb = session.ledger().heartbeats();
-        String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest interval "
-                + hb.longestInterval().toMillis() + " ms";
+        // up to the end of the window, not just between heartbeats: a feed that stops early is not continuous
+        Duration silence = hb.longestSilence(session.feedNow());
+        String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
+                + silence.toMillis() + " ms";
         if (hb.count() == 0) {
-            return session.unacknowledged().isEmpty() ? CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence,
-                    "no heartbeat arrived", null, Map.of()) : CheckResult.skip("heartbeats", "not subscribed");
+            return session.unacknowledged().isEmpty() ? CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED,
+                    "0 heartbeats in " + s.duration().toMillis() + " ms", "no heartbeat arrived", null, Map.of())
+                    : CheckResult.skip("heartbeats", "not subscribed");
         }
-        if (hb.breaks() > 0 || hb.longestInterval().compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
-            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeats are not continuous", null, Map.of());
+        if (hb.breaks() > 0) {
+            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeat_counter skipped "
+                    + hb.breaks() + " times: heartbeats were lost", null, Map.of());
+        }
+        if (silence.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
+            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeats stopped: "
+                    + silence.toMillis() + " ms without one (more than 2 s)", "the feed is stalled or the connection "
+                    + "half-dead; reconnect", Map.of());
         }
         return CheckResult.pass("heartbeats", evidence, Map.of());
     }

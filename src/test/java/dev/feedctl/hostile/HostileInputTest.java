@@ -182,4 +182,24 @@ class HostileInputTest {
             assertFalse(r.err().lines().anyMatch(l -> l.startsWith("FAIL nothing")), r::toString);
         }
     }
+
+    @Test
+    void probeFailsAnErrorAfterTheAckAndAFeedThatStopsEarly() throws Exception {
+        try (HostileServer s = HostileServer.onSubscribe(c -> {
+            c.send("{\"channel\":\"subscriptions\",\"timestamp\":\"2026-04-07T14:30:03Z\",\"sequence_num\":0,"
+                    + "\"events\":[{\"subscriptions\":{\"heartbeats\":[\"heartbeats\"],\"ticker\":[\"BTC-USD\"]}}]}");
+            c.send("{\"type\":\"error\",\"message\":\"authentication failure\"}");
+        })) {
+            Run r = Run.of("probe", "--ws-url", s.uri().toString(), "--rest-url", "http://127.0.0.1:9",
+                    "--duration", "1500ms");
+            assertTrue(r.code() != 0, r::toString); // REST at 127.0.0.1:9 fails too, and connection (3) ranks first
+            assertTrue(r.out().contains("FAIL subscribe-ack") && r.out().contains("then server error "
+                    + "\"authentication failure\""), r::toString);
+        }
+        // everything stops after 1 s while the socket stays open: the silence up to the end of the window counts
+        Run stalled = Run.of("probe", "--sim=stall-all", "--duration", "3500ms");
+        assertEquals(1, stalled.code(), stalled::toString);
+        assertTrue(stalled.out().contains("FAIL heartbeats") && (stalled.out().contains("heartbeats stopped")
+                || stalled.out().contains("no heartbeat arrived")), stalled::toString);
+    }
 }
