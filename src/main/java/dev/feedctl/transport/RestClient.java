@@ -104,7 +104,7 @@ public final class RestClient {
                 return last != null ? last : new Reply(0, null, "", null, "request budget left no time before "
                         + "the deadline");
             }
-            last = once(path, signed);
+            last = once(path, signed, deadlineNanos);
             long backoff;
             if (last.status() == 429) {
                 refused.incrementAndGet();
@@ -135,10 +135,11 @@ public final class RestClient {
      * One request on the JDK's HttpURLConnection (keep-alive reused). Not java.net.http.HttpClient: on Java 17 its
      * selector thread sits in native code, and HotSpot then spends 300 ms at every exit waiting for it.
      */
-    private Reply once(String path, boolean signed) throws InterruptedException {
+    private Reply once(String path, boolean signed, long deadlineNanos) throws InterruptedException {
         URI uri = URI.create(base.toString().replaceAll("/+$", "") + PREFIX + path);
         calls.incrementAndGet();
         HttpURLConnection c = null;
+        java.util.concurrent.ScheduledFuture<?> watchdog = null;
         try {
             c = (HttpURLConnection) uri.toURL().openConnection();
             if (c instanceof HttpsURLConnection https && caFile != null) {
@@ -146,6 +147,13 @@ public final class RestClient {
             }
             c.setConnectTimeout((int) timeout.toMillis());
             c.setReadTimeout((int) timeout.toMillis());
+            // the read timeout is per read: a server that trickles a byte a second would never time out, so the
+            // whole request ends at the caller's deadline (or the timeout), whatever the server does
+            HttpURLConnection conn = c;
+            // at least a second even near the caller's deadline (a first request also pays for its connection)
+            long wholeRequest = Math.min(timeout.toNanos(), Math.max(MIN_REQUEST.toNanos(),
+                    deadlineNanos - System.nanoTime()));
+            watchdog = Watchdog.TIMER.schedule(conn::disconnect, wholeRequest, java.util.concurrent.TimeUnit.NANOSECONDS);
             c.setRequestProperty("Accept", "application/json");
             c.setRequestProperty("User-Agent", "feedctl");
             if (signed && signer != null) {
@@ -154,7 +162,13 @@ public final class RestClient {
             }
             int status = c.getResponseCode();
             InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-            String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] bytes = in == null ? new byte[0] : in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                c.disconnect();
+                return new Reply(0, null, "", null, "the answer's body is over " + MAX_BODY / 1024 + " KiB: not an "
+                        + "Advanced Trade REST answer");
+            }
+            String body = new String(bytes, StandardCharsets.UTF_8);
             if (in != null) {
                 in.close(); // a fully read, closed stream returns the connection to the keep-alive cache
             }
@@ -166,8 +180,29 @@ public final class RestClient {
             if (c != null) {
                 c.disconnect();
             }
-            return new Reply(0, null, "", null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            boolean late = watchdog != null && watchdog.isDone();
+            return new Reply(0, null, "", null, late ? "no complete answer in time: the server sent too slowly"
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
         }
+    }
+
+    static final Duration MIN_REQUEST = Duration.ofSeconds(1);
+
+    /** A REST answer is a few KiB; a body over this is cut off, not read into memory. */
+    static final int MAX_BODY = 1024 * 1024;
+
+    /** One daemon timer for every client's request deadlines, made on first use. */
+    private static final class Watchdog {
+        static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "feedctl-rest-deadline");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** The trust of {@code --ca-file}, built on first use (the file is read once per client). */

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.feedctl.TestTls;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -160,5 +161,51 @@ class RestClientTest {
         assertEquals(null, RestClient.epochMillis(o));
         o.addProperty("epochMillis", "1764460800000");
         assertEquals(1764460800000L, RestClient.epochMillis(o));
+    }
+
+    @Test
+    void aServerThatTricklesOrNeverEndsItsBodyIsCutOffOnTime() throws Exception {
+        HttpServer h = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        h.createContext("/api/v3/brokerage/time", ex -> {
+            ex.sendResponseHeaders(200, 1000);
+            try (OutputStream os = ex.getResponseBody()) {
+                for (int i = 0; i < 1000; i++) { // a byte every 100 ms: each read is within the read timeout
+                    os.write('{');
+                    os.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException gone) {
+                // the client hung up, as it should
+            }
+        });
+        h.createContext("/api/v3/brokerage/market/products/BTC-USD", ex -> {
+            ex.sendResponseHeaders(200, 0); // chunked, and it never ends
+            byte[] chunk = new byte[64 * 1024];
+            try (OutputStream os = ex.getResponseBody()) {
+                for (int i = 0; i < 10_000; i++) {
+                    os.write(chunk);
+                }
+            } catch (IOException gone) {
+                // the client hung up, as it should
+            }
+        });
+        java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
+        h.setExecutor(handlers);
+        h.start();
+        try {
+            RestClient rest = new RestClient(URI.create("http://127.0.0.1:" + h.getAddress().getPort()), null, null,
+                    50, Duration.ofSeconds(1));
+            long t0 = System.nanoTime();
+            RestClient.Reply slow = rest.get("/time", false, deadline(3));
+            assertEquals(0, slow.status(), String.valueOf(slow.error()));
+            assertTrue(slow.error().contains("too slowly"), slow.error());
+            RestClient.Reply endless = rest.product("BTC-USD", deadline(10));
+            assertEquals(0, endless.status());
+            assertTrue(endless.error().contains("over 1024 KiB"), endless.error());
+            assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(8).toNanos(), "both ended on time");
+        } finally {
+            h.stop(0);
+            handlers.shutdownNow();
+        }
     }
 }
