@@ -84,6 +84,14 @@ public final class Connector {
             phases.add(upgradeFailure(took, head, conn.closeInfo(), spec));
             throw new ConnectFailure(phases);
         }
+        if (!open && meter.serverClose() == null) {
+            // a 101 the WebSocket client refused: not a connection, whatever the status line says
+            conn.close();
+            phases.add(Phase.failed("upgrade", took, head, "the server answered 101 but the handshake is invalid: "
+                    + invalidHandshake(meter.responseHead()), "this is not a WebSocket server (or a proxy broke the "
+                    + "upgrade); check the URL"));
+            throw new ConnectFailure(phases);
+        }
         // a 101 followed at once by a close (a retired host does this) is a connection: the close is reported next
         phases.add(Phase.passed("upgrade", took, head));
         conn.phases(phases);
@@ -149,6 +157,18 @@ public final class Connector {
         }
         return Phase.failed("upgrade", took, head, "no answer to the upgrade within " + spec.timeout().toMillis()
                 + " ms", "the server accepted TCP but did not speak WebSocket; check the URL and --timeout");
+    }
+
+    /** What is wrong with a 101 the client refused, from its headers (RFC 6455 §4.1). */
+    static String invalidHandshake(String rawHead) {
+        String h = rawHead.toLowerCase(java.util.Locale.ROOT);
+        if (!h.contains("\nsec-websocket-accept:")) {
+            return "no Sec-WebSocket-Accept header";
+        }
+        if (!h.contains("\nupgrade: websocket")) {
+            return "no \"Upgrade: websocket\" header";
+        }
+        return "its Sec-WebSocket-Accept does not answer the key feedctl sent";
     }
 
     /** Status, Retry-After and the other headers worth showing from the raw response head. */

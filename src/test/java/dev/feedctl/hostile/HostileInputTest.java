@@ -202,4 +202,35 @@ class HostileInputTest {
         assertTrue(stalled.out().contains("FAIL heartbeats") && (stalled.out().contains("heartbeats stopped")
                 || stalled.out().contains("no heartbeat arrived")), stalled::toString);
     }
+
+    @Test
+    void a101ThatIsNotAWebSocketHandshakeIsNotAConnection() throws Exception {
+        for (String answer : new String[] {"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Accept: wrong\r\n\r\n", "HTTP/1.1 101\r\n\r\n"}) {
+            try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName(
+                    "127.0.0.1"))) {
+                Thread t = new Thread(() -> {
+                    try (java.net.Socket s = server.accept()) {
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                                StandardCharsets.ISO_8859_1));
+                        String line;
+                        while ((line = in.readLine()) != null && !line.isEmpty()) {
+                            // the client's upgrade request
+                        }
+                        s.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                        s.getOutputStream().flush();
+                        Thread.sleep(2000);
+                    } catch (Exception done) {
+                        // the client hung up
+                    }
+                });
+                t.setDaemon(true);
+                t.start();
+                Run r = Run.of("connect", "--ws-url", "ws://127.0.0.1:" + server.getLocalPort());
+                assertEquals(3, r.code(), r::toString);
+                assertTrue(r.out().contains("answered 101 but the handshake is invalid"), r::toString);
+                assertFalse(r.out().contains("upgrade        ok"), r::toString);
+            }
+        }
+    }
 }
