@@ -32,6 +32,9 @@ public final class FrameDecoder {
         JsonElement root;
         try {
             root = Json.parse(text);
+        } catch (Json.DuplicateKey e) {
+            violations.add(Violation.error("frame.duplicate-key", "$", e.getMessage()));
+            return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_JSON), violations);
         } catch (JsonParseException | IllegalStateException e) {
             violations.add(Violation.error("frame.not-json", "$", "not valid JSON: " + firstLine(e.getMessage())));
             return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_JSON), violations);

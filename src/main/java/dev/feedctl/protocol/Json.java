@@ -2,9 +2,13 @@ package dev.feedctl.protocol;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
@@ -35,15 +39,71 @@ public final class Json {
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.STRICT);
         try {
-            JsonElement e = JsonParser.parseReader(reader);
+            JsonElement e = read(reader, 0);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new JsonSyntaxException("more text after the JSON value at " + reader.getPath());
             }
             return e;
-        } catch (IOException | JsonParseException e) {
+        } catch (DuplicateKey e) {
+            throw e;
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new JsonSyntaxException(plain(e.getMessage()), e);
-        } catch (StackOverflowError e) {
-            throw new JsonSyntaxException("nested too deeply");
+        }
+    }
+
+    /** Deeper than any frame Coinbase sends; deeper still is refused, not recursed into. */
+    static final int MAX_DEPTH = 256;
+
+    /** A name twice in one object: valid to gson (the last one wins), ambiguous to every reader, so refused. */
+    public static final class DuplicateKey extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+
+        DuplicateKey(String name, String path) {
+            super("the name \"" + Untrusted.text(name) + "\" appears twice in one object at " + path);
+        }
+    }
+
+    private static JsonElement read(JsonReader in, int depth) throws IOException {
+        if (depth > MAX_DEPTH) {
+            throw new JsonSyntaxException("nested deeper than " + MAX_DEPTH + " levels at " + in.getPath());
+        }
+        switch (in.peek()) {
+            case BEGIN_OBJECT -> {
+                JsonObject o = new JsonObject();
+                in.beginObject();
+                while (in.hasNext()) {
+                    String name = in.nextName();
+                    if (o.has(name)) {
+                        throw new DuplicateKey(name, in.getPath());
+                    }
+                    o.add(name, read(in, depth + 1));
+                }
+                in.endObject();
+                return o;
+            }
+            case BEGIN_ARRAY -> {
+                JsonArray a = new JsonArray();
+                in.beginArray();
+                while (in.hasNext()) {
+                    a.add(read(in, depth + 1));
+                }
+                in.endArray();
+                return a;
+            }
+            case STRING -> {
+                return new JsonPrimitive(in.nextString());
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new LazilyParsedNumber(in.nextString()));
+            }
+            case BOOLEAN -> {
+                return new JsonPrimitive(in.nextBoolean());
+            }
+            case NULL -> {
+                in.nextNull();
+                return JsonNull.INSTANCE;
+            }
+            default -> throw new JsonSyntaxException("unexpected " + in.peek() + " at " + in.getPath());
         }
     }
 
