@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Gather evidence for --duration and check it: connected, every channel acknowledged, enough "
                 + "valid data per product, no schema violations, no sequence gaps, continuous heartbeats, socket "
-                + "prices that agree with REST, no stale product. Every failure names its cause and the fix.")
+                + "prices that agree with REST, no stale product. Every failure names its cause and the fix. The whole "
+                + "run takes at most --duration plus --timeout (a server that never answers costs --timeout).")
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec

@@ -151,7 +151,7 @@ public final class Connector {
             };
             return Phase.failed("upgrade", took, head, "upgrade refused with HTTP " + status, fix);
         }
-        if (close != null) {
+        if (close != null && close.code() >= 1000) { // below 1000 is the client library giving up, not a close
             return Phase.failed("upgrade", took, head, "closed during the upgrade: " + close.code() + " "
                     + close.reason(), "the server ended the connection before it was open");
         }

@@ -233,4 +233,26 @@ class HostileInputTest {
             }
         }
     }
+
+    @Test
+    void aServerThatNeverAnswersCostsTheTimeoutNotMore() throws Exception {
+        try (java.net.ServerSocket mute = new java.net.ServerSocket(0, 5, java.net.InetAddress.getByName("127.0.0.1"))) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket s = mute.accept()) { // takes the connection and says nothing
+                    Thread.sleep(10_000);
+                } catch (Exception done) {
+                    // the client gave up, as it should
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            long t0 = System.nanoTime();
+            Run r = Run.of("verify", "--ws-url", "ws://127.0.0.1:" + mute.getLocalPort(), "--rest-url",
+                    "http://127.0.0.1:9", "--duration", "1s", "--timeout", "1500ms");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(3, r.code(), r::toString);
+            assertTrue(r.out().contains("no answer to the upgrade within 1500 ms"), r::toString);
+            assertTrue(ms < 1000 + 1500 + 1500, "took " + ms + " ms; --duration 1s plus --timeout 1.5s, and a margin");
+        }
+    }
 }
