@@ -143,7 +143,7 @@ public final class Verifier {
                 o.close = c.close();
                 return;
             }
-            if (in instanceof FeedSession.Received r && stop(o, r, canonical)) {
+            if (in instanceof FeedSession.Received r && fold(s, o, r, canonical)) {
                 return;
             }
             if (!o.session.unacknowledged().isEmpty() && System.nanoTime() > ackDeadline) {
@@ -172,7 +172,7 @@ public final class Verifier {
             }
             o.judgedAfterDeadline++;
             judged(o, r);
-            if (stop(o, r, canonical)) {
+            if (fold(s, o, r, canonical)) {
                 return;
             }
         }
@@ -183,11 +183,6 @@ public final class Verifier {
         if (waited.compareTo(o.longestBacklog) > 0) {
             o.longestBacklog = waited;
         }
-    }
-
-    /** Folds a frame into the price history; true when it ends the run (server error, foreign format). */
-    private boolean stop(Observed o, FeedSession.Received r, List<String> canonical) {
-        return fold(s, o, r, canonical);
     }
 
     /** Server errors and foreign formats end a run; valid prices go into the history REST is compared with. */

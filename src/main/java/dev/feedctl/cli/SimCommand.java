@@ -86,7 +86,7 @@ public final class SimCommand implements Callable<Integer> {
         SimConfig config = SimConfig.defaults().withPorts(port, restPort).withSeed(seed).withRate(rate)
                 .withFaults(chosen);
         if (replay != null) {
-            config = config.withReplay(replayOf(replay, speed));
+            config = config.withReplay(RecordingFiles.replayOf(replay, speed));
         }
         if (trustKey != null) {
             AuthOptions auth = new AuthOptions();
@@ -216,31 +216,6 @@ public final class SimCommand implements Callable<Integer> {
                 throw ExitException.usage(option + " must be at least 1, got " + n);
             }
             return n;
-        }
-    }
-
-    static SimConfig.Replay replayOf(String file, String speed) {
-        double pace;
-        if ("max".equalsIgnoreCase(speed)) {
-            pace = 0;
-        } else {
-            try {
-                pace = Double.parseDouble(speed);
-            } catch (NumberFormatException e) {
-                pace = -1;
-            }
-            if (!(pace > 0) || pace > 1_000_000) {
-                throw ExitException.usage("--speed takes a factor such as 1 or 10, or max; got '" + speed + "'");
-            }
-        }
-        try (java.io.BufferedReader in = RecordingFiles.open(file)) {
-            SimConfig.Replay r = SimConfig.Replay.of(in.lines(), pace);
-            if (r.lines().isEmpty()) {
-                throw ExitException.usage("nothing to replay: " + file + " holds no frame");
-            }
-            return r;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw ExitException.usage("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

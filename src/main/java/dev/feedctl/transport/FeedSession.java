@@ -84,8 +84,7 @@ public final class FeedSession implements Closeable {
     public Object next(Duration timeout) throws InterruptedException {
         Inbound in = conn.poll(timeout);
         if (in instanceof Inbound.Binary b) { // counted and named as a violation like any broken frame
-            in = new Inbound.Text("", b.receivedAt(), b.receivedNanos(), b.stalledNanos());
-            Inbound.Text t = (Inbound.Text) in;
+            Inbound.Text t = new Inbound.Text("", b.receivedAt(), b.receivedNanos(), b.stalledNanos());
             Decoded d = decoder.binary(b.bytes());
             ledger.record(d, t.feedTime(), t.receivedAt());
             return new Received(t, d);

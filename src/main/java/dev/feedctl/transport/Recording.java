@@ -11,15 +11,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A recorded session played back as a {@link FrameSource}, as fast as it is read. Two forms, told apart line by line:
- * <ul>
- * <li>a recording: one JSON object per line with {@code received_at} (RFC 3339) and the raw {@code frame} as a string
- * ({@code subscribe --annotate} lines, whose {@code frame} is the parsed object or whose {@code raw} is the text, work
- * too), or a {@code closed} object ({@code code}, {@code reason}, {@code by}) where the connection ended;</li>
- * <li>raw frames, one per line, whose own envelope {@code timestamp} stands in for the receive time.</li>
- * </ul>
- * {@link #clock()} is the recording's clock: the receive time of the last frame handed out. Only the first connection
- * of a recording is played ({@code connection} changes mark later ones); {@link #laterConnections} counts the rest.
+ * A recorded session played back as a {@link FrameSource}, as fast as it is read. The line forms are
+ * {@link RecordedLine}'s. {@link #clock()} is the recording's clock: the receive time of the last frame handed out.
+ * Only the first connection of a recording is played ({@code connection} changes mark later ones);
+ * {@link #laterConnections} counts the rest.
  */
 public final class Recording implements FrameSource {
 
