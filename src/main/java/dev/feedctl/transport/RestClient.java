@@ -153,6 +153,7 @@ public final class RestClient {
             // at least a second even near the caller's deadline (a first request also pays for its connection)
             long wholeRequest = Math.min(timeout.toNanos(), Math.max(MIN_REQUEST.toNanos(),
                     deadlineNanos - System.nanoTime()));
+            long until = System.nanoTime() + wholeRequest;
             watchdog = Watchdog.TIMER.schedule(conn::disconnect, wholeRequest, java.util.concurrent.TimeUnit.NANOSECONDS);
             c.setRequestProperty("Accept", "application/json");
             c.setRequestProperty("User-Agent", "feedctl");
@@ -162,13 +163,24 @@ public final class RestClient {
             }
             int status = c.getResponseCode();
             InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
-            byte[] bytes = in == null ? new byte[0] : in.readNBytes(MAX_BODY + 1);
-            if (bytes.length > MAX_BODY) {
-                c.disconnect();
-                return new Reply(0, null, "", null, "the answer's body is over " + MAX_BODY / 1024 + " KiB: not an "
-                        + "Advanced Trade REST answer");
+            // the body is read here against the deadline too: a disconnect from the watchdog does not always
+            // interrupt a read already under way, but a server that trickles returns from every read
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            while (in != null && (n = in.read(buf)) != -1) {
+                bytes.write(buf, 0, n);
+                if (bytes.size() > MAX_BODY) {
+                    c.disconnect();
+                    return new Reply(0, null, "", null, "the answer's body is over " + MAX_BODY / 1024 + " KiB: not "
+                            + "an Advanced Trade REST answer");
+                }
+                if (System.nanoTime() > until) {
+                    c.disconnect();
+                    return new Reply(0, null, "", null, "no complete answer in time: the server sent too slowly");
+                }
             }
-            String body = new String(bytes, StandardCharsets.UTF_8);
+            String body = bytes.toString(StandardCharsets.UTF_8);
             if (in != null) {
                 in.close(); // a fully read, closed stream returns the connection to the keep-alive cache
             }
