@@ -10,8 +10,9 @@ import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.Connector;
+import dev.feedctl.transport.FeedEvent;
+import dev.feedctl.transport.FeedLoop;
 import dev.feedctl.transport.FeedSession;
-import dev.feedctl.transport.Inbound;
 import dev.feedctl.transport.RestClient;
 import dev.feedctl.transport.Phase;
 import dev.feedctl.protocol.UrlLint;
@@ -119,29 +120,28 @@ public final class Prober {
     /** Reads frames for the observation window, or until the socket ends or the server sends an error. */
     private void observe() throws InterruptedException {
         long end = System.nanoTime() + s.duration().toNanos();
-        long ackDeadline = System.nanoTime() + s.connect().timeout().toNanos();
+        FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(s.connect().timeout()));
         while (System.nanoTime() < end) {
-            Object in = session.next(Duration.ofMillis(50));
-            if (in instanceof Inbound.Closed c) {
+            FeedEvent ev = loop.next(Duration.ofMillis(50));
+            if (ev instanceof FeedEvent.Closed c) {
                 close = c.close();
                 return;
             }
-            if (in instanceof FeedSession.Received r) {
-                if (r.decoded().frame() instanceof Frame.Error e) {
-                    serverError = e;
-                    return;
-                }
-                if (r.decoded().frame() instanceof Frame.Data d && r.decoded().valid()) {
-                    for (Event e : d.events()) {
-                        if (e instanceof Event.Tickers t) {
-                            t.tickers().forEach(tk -> history.add(tk.productId(), r.raw().receivedAt(), tk.price()));
-                            lastTicker = r.raw().receivedAt();
-                        }
+            if (ev instanceof FeedEvent.ServerError e) {
+                serverError = e.error();
+                return;
+            }
+            if (ev instanceof FeedEvent.Stalled) { // the acknowledgement's deadline: the rungs name what is missing
+                return;
+            }
+            FeedSession.Received r = ev == null ? null : ev.frame();
+            if (r != null && r.decoded().frame() instanceof Frame.Data d && r.decoded().valid()) {
+                for (Event e : d.events()) {
+                    if (e instanceof Event.Tickers t) {
+                        t.tickers().forEach(tk -> history.add(tk.productId(), r.raw().receivedAt(), tk.price()));
+                        lastTicker = r.raw().receivedAt();
                     }
                 }
-            }
-            if (!session.unacknowledged().isEmpty() && System.nanoTime() > ackDeadline) {
-                return;
             }
         }
     }

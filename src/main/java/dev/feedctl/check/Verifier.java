@@ -10,8 +10,9 @@ import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.Connector;
+import dev.feedctl.transport.FeedEvent;
+import dev.feedctl.transport.FeedLoop;
 import dev.feedctl.transport.FeedSession;
-import dev.feedctl.transport.Inbound;
 import dev.feedctl.transport.RestClient;
 import dev.feedctl.protocol.UrlLint;
 import java.math.BigDecimal;
@@ -132,41 +133,46 @@ public final class Verifier {
         o.session = new FeedSession(o.connection, key == null ? null : new JwtSigner(key, clock), clock);
         o.session.subscribe(s.channels().stream().map(c -> new FeedSession.Subscription(c, s.products())).toList());
         o.subscribedAt = o.session.feedNow();
-        long ackDeadline = System.nanoTime() + s.connect().timeout().toNanos();
+        FeedLoop loop = new FeedLoop(o.session, FeedLoop.Watch.ackOnly(s.connect().timeout()));
         while (System.nanoTime() < end && !interrupted) {
-            Object in = o.session.next(TICK);
-            if (in instanceof FeedSession.Received r) {
+            FeedEvent ev = loop.next(TICK);
+            FeedSession.Received r = ev == null ? null : ev.frame();
+            if (r != null) {
                 judged(o, r);
             }
             drainRest(o, false);
-            if (in instanceof Inbound.Closed c) {
+            if (ev instanceof FeedEvent.Closed c) {
                 o.close = c.close();
                 return;
             }
-            if (in instanceof FeedSession.Received r && fold(s, o, r, canonical)) {
-                return;
-            }
-            if (!o.session.unacknowledged().isEmpty() && System.nanoTime() > ackDeadline) {
+            if (ev instanceof FeedEvent.Stalled) { // the only stall watched here: the acknowledgement's deadline
                 o.ackTimedOut = true;
                 return;
             }
+            if (r != null && fold(s, o, r, canonical)) {
+                return;
+            }
         }
-        judgeBacklog(o, end, canonical);
+        judgeBacklog(o, loop, end, canonical);
     }
 
     /**
      * Every frame received before the deadline is judged, even when feedctl fell behind: a frame left unjudged
      * would be evidence thrown away. The run's end on the feed clock is the deadline's.
      */
-    private void judgeBacklog(Observed o, long end, List<String> canonical) throws InterruptedException {
+    private void judgeBacklog(Observed o, FeedLoop loop, long end, List<String> canonical)
+            throws InterruptedException {
         o.endedAt = o.session.feedNow();
-        Object in;
-        while ((in = o.session.next(Duration.ZERO)) != null) {
-            if (in instanceof Inbound.Closed c) {
+        FeedEvent ev;
+        while ((ev = loop.next(Duration.ZERO)) != null) {
+            if (ev instanceof FeedEvent.Closed c) {
                 o.close = c.close();
                 return;
             }
-            FeedSession.Received r = (FeedSession.Received) in;
+            FeedSession.Received r = ev.frame();
+            if (r == null) {
+                continue;
+            }
             if (r.raw().receivedNanos() > end) {
                 return; // arrived after the deadline: not part of this run
             }

@@ -12,9 +12,10 @@ import dev.feedctl.protocol.Violation;
 import dev.feedctl.report.FrameText;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.Connection;
+import dev.feedctl.transport.FeedEvent;
+import dev.feedctl.transport.FeedLoop;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.FrameSource;
-import dev.feedctl.transport.Inbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -104,53 +105,48 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     private int streamFrames(FeedSession session, CdpKey key) throws InterruptedException {
         long start = System.nanoTime();
-        long ackDeadline = start + endpoint.timeout().toNanos();
         long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
+        FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(endpoint.timeout()));
         long data = 0;
-        int ackedSeen = 0;
         boolean firstDataSeen = false;
         // --count ends the output, not the wait for acknowledgements: the feed may send data before its ack
         while (count == null || data < count || !session.unacknowledged().isEmpty()) {
-            long now = System.nanoTime();
-            boolean acked = session.unacknowledged().isEmpty();
             boolean counted = count != null && data >= count;
-            if (!acked && now >= ackDeadline) {
-                throw ExitException.protocol("no subscriptions acknowledgement for " + session.unacknowledged()
-                        + " within " + Figures.duration(endpoint.timeout()) + "; the server took the connection but "
-                        + "did not confirm the subscribe");
-            }
-            if (now >= end) {
+            if (System.nanoTime() >= end) {
                 break;
             }
-            Object in = session.next(Duration.ZERO);
-            if (in == null) { // drained: what was written goes out now, before waiting for more
+            FeedEvent ev = loop.next(Duration.ZERO);
+            if (ev == null) { // drained: what was written goes out now, before waiting for more
                 terminal.handOverStream();
-                in = session.next(TICK);
+                ev = loop.next(TICK);
             }
-            if (in instanceof Inbound.Closed c) {
+            if (ev instanceof FeedEvent.Stalled st) {
+                throw ExitException.protocol(st.describe() + "; the server took the connection but did not confirm "
+                        + "the subscribe");
+            } else if (ev instanceof FeedEvent.Closed c) {
                 if (annotate) { // the close belongs to the recording: verify --replay explains it like a live one
                     terminal.stream(FrameText.closed(c.close(), Clock.systemUTC().instant()));
                 }
-                throw closed(c.close(), session, acked);
-            }
-            if (session.ackedAfter().size() > ackedSeen) {
-                session.ackedAfter().entrySet().stream().skip(ackedSeen).forEach(e -> terminal.verbose(
-                        "acknowledged " + e.getKey() + " after " + e.getValue().toMillis() + " ms"));
-                ackedSeen = session.ackedAfter().size();
+                throw closed(c.close(), session, session.unacknowledged().isEmpty());
+            } else if (ev instanceof FeedEvent.Acknowledged a) {
+                terminal.verbose("acknowledged " + a.channel() + " after " + a.after().toMillis() + " ms");
+            } else if (ev instanceof FeedEvent.ServerError e) {
+                write(e.frame());
+                throw serverError(e.error(), session, key);
+            } else if (ev instanceof FeedEvent.ForeignFormat f) {
+                write(f.frame());
+                throw ExitException.protocol("the server speaks the " + f.foreign().family().description() + ": "
+                        + f.foreign().family().advice());
+            } else if (ev instanceof FeedEvent.Data d && !counted) { // past --count only the ack is awaited
+                write(d.frame());
+                if (d.frame().decoded().frame() instanceof Frame.Data f && !Channels.HEARTBEATS.equals(f.channel())
+                        && !Channels.SUBSCRIPTIONS.equals(f.channel())) {
+                    data++;
+                }
             }
             if (!firstDataSeen && session.firstDataAfter() != null) {
                 firstDataSeen = true;
                 terminal.verbose("first data frame after " + session.firstDataAfter().toMillis() + " ms");
-            }
-            if (in instanceof FeedSession.Received r && counted) {
-                fail(r.decoded(), session, key); // waiting for the ack only: an error frame still ends the run
-            } else if (in instanceof FeedSession.Received r) {
-                write(r);
-                fail(r.decoded(), session, key);
-                if (r.decoded().frame() instanceof Frame.Data d && !Channels.HEARTBEATS.equals(d.channel())
-                        && !Channels.SUBSCRIPTIONS.equals(d.channel())) {
-                    data++;
-                }
             }
             if (terminal.outClosed()) {
                 return ExitCode.OK.code();
@@ -191,17 +187,11 @@ public final class SubscribeCommand implements Callable<Integer> {
         }
     }
 
-    /** Server error frames and foreign formats end the run with their cause. */
-    private static void fail(Decoded d, FeedSession session, CdpKey key) {
-        if (d.frame() instanceof Frame.Error e) {
-            ServerErrors.Explanation x = ServerErrors.explain(e, session.channels(), key != null,
-                    key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
-            throw x.authProblem() ? ExitException.auth(x.text()) : ExitException.protocol(x.text());
-        }
-        if (d.frame() instanceof Frame.Foreign f) {
-            throw ExitException.protocol("the server speaks the " + f.family().description() + ": "
-                    + f.family().advice());
-        }
+    /** A server error frame ends the run with its cause: an auth problem is 4, anything else 5. */
+    static ExitException serverError(Frame.Error e, FeedSession session, CdpKey key) {
+        ServerErrors.Explanation x = ServerErrors.explain(e, session.channels(), key != null,
+                key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
+        return x.authProblem() ? ExitException.auth(x.text()) : ExitException.protocol(x.text());
     }
 
     private ExitException closed(CloseInfo c, FeedSession session, boolean acked) {
