@@ -117,6 +117,7 @@ public final class ExchangeSimulator implements Closeable {
         try (ex) {
             byte[] body = (status == 429
                     ? "{\"errors\":[{\"id\":\"rate_limit_exceeded\",\"message\":\"Too many requests\"}]}"
+                    : status == 503 ? "{\"error\":\"UNAVAILABLE\",\"message\":\"Service Unavailable\"}"
                     : "{\"error\":\"NOT_FOUND\",\"message\":\"Not Found\"}").getBytes(StandardCharsets.UTF_8);
             if (status == 429) {
                 ex.getResponseHeaders().set("Retry-After", "1");
@@ -149,6 +150,45 @@ public final class ExchangeSimulator implements Closeable {
     /** Why the exchange turned JWTs down, in order. */
     public List<String> authRejections() {
         return List.copyOf(ctx.authRejections);
+    }
+
+    /**
+     * Faults for the connections opened from now on (those already open keep theirs): a reconnecting client meets
+     * the new behaviour. Upgrade refusal is decided at start and cannot change.
+     */
+    public void setFaults(Faults faults) {
+        ctx.setFaults(faults);
+    }
+
+    /** Closes every open connection with this close frame now; returns how many. */
+    public int closeAll(int code, String reason) {
+        return each(o -> o.close(code, reason));
+    }
+
+    /** Drops every open connection's TCP without a close frame now (clients see 1006); returns how many. */
+    public int dropAll() {
+        return each(FrameOutlet::drop);
+    }
+
+    /** Every open connection goes silent now (or only its data, heartbeats going on), socket left open. */
+    public int stallAll(boolean dataOnly) {
+        return each(o -> o.stallNow(dataOnly));
+    }
+
+    private int each(java.util.function.Consumer<FrameOutlet> action) {
+        int n = 0;
+        for (SimContext.Session s : ctx.sessions) {
+            if (s.outlet() != null) {
+                action.accept(s.outlet());
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Frames sent to clients so far, every connection together (what a complete recording must hold). */
+    public long framesSent() {
+        return ctx.framesSent.get();
     }
 
     public int openConnections() {

@@ -26,6 +26,8 @@ final class FrameOutlet {
     private long dataFrames;
     private long malformed;
     private volatile boolean closed;
+    private volatile boolean stallAllNow;
+    private volatile boolean stallDataNow;
     // the connection's faults, looked up once: data() runs for every frame, up to 100,000 a second
     private final Duration stallAllAfter;
     private final Duration stallDataAfter;
@@ -78,7 +80,7 @@ final class FrameOutlet {
 
     /** A data frame: the frame faults (stall, malformed, gap, drop) apply. */
     synchronized void data(String channel, String events) {
-        if (closed || stalledAll() || stalled(stallDataAfter)) {
+        if (closed || stalledAll() || stallDataNow || stalled(stallDataAfter)) {
             return;
         }
         dataFrames++;
@@ -111,7 +113,16 @@ final class FrameOutlet {
     }
 
     private boolean stalledAll() {
-        return stalled(stallAllAfter);
+        return stallAllNow || stalled(stallAllAfter);
+    }
+
+    /** From now on this connection sends nothing (or no data, heartbeats going on); the socket stays open. */
+    void stallNow(boolean dataOnly) {
+        if (dataOnly) {
+            stallDataNow = true;
+        } else {
+            stallAllNow = true;
+        }
     }
 
     private boolean stalled(Duration after) {
@@ -129,6 +140,7 @@ final class FrameOutlet {
                 return;
             }
             conn.send(text);
+            ctx.framesSent.incrementAndGet();
         } catch (WebsocketNotConnectedException e) {
             closed = true;
         }

@@ -22,16 +22,25 @@ final class SimContext {
     final Set<Session> sessions = new CopyOnWriteArraySet<>();
     final BlockingQueue<String> clientFrames = new ArrayBlockingQueue<>(RECORD_LIMIT);
     final List<String> authRejections = new CopyOnWriteArrayList<>();
+    /** Frames handed to the socket for clients, all connections together. */
+    final java.util.concurrent.atomic.AtomicLong framesSent = new java.util.concurrent.atomic.AtomicLong();
+    /** The faults new connections get: the configured ones, until {@link ExchangeSimulator#setFaults} changes them. */
+    private volatile Faults faults;
 
     SimContext(SimConfig config, ScheduledExecutorService timers) {
         this.config = config;
         this.exchangeClock = config.exchangeClock();
         this.market = new Market(config.seed(), exchangeClock, config.faults());
         this.timers = timers;
+        this.faults = config.faults();
     }
 
     Faults faults() {
-        return config.faults();
+        return faults;
+    }
+
+    void setFaults(Faults f) {
+        faults = f;
     }
 
     void recordClientFrame(String text) {
@@ -48,5 +57,10 @@ final class SimContext {
         void onTrade(Market.Trade trade);
 
         void closed();
+
+        /** Where this session's frames leave, for faults injected while it runs; null when it has none. */
+        default FrameOutlet outlet() {
+            return null;
+        }
     }
 }

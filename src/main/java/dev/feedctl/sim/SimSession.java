@@ -39,6 +39,11 @@ final class SimSession implements SimContext.Session {
         out.scheduleCloseFaults(timers);
     }
 
+    @Override
+    public FrameOutlet outlet() {
+        return out;
+    }
+
     private void every(Duration period, Runnable task) {
         long ms = period.toMillis();
         timers.add(ctx.timers.scheduleAtFixedRate(guard(task), ms, ms, TimeUnit.MILLISECONDS));

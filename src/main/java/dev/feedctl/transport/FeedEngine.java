@@ -1,0 +1,420 @@
+package dev.feedctl.transport;
+
+import dev.feedctl.auth.CdpKey;
+import dev.feedctl.auth.JwtSigner;
+import dev.feedctl.protocol.Channels;
+import dev.feedctl.protocol.SequenceTracker;
+import dev.feedctl.protocol.ServerErrors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * A feed that stays live: the products spread over shards (one connection each at a time), and per shard a loop of
+ * connect, subscribe with a fresh JWT, check every acknowledgement, read, and on any close, failed connect or stall
+ * (the {@link FeedLoop} watchdog) report the outage once and connect again after a jittered backoff that honours
+ * Retry-After. A first connection that fails for a reason retrying cannot fix ends the run at once instead.
+ * Everything is told to a {@link Listener}, from the shards' threads.
+ */
+public final class FeedEngine {
+
+    /**
+     * @param perConnection    products per connection (level2 is held to {@link #LEVEL2_PER_CONNECTION} regardless)
+     * @param heartbeatTimeout no heartbeat this long (heartbeats subscribed): the connection is dead
+     * @param stallTimeout     no frame at all this long: the connection is dead
+     * @param maxReconnects    attempts allowed per outage; null: never give up
+     */
+    public record Settings(ConnectSpec connect, CdpKey key, List<String> channels, List<String> products,
+                           int perConnection, Duration heartbeatTimeout, Duration stallTimeout, Integer maxReconnects) {
+    }
+
+    /** Coinbase refuses more level2 products on one connection (PROTOCOL.md: ~16 accepted, 32 rejected). */
+    public static final int LEVEL2_PER_CONNECTION = 16;
+
+    /** Opens sockets: the {@link Connector} in production, a fake in tests. */
+    public interface Dialer {
+        FrameSource open(ConnectSpec spec) throws ConnectFailure, InterruptedException;
+    }
+
+    /** Time and waiting: the real clock in production; tests drive it by hand, so backoff is tested without sleeping. */
+    public interface Pacer {
+        Instant now();
+
+        void sleep(Duration d) throws InterruptedException;
+
+        Pacer SYSTEM = new Pacer() {
+            @Override
+            public Instant now() {
+                return Instant.now();
+            }
+
+            @Override
+            public void sleep(Duration d) throws InterruptedException {
+                Thread.sleep(Math.max(0, d.toMillis()), (int) (d.toNanosPart() % 1_000_000));
+            }
+        };
+    }
+
+    /** One live connection of a shard. {@code reconnect} counts the shard's connections before this one. */
+    public record Link(int shard, long connection, int reconnect, List<String> products, FeedSession session,
+                       Instant opened) {
+    }
+
+    /** What the engine tells; called from the shards' threads, so implementations must be thread-safe. */
+    public interface Listener {
+        /** Every channel of the link was acknowledged: the shard is live. */
+        default void connected(Link link) {
+        }
+
+        /** Every frame, heartbeats and acknowledgements included, in arrival order per link. */
+        default void frame(Link link, FeedSession.Received r) {
+        }
+
+        /** The link's socket ended: the server's close, or feedctl's own after a stall or an error frame. */
+        default void closed(Link link, CloseInfo close) {
+        }
+
+        /** A sequence gap (or duplicate, regression) within one connection: counted exactly. */
+        default void gap(Link link, SequenceTracker.Anomaly a) {
+        }
+
+        /** A shard's connection is known dead (or could not be opened). */
+        default void down(int shard, String cause) {
+        }
+
+        /** The shard connects again after {@code wait}: attempt {@code attempt} of this outage. */
+        default void retrying(int shard, int attempt, Duration wait, String lastCause) {
+        }
+
+        /** An outage ended (restored), or feedctl gave up on it. Once per outage. */
+        default void outage(Outage o) {
+        }
+
+        /** A shard has nothing more queued right now: a good moment to flush output. */
+        default void drained() {
+        }
+    }
+
+    /** Why the run ended by itself: the exit code's stage and the diagnosis. */
+    public record Ending(Stage stage, String message, List<Phase> phases) {
+        public enum Stage { CONNECTION, AUTH, PROTOCOL }
+    }
+
+    private static final Duration TICK = Duration.ofMillis(100);
+
+    private final Settings settings;
+    private final Dialer dialer;
+    private final Pacer pacer;
+    private final Supplier<Backoff> backoffs;
+    private final Listener listener;
+    private final Clock clock;
+    private final AtomicLong connectionIds = new AtomicLong();
+    private final AtomicReference<Ending> ending = new AtomicReference<>();
+    private final CountDownLatch over = new CountDownLatch(1);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopped;
+
+    public FeedEngine(Settings settings, Dialer dialer, Pacer pacer, Supplier<Backoff> backoffs, Listener listener) {
+        this.settings = settings;
+        this.dialer = dialer;
+        this.pacer = pacer;
+        this.backoffs = backoffs;
+        this.listener = listener;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** The products of each shard, in order: chunks of the per-connection limit (16 when level2 is subscribed). */
+    public static List<List<String>> shards(List<String> channels, List<String> products, int perConnection) {
+        int limit = Math.max(1, channels.contains("level2") ? Math.min(perConnection, LEVEL2_PER_CONNECTION)
+                : perConnection);
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < products.size(); i += limit) {
+            out.add(List.copyOf(products.subList(i, Math.min(products.size(), i + limit))));
+        }
+        if (out.isEmpty()) {
+            out.add(List.of());
+        }
+        return out;
+    }
+
+    /** Runs until {@link #stop} (returns null) or until a shard ends the run (returns why). */
+    public Ending run() throws InterruptedException {
+        List<List<String>> shards = shards(settings.channels(), settings.products(), settings.perConnection());
+        for (int i = 0; i < shards.size(); i++) {
+            int shard = i;
+            List<String> products = shards.get(i);
+            Thread t = new Thread(() -> runShard(shard, products), "feedctl-shard-" + shard);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+        for (int i = 0; i < threads.size() && !stopped; i++) {
+            threads.get(i).start();
+            if (i + 1 < threads.size()) {
+                pacer.sleep(Duration.ofMillis(150)); // Coinbase allows a few new connections a second per IP
+            }
+        }
+        over.await();
+        stopped = true;
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            t.join(2000);
+        }
+        return ending.get();
+    }
+
+    /** Ends the run: every socket is closed, {@link #run} returns null. */
+    public void stop() {
+        stopped = true;
+        threads.forEach(Thread::interrupt);
+        over.countDown();
+    }
+
+    public int shardCount() {
+        return shards(settings.channels(), settings.products(), settings.perConnection()).size();
+    }
+
+    private void end(Ending e) {
+        if (ending.compareAndSet(null, e)) {
+            over.countDown();
+        }
+    }
+
+    /** What a shard knows about its current outage. */
+    private static final class Down {
+        long connection;
+        String kind;
+        String cause;
+        Integer closeCode;
+        Instant lastFrameAt;
+        Instant detectedAt;
+        int attempts;
+        long gaps;
+        long missing;
+        long lastSequence = -1;
+    }
+
+    private void runShard(int shard, List<String> products) {
+        try {
+            shardLoop(shard, products);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            end(new Ending(Ending.Stage.PROTOCOL, "internal error on shard " + shard + ": " + e, List.of()));
+        }
+    }
+
+    private void shardLoop(int shard, List<String> products) throws InterruptedException {
+        Backoff backoff = backoffs.get();
+        List<FeedSession.Subscription> subs = settings.channels().stream()
+                .map(c -> new FeedSession.Subscription(c, Channels.PRODUCTLESS.contains(c) ? List.of() : products))
+                .toList();
+        FeedLoop.Watch watch = new FeedLoop.Watch(settings.connect().timeout(),
+                settings.channels().contains(Channels.HEARTBEATS) ? settings.heartbeatTimeout() : null,
+                settings.stallTimeout());
+        JwtSigner signer = settings.key() == null ? null : new JwtSigner(settings.key(), clock);
+        boolean everLive = false;
+        int reconnect = 0;
+        Down down = null;
+        while (!stopped) {
+            FrameSource conn;
+            try {
+                conn = dialer.open(settings.connect());
+            } catch (ConnectFailure f) {
+                if (stopped) {
+                    return;
+                }
+                Phase failed = f.failed();
+                String cause = failed.name() + ": " + failed.cause();
+                if (!everLive && fatal(failed)) {
+                    end(new Ending(Ending.Stage.CONNECTION, "cannot connect to " + settings.connect().uri() + ": "
+                            + failed.cause(), f.phases()));
+                    return;
+                }
+                String status = failed.facts().get("status");
+                if (down == null) {
+                    down = new Down();
+                    down.detectedAt = pacer.now();
+                }
+                down.kind = status != null ? "refused" : "connect";
+                down.cause = status != null ? "upgrade refused with HTTP " + status + retryAfterText(failed) : cause;
+                down.attempts++;
+                listener.down(shard, down.cause);
+                if (!retry(shard, down, backoff, retryAfter(failed))) {
+                    return;
+                }
+                continue;
+            }
+            long id = connectionIds.incrementAndGet();
+            FeedSession session = new FeedSession(conn, signer, clock);
+            Link link = new Link(shard, id, reconnect++, products, session, pacer.now());
+            Instant liveSince = null;
+            String cause;
+            String kind;
+            Integer code = null;
+            FeedLoop loop = new FeedLoop(session, watch);
+            try {
+                session.subscribe(subs);
+                loop = new FeedLoop(session, watch);
+                long anomalies = 0;
+                while (true) {
+                    if (stopped) {
+                        return;
+                    }
+                    FeedEvent ev = loop.next(Duration.ZERO);
+                    if (ev == null) {
+                        listener.drained();
+                        ev = loop.next(TICK);
+                        if (ev == null) {
+                            continue;
+                        }
+                    }
+                    if (ev.frame() != null) {
+                        listener.frame(link, ev.frame());
+                        SequenceTracker seq = session.ledger().sequence();
+                        List<SequenceTracker.Anomaly> kept = seq.anomalies();
+                        long count = seq.gaps() + seq.duplicates() + seq.regressions();
+                        for (long i = anomalies; i < count && i < kept.size(); i++) {
+                            listener.gap(link, kept.get((int) i));
+                        }
+                        anomalies = count;
+                    }
+                    if (ev instanceof FeedEvent.Acknowledged && liveSince == null
+                            && session.unacknowledged().isEmpty()) {
+                        liveSince = pacer.now();
+                        everLive = true;
+                        if (down != null) {
+                            listener.outage(outage(shard, down, liveSince));
+                            down = null;
+                        }
+                        listener.connected(link);
+                    } else if (ev instanceof FeedEvent.ServerError e) {
+                        ServerErrors.Explanation x = ServerErrors.explain(e.error(), settings.channels(),
+                                settings.key() != null, settings.key() != null
+                                        && settings.key().algorithm() == CdpKey.Algorithm.EDDSA);
+                        if (!everLive) {
+                            end(new Ending(x.authProblem() ? Ending.Stage.AUTH : Ending.Stage.PROTOCOL, x.text(),
+                                    List.of()));
+                            return;
+                        }
+                        kind = "server-error";
+                        cause = "server error: " + x.text();
+                        break;
+                    } else if (ev instanceof FeedEvent.ForeignFormat f) {
+                        end(new Ending(Ending.Stage.PROTOCOL, "the server speaks the "
+                                + f.foreign().family().description() + ": " + f.foreign().family().advice(),
+                                List.of()));
+                        return;
+                    } else if (ev instanceof FeedEvent.Closed c) {
+                        CloseInfo ci = c.close();
+                        listener.closed(link, ci);
+                        String known = ci.knownCause(true, conn.largestFrame(), conn.maxMessageSize());
+                        cause = "close " + ci.code() + (ci.reason().isEmpty() ? "" : " " + ci.reason())
+                                + " by " + ci.side() + (known == null ? "" : "; " + known);
+                        if (!everLive && fatalClose(ci)) {
+                            end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": "
+                                    + ci.code() + (ci.reason().isEmpty() ? "" : " \"" + ci.reason() + "\"")
+                                    + (known == null ? "" : "; " + known), List.of()));
+                            return;
+                        }
+                        kind = "close";
+                        code = ci.code();
+                        break;
+                    } else if (ev instanceof FeedEvent.Stalled st) {
+                        kind = st.kind() == FeedEvent.Stalled.Kind.NO_ACK ? "no-ack" : "stall";
+                        cause = st.describe();
+                        break;
+                    }
+                }
+            } finally {
+                session.close();
+            }
+            if (stopped) {
+                return;
+            }
+            Instant now = pacer.now();
+            if (code == null) { // feedctl ended it: a stall, an error frame
+                listener.closed(link, new CloseInfo(1000, cause, false, Duration.between(link.opened(), now)));
+            }
+            if (liveSince != null) {
+                backoff.healthyFor(Duration.between(liveSince, now));
+            }
+            if (down == null) {
+                down = new Down();
+                down.detectedAt = now;
+                down.connection = id;
+                down.lastFrameAt = session.ledger().frames() == 0 ? null : loop.lastFrame();
+                SequenceTracker seq = session.ledger().sequence();
+                down.gaps = seq.gaps();
+                down.missing = seq.missing();
+                down.lastSequence = seq.last();
+            }
+            down.kind = kind;
+            down.cause = cause;
+            down.closeCode = code;
+            down.attempts++;
+            listener.down(shard, cause);
+            if (!retry(shard, down, backoff, null)) {
+                return;
+            }
+        }
+    }
+
+    /** Waits before the next attempt, or gives up (false) when --max-reconnects is used up. */
+    private boolean retry(int shard, Down down, Backoff backoff, Duration retryAfter) throws InterruptedException {
+        if (settings.maxReconnects() != null && down.attempts > settings.maxReconnects()) {
+            listener.outage(outage(shard, down, null));
+            end(new Ending(Ending.Stage.CONNECTION, "gave up after " + settings.maxReconnects() + " reconnect"
+                    + (settings.maxReconnects() == 1 ? "" : "s") + " (--max-reconnects); last cause: " + down.cause,
+                    List.of()));
+            return false;
+        }
+        Duration wait = backoff.next(retryAfter);
+        listener.retrying(shard, down.attempts, wait, down.cause);
+        pacer.sleep(wait);
+        return !stopped;
+    }
+
+    private static Outage outage(int shard, Down d, Instant restoredAt) {
+        return new Outage(shard, d.connection, d.kind, d.cause, d.closeCode, d.lastFrameAt, d.detectedAt, restoredAt,
+                d.attempts, d.gaps, d.missing, d.lastSequence);
+    }
+
+    /**
+     * Failures retrying cannot fix, on a shard that was never live: the name does not resolve, the certificate is not
+     * trusted, the upgrade is refused for a reason other than load (401, 403, 404, …).
+     */
+    static boolean fatal(Phase failed) {
+        if (failed.name().equals("dns") || failed.name().equals("tls")) {
+            return true;
+        }
+        String status = failed.facts().get("status");
+        return failed.name().equals("upgrade") && status != null && status.startsWith("4") && !status.equals("429")
+                && !status.equals("408");
+    }
+
+    /** Closes that will come again: our own frame-size limit (1009 by feedctl), a retired host name. */
+    static boolean fatalClose(CloseInfo c) {
+        return c.code() == 1009 && !c.byServer() || c.reason().toLowerCase(java.util.Locale.ROOT)
+                .contains("deprecated hostname");
+    }
+
+    /** The server's Retry-After in seconds, at most ten minutes; null when absent or unreadable. */
+    static Duration retryAfter(Phase failed) {
+        String v = failed.facts().get("retry-after");
+        if (v == null || !v.trim().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Math.min(600, Long.parseLong(v.trim())));
+    }
+
+    private static String retryAfterText(Phase failed) {
+        Duration d = retryAfter(failed);
+        return d == null ? "" : " (Retry-After " + d.toSeconds() + " s)";
+    }
+}

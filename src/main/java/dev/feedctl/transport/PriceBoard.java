@@ -1,0 +1,211 @@
+package dev.feedctl.transport;
+
+import dev.feedctl.protocol.Event;
+import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.ProductIds;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a long-running feed knows per product, across reconnects: last price and its tick direction, 24 h change,
+ * best bid and ask, when it last changed, updates per second, gaps, staleness and what REST says. Thread-safe: the
+ * shards write, the view reads.
+ */
+public final class PriceBoard {
+
+    /** A price update as it goes out on the stream: one per product per data event. */
+    public record Update(String product, BigDecimal price, BigDecimal bid, BigDecimal ask, Instant exchangeTime,
+                         Instant receivedAt, Long sequence, long connection, String channel) {
+    }
+
+    /** A row as shown. {@code direction}: 1 up-tick, -1 down-tick, 0 unchanged or unknown. */
+    public record Row(String product, BigDecimal price, int direction, BigDecimal change24h, BigDecimal bid,
+                      BigDecimal ask, Double spreadBps, Duration age, long perSecond, long updates, long gaps,
+                      boolean stale, String rest, Double restDeviationBps) {
+    }
+
+    /** The table's orders; {@code s} cycles through them. */
+    public enum Sort {
+        PRODUCT(Comparator.comparing(Row::product)),
+        AGE(Comparator.comparing(Row::age).reversed().thenComparing(Row::product)),
+        RATE(Comparator.comparingLong(Row::perSecond).reversed().thenComparing(Row::product)),
+        CHANGE(Comparator.comparing((Row r) -> r.change24h() == null ? BigDecimal.ZERO : r.change24h().abs())
+                .reversed().thenComparing(Row::product));
+
+        private final Comparator<Row> order;
+
+        Sort(Comparator<Row> order) {
+            this.order = order;
+        }
+
+        public Sort next() {
+            return values()[(ordinal() + 1) % values().length];
+        }
+    }
+
+    private static final class State {
+        BigDecimal price;
+        int direction;
+        BigDecimal change24h;
+        BigDecimal bid;
+        BigDecimal ask;
+        Instant updatedAt;
+        long updates;
+        long second;
+        long thisSecond;
+        long lastSecond;
+        long gaps;
+        boolean stale;
+        boolean everUpdated;
+        String rest;
+        Double restDeviationBps;
+    }
+
+    private final Map<String, State> rows = new LinkedHashMap<>();
+
+    /** The products subscribed, counted from {@code start}: a product that never sends goes stale too. */
+    public PriceBoard(List<String> products, Instant start) {
+        for (String p : products) {
+            State s = new State();
+            s.updatedAt = start;
+            rows.put(ProductIds.canonical(p), s);
+        }
+    }
+
+    /**
+     * Folds a valid data frame in and returns the price updates it carried (ticker, ticker_batch, market_trades).
+     * A product that was stale and updates again is listed in {@code recovered}.
+     */
+    public synchronized List<Update> apply(Frame.Data d, Instant receivedAt, long connection, List<String> recovered) {
+        List<Update> out = new ArrayList<>();
+        for (Event e : d.events()) {
+            if (e instanceof Event.Tickers t) {
+                for (Event.Ticker tk : t.tickers()) {
+                    update(tk.productId(), tk.price(), tk.bestBid(), tk.bestAsk(), tk.pricePercentChange24h(), d,
+                            receivedAt, connection, out, recovered);
+                }
+            } else if (e instanceof Event.MarketTrades mt) {
+                Map<String, Event.Trade> last = new LinkedHashMap<>();
+                mt.trades().forEach(tr -> last.merge(tr.productId(), tr, (a, b) -> later(a, b)));
+                last.values().forEach(tr -> update(tr.productId(), tr.price(), null, null, null, d, receivedAt,
+                        connection, out, recovered));
+            }
+        }
+        return out;
+    }
+
+    private static Event.Trade later(Event.Trade a, Event.Trade b) {
+        return a.time() != null && b.time() != null && a.time().isAfter(b.time()) ? a : b;
+    }
+
+    private void update(String product, BigDecimal price, BigDecimal bid, BigDecimal ask, BigDecimal change,
+                        Frame.Data d, Instant at, long connection, List<Update> out, List<String> recovered) {
+        if (product == null || price == null) {
+            return;
+        }
+        String id = ProductIds.canonical(product);
+        State s = rows.computeIfAbsent(id, k -> new State());
+        if (s.price != null) {
+            int c = price.compareTo(s.price);
+            s.direction = c == 0 ? s.direction : Integer.signum(c);
+        }
+        s.price = price;
+        if (bid != null) {
+            s.bid = bid;
+        }
+        if (ask != null) {
+            s.ask = ask;
+        }
+        if (change != null) {
+            s.change24h = change;
+        }
+        s.updatedAt = at;
+        s.everUpdated = true;
+        s.updates++;
+        long sec = at.getEpochSecond();
+        if (sec != s.second) {
+            s.lastSecond = sec == s.second + 1 ? s.thisSecond : 0;
+            s.thisSecond = 0;
+            s.second = sec;
+        }
+        s.thisSecond++;
+        if (s.stale) {
+            s.stale = false;
+            recovered.add(id);
+        }
+        out.add(new Update(id, price, bid, ask, d.timestamp(), at, d.sequenceNum(), connection, d.channel()));
+    }
+
+    /** Products that have just gone stale (older than {@code maxStaleness} at {@code now}). */
+    public synchronized List<String> newlyStale(Instant now, Duration maxStaleness) {
+        List<String> out = new ArrayList<>();
+        rows.forEach((id, s) -> {
+            if (!s.stale && Duration.between(s.updatedAt, now).compareTo(maxStaleness) > 0) {
+                s.stale = true;
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    /** A sequence gap on a connection counts against every product it carries. */
+    public synchronized void gap(List<String> products) {
+        products.forEach(p -> {
+            State s = rows.get(ProductIds.canonical(p));
+            if (s != null) {
+                s.gaps++;
+            }
+        });
+    }
+
+    /**
+     * What REST says of a product: its last trade at {@code lastTrade} and price. A product the socket has gone quiet
+     * on is {@code dead} when REST shows a trade after the socket's last update, {@code quiet} when it shows none.
+     */
+    public synchronized void rest(String product, BigDecimal price, Instant lastTrade) {
+        State s = rows.get(ProductIds.canonical(product));
+        if (s == null) {
+            return;
+        }
+        s.restDeviationBps = price == null || s.price == null || s.price.signum() == 0 ? null
+                : price.subtract(s.price).divide(s.price, MathContext.DECIMAL64).doubleValue() * 10_000;
+        if (!s.stale) {
+            s.rest = "ok";
+        } else {
+            s.rest = lastTrade != null && lastTrade.isAfter(s.updatedAt) ? "dead" : "quiet";
+        }
+    }
+
+    public synchronized String restState(String product) {
+        State s = rows.get(ProductIds.canonical(product));
+        return s == null ? null : s.rest;
+    }
+
+    /** The rows at {@code now}, in {@code sort} order. */
+    public synchronized List<Row> rows(Instant now, Sort sort) {
+        List<Row> out = new ArrayList<>();
+        long sec = now.getEpochSecond();
+        rows.forEach((id, s) -> {
+            long rate = s.second == sec ? s.lastSecond : s.second == sec - 1 ? s.thisSecond : 0;
+            Double spread = s.bid == null || s.ask == null || s.bid.signum() <= 0 ? null
+                    : s.ask.subtract(s.bid).divide(s.ask.add(s.bid).divide(BigDecimal.valueOf(2),
+                    MathContext.DECIMAL64), MathContext.DECIMAL64).doubleValue() * 10_000;
+            out.add(new Row(id, s.price, s.direction, s.change24h, s.bid, s.ask, spread,
+                    Duration.between(s.updatedAt, now).isNegative() ? Duration.ZERO : Duration.between(s.updatedAt, now),
+                    rate, s.updates, s.gaps, s.stale, s.rest, s.restDeviationBps));
+        });
+        out.sort(sort.order);
+        return out;
+    }
+
+    public synchronized List<String> products() {
+        return List.copyOf(rows.keySet());
+    }
+}
