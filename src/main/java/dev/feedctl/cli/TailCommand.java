@@ -262,6 +262,11 @@ public final class TailCommand implements Callable<Integer> {
             }
             return ExitCode.OK.code();
         } finally {
+            engine.stop(); // whatever ended the run (an interrupt, an error), no shard goes on reconnecting
+            if (restThread != null) {
+                restThread.interrupt();
+            }
+            finish();
             finished.countDown();
             signals.close();
             try {

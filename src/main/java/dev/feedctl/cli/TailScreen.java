@@ -90,7 +90,7 @@ final class TailScreen implements AutoCloseable {
         }
         closed = true;
         term.puts(Capability.exit_ca_mode);
-        term.puts(Capability.cursor_visible);
+        term.puts(Capability.cursor_normal);
         term.setAttributes(saved);
         term.flush();
         try {

@@ -31,9 +31,10 @@ public final class TailView {
                          boolean paused, PriceBoard.Sort sort) {
     }
 
-    private static final String[] HEADS = {"PRODUCT", "PRICE", "24H %", "BID", "ASK", "SPREAD bps", "AGE", "MSG/S",
+    private static final String[] HEADS = {"PRODUCT", "PRICE", "24H %", "BID", "ASK", "SPR bps", "AGE", "MSG/S",
         "GAPS", "STATE"};
-    private static final int[] WIDTHS = {12, 14, 8, 14, 14, 10, 8, 6, 5, 14};
+    /** 98 columns in all: the whole row fits a 100-column terminal. */
+    private static final int[] WIDTHS = {12, 13, 8, 13, 13, 8, 8, 6, 5, 12};
 
     private TailView() {
     }

@@ -104,4 +104,57 @@ class ProcessTest {
             return e.toString();
         }
     }
+
+    @Test
+    void tailRecordHoldsEveryFrameTheSimulatorSentAfterCtrlC() throws Exception {
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(2000))) {
+            Path rec = dir.resolve("rec.ndjson");
+            Path err = dir.resolve("err.txt");
+            Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "--record", rec.toString(), "-p",
+                    "BTC-USD,ETH-USD", "--no-heartbeats", "--stall-timeout", "60s")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+            long until = System.nanoTime() + 20_000_000_000L;
+            while (sim.framesSent() < 2000 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            sim.stallAll(false); // from here on the exchange sends nothing: the count is final
+            long sent = sim.framesSent();
+            while (frames(rec) < sent && System.nanoTime() < until) { // received and flushed as the feed drained
+                Thread.sleep(20);
+            }
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "tail ended after SIGINT");
+            assertEquals(130, p.exitValue(), Files.readString(err));
+            List<String> lines = Files.readAllLines(rec);
+            assertEquals(sent, lines.size(), "every frame sent is recorded, nothing else: " + Files.readString(err));
+            long expected = 0;
+            for (String line : lines) {
+                JsonObject o = Json.parse(line).getAsJsonObject();
+                assertTrue(o.get("received_at").getAsString().matches("\\d{4}-\\d\\d-\\d\\dT[\\d:]{8}\\.\\d{9}Z"),
+                        "nanosecond receive time: " + line);
+                assertEquals(1, o.get("connection").getAsInt());
+                assertEquals(0, o.get("shard").getAsInt());
+                JsonObject frame = Json.parse(o.get("frame").getAsString()).getAsJsonObject();
+                assertEquals(expected++, frame.get("sequence_num").getAsLong(), "in order, none missing: " + line);
+            }
+        }
+    }
+
+    private static long frames(Path rec) throws java.io.IOException {
+        return Files.exists(rec) ? Files.readAllLines(rec).size() : 0;
+    }
+
+    @Test
+    void tailPipedIntoHeadEndsAtOnceQuietlyWith0() throws Exception {
+        Path err = dir.resolve("err.txt");
+        Process p = feedctl("tail", "--sim").redirectError(err.toFile()).start();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            for (int i = 0; i < 3; i++) {
+                Json.parse(reader.readLine()); // NDJSON when stdout is a pipe
+            }
+        } // `| head -3`: the reader goes away
+        assertTrue(p.waitFor(15, TimeUnit.SECONDS), "tail noticed the closed pipe and ended");
+        assertEquals(0, p.exitValue());
+        assertEquals("", Files.readString(err), "quietly");
+    }
 }

@@ -1,0 +1,200 @@
+package dev.feedctl.bench;
+
+import com.google.gson.JsonObject;
+import dev.feedctl.protocol.Json;
+import dev.feedctl.sim.ExchangeSimulator;
+import dev.feedctl.sim.Fault;
+import dev.feedctl.sim.Faults;
+import dev.feedctl.sim.SimConfig;
+import dev.feedctl.units.Figures;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * {@code scripts/soak-tail DURATION}: {@code bin/feedctl tail} against the simulator on loopback, a random fault every
+ * 20 s (closes 1000/1001/1011, TCP drops, silent sockets, stalled data, unacknowledged resubscribes, sequence gaps),
+ * and the figures: faults injected, outages detected, reconnect time p50/p99, gaps in the recording that tail did not
+ * report (must be 0), crashes (must be 0), RSS at start and end. Exits 1 when a must is broken.
+ */
+public final class SoakTail {
+
+    private record Injected(String kind, long atNanos, boolean killsConnection) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration total = Figures.parseDuration(args.length > 0 ? args[0] : "10m");
+        Duration every = Figures.parseDuration(args.length > 1 ? args[1] : "20s");
+        Path work = Files.createDirectories(Path.of("target", "soak"));
+        Path rec = work.resolve("tail-record.ndjson");
+        Path err = work.resolve("tail-stderr.txt");
+        Random random = new Random(7);
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withRate(200))) {
+            Process tail = new ProcessBuilder("bin/feedctl", "tail", "--ws-url", sim.wsUri().toString(), "-p",
+                    "BTC-USD,ETH-USD,SOL-USD", "--timeout", "2s", "--record", rec.toString(), "-o", "ndjson")
+                    .redirectError(err.toFile()).start();
+            List<JsonObject> events = new CopyOnWriteArrayList<>();
+            long[] prices = {0};
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(tail.getInputStream()))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        JsonObject o = Json.parse(line).getAsJsonObject();
+                        if (o.has("event")) {
+                            events.add(o);
+                        } else {
+                            prices[0]++;
+                        }
+                    }
+                } catch (Exception e) {
+                    System.err.println("soak: stdout unreadable: " + e);
+                }
+            }, "soak-reader");
+            reader.start();
+            Thread.sleep(5000);
+            long rssStart = rssKiB(tail.pid());
+            List<Injected> injected = new ArrayList<>();
+            long start = System.nanoTime();
+            long end = start + total.toNanos();
+            String[] kinds = {"close-1000", "close-1001", "close-1011", "tcp-drop", "silent-socket", "stalled-data",
+                "no-ack-on-reconnect", "sequence-gaps"};
+            while (System.nanoTime() + every.toNanos() < end && tail.isAlive()) {
+                Thread.sleep(every.toMillis());
+                String kind = kinds[random.nextInt(kinds.length)];
+                injected.add(new Injected(kind, System.nanoTime(), !kind.equals("stalled-data")));
+                inject(sim, kind);
+                System.err.printf("soak: %5.0f s  %s%n", (System.nanoTime() - start) / 1e9, kind);
+            }
+            Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
+            long rssEnd = rssKiB(tail.pid());
+            boolean crashed = !tail.isAlive();
+            new ProcessBuilder("kill", "-INT", Long.toString(tail.pid())).start().waitFor();
+            tail.waitFor();
+            reader.join(5000);
+            report(injected, events, prices[0], rec, err, crashed, tail.exitValue(), rssStart, rssEnd, total);
+        }
+    }
+
+    private static void inject(ExchangeSimulator sim, String kind) throws InterruptedException {
+        switch (kind) {
+            case "close-1000" -> sim.closeAll(1000, "");
+            case "close-1001" -> sim.closeAll(1001, "going away");
+            case "close-1011" -> sim.closeAll(1011, "internal error");
+            case "tcp-drop" -> sim.dropAll();
+            case "silent-socket" -> sim.stallAll(false);
+            case "stalled-data" -> sim.stallAll(true); // heartbeats go on: stale products, no outage
+            case "no-ack-on-reconnect" -> {
+                sim.setFaults(Faults.NONE.with(new Fault.NoAck()));
+                sim.closeAll(1001, "going away");
+                Thread.sleep(5000);
+                sim.setFaults(Faults.NONE);
+            }
+            case "sequence-gaps" -> { // the next connection skips numbers: tail must report every gap
+                sim.setFaults(Faults.NONE.with(new Fault.SequenceGaps(50, 3)));
+                sim.closeAll(1001, "going away");
+                Thread.sleep(5000);
+                sim.setFaults(Faults.NONE);
+            }
+            default -> throw new IllegalArgumentException(kind);
+        }
+    }
+
+    private static void report(List<Injected> injected, List<JsonObject> events, long prices, Path rec, Path err,
+                               boolean crashed, int exit, long rssStart, long rssEnd, Duration total)
+            throws Exception {
+        Map<String, Integer> byKind = new TreeMap<>();
+        injected.forEach(i -> byKind.merge(i.kind(), 1, Integer::sum));
+        long expectedOutages = injected.stream().filter(Injected::killsConnection).count();
+        long outages = events.stream().filter(e -> e.get("event").getAsString().equals("outage")).count();
+        List<Long> reconnect = new ArrayList<>();
+        List<Long> detection = new ArrayList<>();
+        for (JsonObject e : events) {
+            if (e.get("event").getAsString().equals("reconnected")) {
+                reconnect.add(e.get("downtime_ms").getAsLong());
+                detection.add(e.get("detection_ms").getAsLong());
+            }
+        }
+        long staleEvents = events.stream().filter(e -> e.get("event").getAsString().equals("stale")).count();
+        long reportedGaps = events.stream().filter(e -> e.get("event").getAsString().equals("gap")).count();
+        long recordedGaps = gapsIn(rec);
+        String stderr = Files.readString(err);
+        boolean exceptions = stderr.contains("Exception") || stderr.contains("internal error");
+        int crashes = (crashed ? 1 : 0) + (exit != 130 ? 1 : 0) + (exceptions ? 1 : 0);
+        StringBuilder out = new StringBuilder();
+        out.append("| figure | value |\n|---|---|\n");
+        out.append("| run | ").append(Figures.duration(total)).append(", a fault every 20 s |\n");
+        out.append("| faults injected | ").append(injected.size()).append(" ").append(byKind).append(" |\n");
+        out.append("| outages detected | ").append(outages).append(" (").append(expectedOutages)
+                .append(" expected: every fault but stalled-data kills the connection) |\n");
+        out.append("| reconnect time (detection to every ack), p50 / p99 | ").append(pct(reconnect, 50)).append(" / ")
+                .append(pct(reconnect, 99)).append(" ms |\n");
+        out.append("| detection delay (last frame to known dead), p50 / p99 | ").append(pct(detection, 50))
+                .append(" / ").append(pct(detection, 99)).append(" ms |\n");
+        out.append("| stale events | ").append(staleEvents).append(" |\n");
+        out.append("| sequence gaps in the recording / reported by tail / unreported | ").append(recordedGaps)
+                .append(" / ").append(reportedGaps).append(" / ").append(Math.max(0, recordedGaps - reportedGaps))
+                .append(" |\n");
+        out.append("| crashes | ").append(crashes).append(" (exit ").append(exit).append(" after SIGINT) |\n");
+        out.append("| price lines | ").append(prices).append(" |\n");
+        out.append("| RSS start / end | ").append(rssStart / 1024).append(" / ").append(rssEnd / 1024)
+                .append(" MiB |\n");
+        System.out.print(out);
+        Files.writeString(Path.of("target", "soak", "soak-tail.md"), out.toString());
+        if (crashes > 0 || recordedGaps > reportedGaps || outages < expectedOutages) {
+            System.exit(1);
+        }
+    }
+
+    /** Sequence gaps per connection in the recording: what tail saw, counted independently of what it said. */
+    private static long gapsIn(Path rec) throws Exception {
+        Map<String, Long> last = new HashMap<>();
+        long gaps = 0;
+        for (String line : Files.readAllLines(rec)) {
+            JsonObject o = Json.parse(line).getAsJsonObject();
+            if (!o.has("frame")) {
+                continue;
+            }
+            JsonObject f = Json.parse(o.get("frame").getAsString()).getAsJsonObject();
+            if (!f.has("sequence_num")) {
+                continue;
+            }
+            String conn = o.get("connection").getAsString();
+            long seq = f.get("sequence_num").getAsLong();
+            Long prev = last.put(conn, seq);
+            if (prev != null && seq > prev + 1) {
+                gaps++;
+            }
+        }
+        return gaps;
+    }
+
+    private static long pct(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static long rssKiB(long pid) {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    return Long.parseLong(l.replaceAll("\\D", ""));
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.feedctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+import org.jline.builtins.ScreenTerminal;
+import org.jline.terminal.Size;
+import org.jline.terminal.impl.ExternalTerminal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * The live table on a virtual 110×12 terminal (jline over in-memory streams): drawn in place on the alternate
+ * screen, the keys work, and the terminal is given back on the way out.
+ */
+@Isolated // the virtual terminal is handed over through a static: no other tail may run meanwhile
+@Execution(ExecutionMode.SAME_THREAD) // not even this class's other test
+@Timeout(60)
+class TailScreenTest {
+
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    private PipedOutputStream keys;
+
+    private void virtualTerminal() throws Exception {
+        keys = new PipedOutputStream();
+        PipedInputStream in = new PipedInputStream(keys);
+        TailCommand.screenForTests = () -> {
+            try {
+                // jline's pure-Java terminal over the streams: written synchronously (a pty-backed one pumps its
+                // output on a thread of its own, and what it had not pumped yet is lost at close)
+                ExternalTerminal vt = new ExternalTerminal("virtual", "xterm-256color", in, screen,
+                        StandardCharsets.UTF_8);
+                vt.setSize(new Size(110, 12));
+                return new TailScreen(vt, false);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+    }
+
+    @AfterEach
+    void clear() {
+        TailCommand.screenForTests = null;
+    }
+
+    private String shown() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What a 110×12 terminal shows after everything tail wrote to it: jline's VT100 emulator replays the bytes. */
+    private String visible() {
+        ScreenTerminal vt = new ScreenTerminal(110, 12);
+        vt.write(shown());
+        return vt.toString();
+    }
+
+    private void await(Predicate<String> what, String description, TailCommandTest.Live t) throws Exception {
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < end && t.thread.isAlive()) {
+            if (what.test(visible())) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("never showed " + description + "\n" + visible() + "\n" + t);
+    }
+
+    @Test
+    void theTableIsDrawnPausedSortedAndQuitWithQAndTheTerminalRestored() throws Exception {
+        virtualTerminal();
+        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim", "-p", "BTC-USD,ETH-USD")) {
+            await(s -> s.contains("ETH-USD") && s.contains("live") && s.contains(" connected "), "live rows", t);
+            assertTrue(shown().startsWith("\u001b[?1049h"), "drawn on the alternate screen");
+            String table = visible();
+            assertTrue(table.lines().anyMatch(l -> l.startsWith("BTC-USD") && l.matches(".*\\d{5}\\.?\\d*.*")),
+                    "a BTC price on its row:\n" + table);
+            keys.write('p');
+            keys.flush();
+            await(s -> s.contains("[paused]"), "the pause", t);
+            keys.write('s');
+            keys.flush();
+            await(s -> s.contains("sort (age)"), "the next sort", t);
+            keys.write('q');
+            keys.flush();
+            assertEquals(0, t.join(), t::toString);
+            assertTrue(shown().contains("\u001b[?1049l"), "the alternate screen is left on exit");
+            assertTrue(shown().contains("\u001b[?25h"), "the cursor is shown again");
+            assertTrue(t.out.toString().isEmpty(), "nothing but the table on the terminal: " + t.out);
+        }
+    }
+
+    @Test
+    void aFatalErrorStillRestoresTheTerminal() throws Exception {
+        virtualTerminal();
+        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim=legacy-exchange")) {
+            assertEquals(5, t.join(), t::toString);
+            String raw = shown().replace("\u001b", "ESC");
+            assertTrue(shown().contains("\u001b[?1049l"), "the alternate screen is left: " + raw.substring(Math.max(0, raw.length() - 200)) + t);
+            assertTrue(t.err.toString().contains("legacy Exchange"), t::toString);
+        }
+    }
+}
