@@ -9,7 +9,7 @@ public final class OutputOptions {
     public enum Format { TEXT, JSON, NDJSON, CSV }
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
-            description = "text (humans), json (one document), ndjson (one object per line).")
+            description = "text (humans), json (one document), ndjson (one object per line); csv for tail.")
     String output;
 
     @Option(names = "--no-color", description = "Plain text; NO_COLOR in the environment does the same.")

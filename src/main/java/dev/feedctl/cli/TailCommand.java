@@ -331,7 +331,7 @@ public final class TailCommand implements Callable<Integer> {
         }
         List<PriceBoard.Row> rows = board.rows(Instant.now(), sort);
         TailView.Status status = new TailView.Status(endpointText, state(), Duration.ofNanos(System.nanoTime()
-                - startedNanos), frames, outages, 0, paused, sort);
+                - startedNanos), frames, outages, paused, sort);
         screen.draw((w, h) -> TailView.render(rows, status, w, h, screen.color()));
     }
 
@@ -376,12 +376,10 @@ public final class TailCommand implements Callable<Integer> {
                                     ? dev.feedctl.protocol.Texts.decimal(o.get("price").getAsString()) : null;
                         }
                     }
-                    String before = board.restState(p);
-                    board.rest(p, price, last);
-                    String after = board.restState(p);
-                    if (!after.equals(before) && screen == null) {
+                    PriceBoard.Row row = board.rest(p, price, last, Instant.now());
+                    if (row != null) {
                         synchronized (lock) {
-                            event(TailLines.rest(p, after, null, Instant.now()));
+                            event(TailLines.rest(p, row.rest(), row.restDeviationBps(), Instant.now()));
                         }
                     }
                 }

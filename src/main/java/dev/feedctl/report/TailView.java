@@ -1,7 +1,6 @@
 package dev.feedctl.report;
 
 import dev.feedctl.transport.PriceBoard;
-import dev.feedctl.units.Figures;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -27,8 +26,8 @@ public final class TailView {
      *
      * @param state {@code connected}, or {@code reconnecting in 2.1 s (attempt 3, last: close 1001 going away)}
      */
-    public record Status(String endpoint, String state, Duration uptime, long frames, long outages, long dropped,
-                         boolean paused, PriceBoard.Sort sort) {
+    public record Status(String endpoint, String state, Duration uptime, long frames, long outages, boolean paused,
+                         PriceBoard.Sort sort) {
     }
 
     private static final String[] HEADS = {"PRODUCT", "PRICE", "24H %", "BID", "ASK", "SPR bps", "AGE", "MSG/S",
@@ -43,8 +42,7 @@ public final class TailView {
     public static List<String> render(List<PriceBoard.Row> rows, Status status, int width, int height, boolean color) {
         List<String> out = new ArrayList<>();
         out.add(fit(BOLD, "feedctl tail  " + status.endpoint() + "  " + status.state() + "  up "
-                + Figures.duration(status.uptime()) + "  frames " + status.frames() + "  outages " + status.outages()
-                + (status.dropped() > 0 ? "  dropped " + status.dropped() : "")
+                + clock(status.uptime()) + "  frames " + status.frames() + "  outages " + status.outages()
                 + (status.paused() ? "  [paused]" : ""), width, color));
         StringBuilder head = new StringBuilder();
         for (int i = 0; i < HEADS.length; i++) {
@@ -116,6 +114,12 @@ public final class TailView {
 
     private static String pct(BigDecimal d) {
         return d == null ? "-" : (d.signum() > 0 ? "+" : "") + d.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    /** Uptime as H:MM:SS. */
+    static String clock(Duration d) {
+        long s = d.toSeconds();
+        return String.format(java.util.Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
     private static String age(Duration d) {

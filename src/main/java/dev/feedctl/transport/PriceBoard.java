@@ -57,13 +57,13 @@ public final class PriceBoard {
         BigDecimal bid;
         BigDecimal ask;
         Instant updatedAt;
+        Instant exchangeAt;
         long updates;
         long second;
         long thisSecond;
         long lastSecond;
         long gaps;
         boolean stale;
-        boolean everUpdated;
         String rest;
         Double restDeviationBps;
     }
@@ -127,7 +127,7 @@ public final class PriceBoard {
             s.change24h = change;
         }
         s.updatedAt = at;
-        s.everUpdated = true;
+        s.exchangeAt = d.timestamp() != null ? d.timestamp() : at;
         s.updates++;
         long sec = at.getEpochSecond();
         if (sec != s.second) {
@@ -169,40 +169,41 @@ public final class PriceBoard {
      * What REST says of a product: its last trade at {@code lastTrade} and price. A product the socket has gone quiet
      * on is {@code dead} when REST shows a trade after the socket's last update, {@code quiet} when it shows none.
      */
-    public synchronized void rest(String product, BigDecimal price, Instant lastTrade) {
+    public synchronized Row rest(String product, BigDecimal price, Instant lastTrade, Instant now) {
         State s = rows.get(ProductIds.canonical(product));
         if (s == null) {
-            return;
+            return null;
         }
         s.restDeviationBps = price == null || s.price == null || s.price.signum() == 0 ? null
                 : price.subtract(s.price).divide(s.price, MathContext.DECIMAL64).doubleValue() * 10_000;
         if (!s.stale) {
             s.rest = "ok";
         } else {
-            s.rest = lastTrade != null && lastTrade.isAfter(s.updatedAt) ? "dead" : "quiet";
+            // both times on the exchange's clock: this machine's clock skew cannot fake a trade
+            Instant socketLast = s.exchangeAt != null ? s.exchangeAt : s.updatedAt;
+            s.rest = lastTrade != null && lastTrade.isAfter(socketLast) ? "dead" : "quiet";
         }
-    }
-
-    public synchronized String restState(String product) {
-        State s = rows.get(ProductIds.canonical(product));
-        return s == null ? null : s.rest;
+        return row(ProductIds.canonical(product), s, now);
     }
 
     /** The rows at {@code now}, in {@code sort} order. */
     public synchronized List<Row> rows(Instant now, Sort sort) {
         List<Row> out = new ArrayList<>();
-        long sec = now.getEpochSecond();
-        rows.forEach((id, s) -> {
-            long rate = s.second == sec ? s.lastSecond : s.second == sec - 1 ? s.thisSecond : 0;
-            Double spread = s.bid == null || s.ask == null || s.bid.signum() <= 0 ? null
-                    : s.ask.subtract(s.bid).divide(s.ask.add(s.bid).divide(BigDecimal.valueOf(2),
-                    MathContext.DECIMAL64), MathContext.DECIMAL64).doubleValue() * 10_000;
-            out.add(new Row(id, s.price, s.direction, s.change24h, s.bid, s.ask, spread,
-                    Duration.between(s.updatedAt, now).isNegative() ? Duration.ZERO : Duration.between(s.updatedAt, now),
-                    rate, s.updates, s.gaps, s.stale, s.rest, s.restDeviationBps));
-        });
+        rows.forEach((id, s) -> out.add(row(id, s, now)));
         out.sort(sort.order);
         return out;
+    }
+
+    private static Row row(String id, State s, Instant now) {
+        long sec = now.getEpochSecond();
+        long rate = s.second == sec ? s.lastSecond : s.second == sec - 1 ? s.thisSecond : 0;
+        Double spread = s.bid == null || s.ask == null || s.bid.signum() <= 0 ? null
+                : s.ask.subtract(s.bid).divide(s.ask.add(s.bid).divide(BigDecimal.valueOf(2),
+                MathContext.DECIMAL64), MathContext.DECIMAL64).doubleValue() * 10_000;
+        Duration age = Duration.between(s.updatedAt, now);
+        return new Row(id, s.price, s.direction, s.change24h, s.bid, s.ask, spread,
+                age.isNegative() ? Duration.ZERO : age, rate, s.updates, s.gaps, s.stale, s.rest,
+                s.restDeviationBps);
     }
 
     public synchronized List<String> products() {

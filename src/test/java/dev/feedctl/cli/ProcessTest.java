@@ -157,4 +157,23 @@ class ProcessTest {
         assertEquals(0, p.exitValue());
         assertEquals("", Files.readString(err), "quietly");
     }
+
+    @Test
+    void tailWithStdoutNobodyReadsKeepsReadingTheSocketAndCountsWhatItDropped() throws Exception {
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(50_000))) {
+            Path err = dir.resolve("err.txt");
+            Path rec = dir.resolve("rec.ndjson");
+            // stdout is a pipe this test never reads; the recording shows the socket was read all along
+            Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "--duration", "4s", "--record",
+                    rec.toString()).redirectError(err.toFile()).start();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "tail ended after its duration though nobody read");
+            assertEquals(0, p.exitValue(), Files.readString(err));
+            // the pipe holds some 300 lines and the writer's buffer 8 M characters; what did not fit is counted
+            String said = Files.readString(err);
+            assertTrue(said.isEmpty() || said.matches("(?s).*stdout was not read fast enough: \\d+ lines were not "
+                    + "written.*"), said);
+            assertTrue(Files.readAllLines(rec).size() > 5_000, "the socket was read on while stdout stood still: "
+                    + Files.readAllLines(rec).size() + " frames");
+        }
+    }
 }

@@ -299,4 +299,29 @@ class TailCommandTest {
         assertEquals(2, Run.of("tail", "--sim", "-o", "json").code());
         assertEquals(2, Run.of("tail", "--sim", "--products-per-connection", "0").code());
     }
+
+    @Test
+    void restCheckCallsAStaleProductDeadWhenRestShowsTradesTheSocketDidNotDeliver() {
+        Run r = Run.of("tail", "--sim=stale-product", "-p", "BTC-USD,ETH-USD", "--rest-check", "300ms",
+                "--max-staleness", "1s", "--duration", "3500ms");
+        assertEquals(0, r.code(), r::toString);
+        List<JsonObject> all = objects(r.out());
+        assertTrue(all.stream().anyMatch(o -> event("stale").test(o) && o.get("product").getAsString()
+                .equals("BTC-USD")), r::toString);
+        assertTrue(all.stream().anyMatch(o -> event("rest").test(o) && o.get("product").getAsString()
+                .equals("BTC-USD") && o.get("state").getAsString().equals("dead")), r::toString);
+        assertFalse(all.stream().anyMatch(o -> event("rest").test(o) && o.get("product").getAsString()
+                .equals("ETH-USD") && !o.get("state").getAsString().equals("ok")), "ETH-USD trades on\n" + r);
+    }
+
+    @Test
+    void restCheckCallsAProductQuietWhenRestShowsNoTradesEither() {
+        Run r = Run.of("tail", "--sim=quiet-product", "-p", "BTC-USD,ETH-USD", "--rest-check", "300ms",
+                "--max-staleness", "1s", "--duration", "3500ms");
+        assertEquals(0, r.code(), r::toString);
+        List<JsonObject> rest = objects(r.out()).stream().filter(event("rest"))
+                .filter(o -> !o.get("state").getAsString().equals("ok")).toList();
+        assertFalse(rest.isEmpty(), r::toString);
+        rest.forEach(o -> assertEquals("quiet", o.get("state").getAsString(), r::toString));
+    }
 }

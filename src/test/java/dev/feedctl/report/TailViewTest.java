@@ -35,7 +35,7 @@ class TailViewTest {
     }
 
     private static TailView.Status status(String state) {
-        return new TailView.Status("wss://advanced-trade-ws.coinbase.com", state, Duration.ofSeconds(10), 1234, 1, 0,
+        return new TailView.Status("wss://advanced-trade-ws.coinbase.com", state, Duration.ofSeconds(10), 1234, 1,
                 false, PriceBoard.Sort.PRODUCT);
     }
 
