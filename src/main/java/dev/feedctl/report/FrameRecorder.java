@@ -31,6 +31,7 @@ public final class FrameRecorder implements Closeable {
     private final Redactor redactor;
     private long lines;
     private IOException failure;
+    private boolean closed;
 
     public FrameRecorder(Path file, Redactor redactor) throws IOException {
         this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -60,8 +61,8 @@ public final class FrameRecorder implements Closeable {
     }
 
     private void write(String line) {
-        if (failure != null) {
-            return;
+        if (failure != null || closed) {
+            return; // after close: the run is over, a late close line from a shard being stopped has no place
         }
         try {
             out.write(redactor.scrub(line));
@@ -73,7 +74,7 @@ public final class FrameRecorder implements Closeable {
     }
 
     public synchronized void flush() {
-        if (failure != null) {
+        if (failure != null || closed) {
             return;
         }
         try {
@@ -94,7 +95,11 @@ public final class FrameRecorder implements Closeable {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         flush();
+        closed = true;
         try {
             out.close();
         } catch (IOException e) {

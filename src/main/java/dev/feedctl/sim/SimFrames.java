@@ -84,10 +84,9 @@ final class SimFrames {
         sb.append("[{\"type\":\"snapshot\",\"product_id\":\"").append(id).append("\",\"updates\":[");
         int i = 0;
         while (i < levels || sb.length() < minBytes) {
-            long depth = i + 1L;
-            level(sb, "bid", time, Math.max(1, q.bidCents() - i), 100_000_000L + depth * 7);
+            level(sb, "bid", time, Math.max(1, q.bidCents() - i), bidSize(q.bidCents() - i));
             sb.append(',');
-            level(sb, "offer", time, q.askCents() + i, 50_000_000L + depth * 3);
+            level(sb, "offer", time, q.askCents() + i, askSize(q.askCents() + i));
             i++;
             if (i < levels || sb.length() < minBytes) {
                 sb.append(',');
@@ -96,14 +95,63 @@ final class SimFrames {
         return sb.append("]}]").toString();
     }
 
-    static String l2Update(String id, Market.Trade t, Market.Quote q) {
+    /** The simulated book: {@link #BOOK_LEVELS} levels a side around the quote, sizes a function of the price. */
+    static final int BOOK_LEVELS = 50;
+
+    static long bidSize(long cents) {
+        return 100_000_000L + Math.floorMod(cents, 89) * 7;
+    }
+
+    static long askSize(long cents) {
+        return 50_000_000L + Math.floorMod(cents, 83) * 3;
+    }
+
+    /**
+     * The change from the book around {@code oldBid} to the book around the new quote, as a real feed sends it:
+     * levels the move crossed or left behind go to zero, new ones appear, the top of each side is refreshed. A client
+     * applying snapshot and updates holds a book that is never crossed.
+     */
+    static String l2Update(String id, Market.Trade t, Market.Quote q, long oldBid) {
         StringBuilder sb = new StringBuilder(300);
         String time = Timestamps.format(t.time());
         sb.append("[{\"type\":\"update\",\"product_id\":\"").append(id).append("\",\"updates\":[");
-        level(sb, "bid", time, q.bidCents(), 100_000_000L + t.size());
-        sb.append(',');
-        level(sb, "offer", time, q.askCents(), 50_000_000L + t.size() / 2);
+        long newBid = q.bidCents();
+        long spread = q.askCents() - q.bidCents();
+        long oldAsk = oldBid + spread;
+        long k = Math.min(Math.abs(newBid - oldBid), BOOK_LEVELS);
+        boolean first = true;
+        if (newBid > oldBid) { // up: asks below the new ask go, bids above the old top come
+            for (long i = 0; i < k; i++) {
+                first = level(sb, first, "offer", time, oldAsk + i, 0);
+                first = level(sb, first, "bid", time, newBid - i, bidSize(newBid - i));
+                first = level(sb, first, "offer", time, q.askCents() + BOOK_LEVELS - 1 - i,
+                        askSize(q.askCents() + BOOK_LEVELS - 1 - i));
+                first = level(sb, first, "bid", time, oldBid - BOOK_LEVELS + 1 + i, 0);
+            }
+        } else if (newBid < oldBid) { // down: the mirror image
+            for (long i = 0; i < k; i++) {
+                first = level(sb, first, "bid", time, oldBid - i, 0);
+                first = level(sb, first, "offer", time, q.askCents() + i, askSize(q.askCents() + i));
+                first = level(sb, first, "bid", time, newBid - BOOK_LEVELS + 1 + i,
+                        bidSize(newBid - BOOK_LEVELS + 1 + i));
+                first = level(sb, first, "offer", time, oldAsk + BOOK_LEVELS - 1 - i, 0);
+            }
+        }
+        // the traded top levels change size either way
+        first = level(sb, first, "bid", time, newBid, bidSize(newBid) + t.size());
+        level(sb, first, "offer", time, q.askCents(), askSize(q.askCents()) + t.size() / 2);
         return sb.append("]}]").toString();
+    }
+
+    private static boolean level(StringBuilder sb, boolean first, String side, String time, long cents, long size) {
+        if (cents < 1) {
+            return first;
+        }
+        if (!first) {
+            sb.append(',');
+        }
+        level(sb, side, time, cents, size);
+        return false;
     }
 
     private static void level(StringBuilder sb, String side, String time, long cents, long size) {

@@ -26,6 +26,8 @@ final class SimSession implements SimContext.Session {
     private final Map<String, List<Market.Trade>> pendingTrades = new LinkedHashMap<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private long heartbeatCounter;
+    /** Per level2 product, the best bid this client's book was last told: updates are the change from there. */
+    private final Map<String, Long> bookBid = new java.util.HashMap<>();
     private String firstProduct;
 
     SimSession(WebSocket conn, SimContext ctx) {
@@ -145,11 +147,11 @@ final class SimSession implements SimContext.Session {
             firstProduct = r.products.get(0);
         }
         if (SNAPSHOT_BEFORE_ACK.contains(r.channel)) {
-            Snapshots.send(ctx, out, r.channel, added);
+            Snapshots.send(ctx, out, r.channel, added, bookBid);
             out.ack(SimFrames.subscriptions(ackView()));
         } else {
             out.ack(SimFrames.subscriptions(ackView()));
-            Snapshots.send(ctx, out, r.channel, added);
+            Snapshots.send(ctx, out, r.channel, added, bookBid);
         }
     }
 
@@ -177,7 +179,8 @@ final class SimSession implements SimContext.Session {
             out.data("ticker", SimFrames.tickers("update", List.of(ctx.market.product(id)), true));
         }
         if (subscribed(Channels.LEVEL2, id)) {
-            out.data(Channels.L2_DATA, SimFrames.l2Update(id, t, q));
+            Long before = bookBid.put(id, q.bidCents());
+            out.data(Channels.L2_DATA, SimFrames.l2Update(id, t, q, before == null ? q.bidCents() : before));
         }
         if (subscribed("market_trades", id)) {
             pendingTrades.computeIfAbsent(id, k -> new ArrayList<>()).add(t);

@@ -9,7 +9,9 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    static void send(SimContext ctx, FrameOutlet out, String channel, List<String> products) {
+    /** @param bookBid where a level2 snapshot notes the best bid it was cut at (updates are diffs from there) */
+    static void send(SimContext ctx, FrameOutlet out, String channel, List<String> products,
+                     java.util.Map<String, Long> bookBid) {
         List<Market.Product> ps = products.stream().map(ctx.market::product).toList();
         switch (channel) {
             case "ticker", "ticker_batch" -> {
@@ -19,7 +21,11 @@ final class Snapshots {
             }
             case "level2" -> {
                 int min = ctx.faults().find(Fault.BigSnapshot.class).map(Fault.BigSnapshot::bytes).orElse(0);
-                ps.forEach(p -> out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id, p.quote, 50, min)));
+                ps.forEach(p -> {
+                    Market.Quote q = p.quote;
+                    bookBid.put(p.id, q.bidCents());
+                    out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id, q, SimFrames.BOOK_LEVELS, min));
+                });
             }
             case "market_trades" -> ps.forEach(p -> out.data(channel,
                     SimFrames.trades("snapshot", p.recentTrades(50))));

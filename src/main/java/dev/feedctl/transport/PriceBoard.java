@@ -1,5 +1,6 @@
 package dev.feedctl.transport;
 
+import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.ProductIds;
@@ -66,6 +67,10 @@ public final class PriceBoard {
         boolean stale;
         String rest;
         Double restDeviationBps;
+        /** The level2 book, when level2 is subscribed: price level to quantity. */
+        java.util.TreeMap<BigDecimal, BigDecimal> bids;
+        java.util.TreeMap<BigDecimal, BigDecimal> asks;
+        boolean lastFromTrades;
     }
 
     private final Map<String, State> rows = new LinkedHashMap<>();
@@ -91,6 +96,8 @@ public final class PriceBoard {
                     update(tk.productId(), tk.price(), tk.bestBid(), tk.bestAsk(), tk.pricePercentChange24h(), d,
                             receivedAt, connection, out, recovered);
                 }
+            } else if (e instanceof Event.L2 l2 && l2.productId() != null) {
+                book(l2, d, receivedAt, connection, out, recovered);
             } else if (e instanceof Event.MarketTrades mt) {
                 Map<String, Event.Trade> last = new LinkedHashMap<>();
                 mt.trades().forEach(tr -> last.merge(tr.productId(), tr, (a, b) -> later(a, b)));
@@ -99,6 +106,33 @@ public final class PriceBoard {
             }
         }
         return out;
+    }
+
+    /** A level2 snapshot replaces the book, an update changes levels (quantity zero removes one). */
+    private void book(Event.L2 l2, Frame.Data d, Instant at, long connection, List<Update> out, List<String> recovered) {
+        State s = rows.computeIfAbsent(ProductIds.canonical(l2.productId()), k -> new State());
+        if (s.bids == null || "snapshot".equals(l2.type())) {
+            s.bids = new java.util.TreeMap<>();
+            s.asks = new java.util.TreeMap<>();
+        }
+        for (Event.L2Update u : l2.updates()) {
+            if (u.side() == null || u.priceLevel() == null || u.newQuantity() == null) {
+                continue;
+            }
+            var side = u.side() == Event.Side.BID ? s.bids : s.asks;
+            if (u.newQuantity().signum() == 0) {
+                side.remove(u.priceLevel());
+            } else {
+                side.put(u.priceLevel(), u.newQuantity());
+            }
+        }
+        BigDecimal bid = s.bids.isEmpty() ? null : s.bids.lastKey();
+        BigDecimal ask = s.asks.isEmpty() ? null : s.asks.firstKey();
+        BigDecimal mid = bid == null || ask == null ? null
+                : bid.add(ask).divide(BigDecimal.valueOf(2), MathContext.DECIMAL64).stripTrailingZeros();
+        // the price shown is the mid of the book's best levels when no ticker or trade gives a last price
+        update(l2.productId(), s.price != null && s.lastFromTrades ? s.price : mid, bid, ask, null, d, at,
+                connection, out, recovered);
     }
 
     private static Event.Trade later(Event.Trade a, Event.Trade b) {
@@ -112,6 +146,9 @@ public final class PriceBoard {
         }
         String id = ProductIds.canonical(product);
         State s = rows.computeIfAbsent(id, k -> new State());
+        if (!Channels.L2_DATA.equals(d.channel())) {
+            s.lastFromTrades = true;
+        }
         if (s.price != null) {
             int c = price.compareTo(s.price);
             s.direction = c == 0 ? s.direction : Integer.signum(c);

@@ -118,15 +118,21 @@ class ProcessTest {
                 Thread.sleep(20);
             }
             sim.stallAll(false); // from here on the exchange sends nothing: the count is final
-            long sent = sim.framesSent();
+            long sent;
+            do { // a send already under way when the stall began still counts
+                sent = sim.framesSent();
+                Thread.sleep(100);
+            } while (sent != sim.framesSent());
             while (frames(rec) < sent && System.nanoTime() < until) { // received and flushed as the feed drained
                 Thread.sleep(20);
             }
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "tail ended after SIGINT");
             assertEquals(130, p.exitValue(), Files.readString(err));
-            List<String> lines = Files.readAllLines(rec);
+            // frames, and perhaps the line saying feedctl closed the connection on its way out
+            List<String> lines = Files.readAllLines(rec).stream().filter(l -> !l.contains("\"closed\":{")).toList();
             assertEquals(sent, lines.size(), "every frame sent is recorded, nothing else: " + Files.readString(err));
+            assertEquals("", Files.readString(err));
             long expected = 0;
             for (String line : lines) {
                 JsonObject o = Json.parse(line).getAsJsonObject();
@@ -159,21 +165,23 @@ class ProcessTest {
     }
 
     @Test
-    void tailWithStdoutNobodyReadsKeepsReadingTheSocketAndCountsWhatItDropped() throws Exception {
-        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(50_000))) {
+    void tailWithStdoutNobodyReadsKeepsReadingTheSocket() throws Exception {
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(2_000))) {
             Path err = dir.resolve("err.txt");
             Path rec = dir.resolve("rec.ndjson");
-            // stdout is a pipe this test never reads; the recording shows the socket was read all along
-            Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "--duration", "4s", "--record",
-                    rec.toString()).redirectError(err.toFile()).start();
-            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "tail ended after its duration though nobody read");
-            assertEquals(0, p.exitValue(), Files.readString(err));
-            // the pipe holds some 300 lines and the writer's buffer 8 M characters; what did not fit is counted
-            String said = Files.readString(err);
-            assertTrue(said.isEmpty() || said.matches("(?s).*stdout was not read fast enough: \\d+ lines were not "
-                    + "written.*"), said);
-            assertTrue(Files.readAllLines(rec).size() > 5_000, "the socket was read on while stdout stood still: "
-                    + Files.readAllLines(rec).size() + " frames");
+            // stdout is a pipe this test never reads: it holds some 300 lines. The recording (flushed as the feed
+            // drains) shows the socket read on far past that
+            Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "--record", rec.toString())
+                    .redirectError(err.toFile()).start();
+            long until = System.nanoTime() + 40_000_000_000L;
+            while (frames(rec) < 3_000 && System.nanoTime() < until && p.isAlive()) {
+                Thread.sleep(50);
+            }
+            assertTrue(frames(rec) >= 3_000, "the socket was read on while stdout stood still: " + frames(rec)
+                    + " frames\n" + Files.readString(err));
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "tail ended on SIGTERM though stdout was blocked");
+            assertEquals(143, p.exitValue(), Files.readString(err));
         }
     }
 }

@@ -324,4 +324,20 @@ class TailCommandTest {
         assertFalse(rest.isEmpty(), r::toString);
         rest.forEach(o -> assertEquals("quiet", o.get("state").getAsString(), r::toString));
     }
+
+    @Test
+    void level2AloneGivesBidAskAndTheMidFromTheBook() {
+        Run r = Run.of("tail", "--sim", "-c", "level2", "--duration", "1500ms", "--max-staleness", "1s");
+        assertEquals(0, r.code(), r::toString);
+        List<JsonObject> prices = objects(r.out()).stream().filter(o -> o.has("price")).toList();
+        assertFalse(prices.isEmpty(), r::toString);
+        for (JsonObject p : prices) {
+            java.math.BigDecimal bid = p.get("bid").getAsBigDecimal();
+            java.math.BigDecimal ask = p.get("ask").getAsBigDecimal();
+            assertTrue(bid.compareTo(ask) < 0, "a book that is not crossed: " + p);
+            assertEquals(0, bid.add(ask).divide(java.math.BigDecimal.valueOf(2)).compareTo(p.get("price")
+                    .getAsBigDecimal()), p.toString());
+        }
+        assertFalse(objects(r.out()).stream().anyMatch(event("stale")), "a live book is not stale\n" + r);
+    }
 }
