@@ -340,4 +340,35 @@ class TailCommandTest {
         }
         assertFalse(objects(r.out()).stream().anyMatch(event("stale")), "a live book is not stale\n" + r);
     }
+
+    @Test
+    void everyReconnectSignsAFreshJwtAndTheRecordingHoldsNone() throws Exception {
+        KeyPair registered = TestKeys.ec();
+        Path key = TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.sec1Pem(registered));
+        Path rec = dir.resolve("rec.ndjson");
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults()
+                .withTrustedKey(new SimConfig.TrustedKey(TestKeys.NAME, registered.getPublic())));
+             Live t = new Live("tail", "--ws-url", sim.wsUri().toString(), "--key-file", key.toString(),
+                     "--duration", "20s", "--record", rec.toString())) {
+            t.await(priceOn(1), "a first price");
+            sim.closeAll(1001, "going away");
+            t.await(priceOn(2), "a price after the reconnect");
+            t.thread.interrupt();
+            t.join();
+            java.util.Set<String> jwts = new java.util.HashSet<>();
+            String frame;
+            while ((frame = sim.takeClientFrame(Duration.ZERO)) != null) {
+                JsonObject o = Json.parse(frame).getAsJsonObject();
+                if (o.has("jwt")) {
+                    jwts.add(o.get("jwt").getAsString());
+                }
+            }
+            assertTrue(jwts.size() >= 4, "a JWT per subscribe, two channels on each of two connections: " + jwts.size());
+            String recorded = java.nio.file.Files.readString(rec);
+            for (String jwt : jwts) {
+                assertFalse(recorded.contains(jwt.substring(jwt.lastIndexOf('.') + 1)), "no signature in the record");
+            }
+            assertFalse(t.out.toString().contains("eyJ") || t.err.toString().contains("eyJ"), t::toString);
+        }
+    }
 }
