@@ -94,9 +94,8 @@ public final class TailCommand implements Callable<Integer> {
             + "not deliver, 'quiet' when it shows none.")
     Duration restCheck;
 
-    @Option(names = "--rest-budget", paramLabel = "REQ_PER_S", defaultValue = "5", description = "REST requests per "
-            + "second at most for --rest-check (default: ${DEFAULT-VALUE}).")
-    double restBudget;
+    @Mixin
+    RestBudgetOption budget;
 
     @Option(names = "--record", paramLabel = "FILE", description = "Write every raw frame with its receive time "
             + "(nanoseconds), connection and shard as NDJSON (verify --replay reads it).")
@@ -165,7 +164,7 @@ public final class TailCommand implements Callable<Integer> {
                 terminal.stream(TailLines.CSV_HEADER);
             }
             RestClient rest = restCheck == null ? null : new RestClient(endpoints.rest(), endpoint.connectSpec(
-                    endpoints.ws()).caFile(), key == null ? null : new JwtSigner(key, Clock.systemUTC()), restBudget,
+                    endpoints.ws()).caFile(), key == null ? null : new JwtSigner(key, Clock.systemUTC()), budget.value(),
                     endpoint.timeout());
             return run(engine, rest);
         }
@@ -184,9 +183,7 @@ public final class TailCommand implements Callable<Integer> {
         if (restCheck != null && restCheck.toMillis() < 100) {
             throw ExitException.usage("--rest-check must be at least 100ms");
         }
-        if (!(restBudget >= 0.01 && restBudget <= 1000)) {
-            throw ExitException.usage("--rest-budget must be from 0.01 to 1000 requests per second, got " + restBudget);
-        }
+        budget.value(); // checked before anything connects
     }
 
     private boolean colorOff() {

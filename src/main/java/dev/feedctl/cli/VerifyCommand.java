@@ -72,9 +72,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Longest a product may go without an update. Default: ${DEFAULT-VALUE}.")
     Duration maxStaleness;
 
-    @Option(names = "--rest-budget", paramLabel = "REQ_PER_S", defaultValue = "5",
-            description = "REST requests per second at most. Default: ${DEFAULT-VALUE}.")
-    double restBudget;
+    @Mixin
+    RestBudgetOption budget;
 
     @Option(names = "--replay", paramLabel = "FILE", description = "Judge a recording instead of a live feed: a "
             + "tail --record file, subscribe --annotate output, or one raw frame per line ('-' for stdin). No network; "
@@ -92,9 +91,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!(maxDeviationBps >= 0 && maxDeviationBps <= 10_000)) {
             throw ExitException.usage("--max-deviation-bps must be a number from 0 to 10000, got " + maxDeviationBps);
         }
-        if (!(restBudget >= 0.01 && restBudget <= 1000)) {
-            throw ExitException.usage("--rest-budget must be from 0.01 to 1000 requests per second, got " + restBudget);
-        }
+        double restBudget = budget.value(); // checked before anything connects
         List<String> channels = stream.channels();
         List<String> products = stream.products();
         if (replay != null) {
@@ -148,7 +145,7 @@ public final class VerifyCommand implements Callable<Integer> {
         BufferedReader in = RecordingFiles.open(replay);
         CheckSettings settings = new CheckSettings(ConnectSpec.of(URI.create("replay:recording"), endpoint.timeout()),
                 URI.create("replay:none"), channels, products, null, duration, minMessages, maxDeviationBps,
-                maxStaleness, restBudget);
+                maxStaleness, budget.value());
         Replayer replayer = new Replayer(settings, stream.given(), new Recording(in), "-".equals(replay) ? "stdin"
                 : replay);
         Verdict verdict = replayer.run();

@@ -39,12 +39,17 @@ public final class FrameRecorder implements Closeable {
     }
 
     public synchronized void frame(Instant receivedAt, long connection, int shard, String raw) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("received_at", NANOS.format(receivedAt));
-        m.put("connection", connection);
-        m.put("shard", shard);
+        Map<String, Object> m = line(receivedAt, connection, shard);
         m.put("frame", raw);
         write(Json.COMPACT.toJson(m));
+    }
+
+    private static Map<String, Object> line(Instant at, long connection, int shard) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("received_at", NANOS.format(at));
+        m.put("connection", connection);
+        m.put("shard", shard);
+        return m;
     }
 
     public synchronized void closed(Instant at, long connection, int shard, CloseInfo c) {
@@ -52,10 +57,7 @@ public final class FrameRecorder implements Closeable {
         close.put("code", c.code());
         close.put("reason", c.reason());
         close.put("by", c.side());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("received_at", NANOS.format(at));
-        m.put("connection", connection);
-        m.put("shard", shard);
+        Map<String, Object> m = line(at, connection, shard);
         m.put("closed", close);
         write(Json.COMPACT.toJson(m));
     }

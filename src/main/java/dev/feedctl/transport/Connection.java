@@ -28,6 +28,14 @@ public final class Connection implements FrameSource {
     private volatile boolean closedDelivered;
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private List<Phase> phases = List.of();
+    private final java.util.concurrent.atomic.AtomicLong pings = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong pongsSkipped = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Pongs are only queued while fewer than this many frames wait to be written: a server that pings without
+     * reading would otherwise grow the queue (and feedctl's memory) without bound.
+     */
+    static final int PONG_BACKLOG = 64;
 
     Connection(ConnectSpec spec, WireMeter meter, Clock clock) {
         this.uri = spec.uri();
@@ -136,12 +144,37 @@ public final class Connection implements FrameSource {
         }
     }
 
+    /** Pings the server sent. */
+    public long pings() {
+        return pings.get();
+    }
+
+    /** Pings left unanswered because the server was not reading what feedctl had already queued. */
+    public long pongsSkipped() {
+        return pongsSkipped.get();
+    }
+
+    /** Frames waiting to be written to the server. */
+    public int queuedFrames() {
+        return client.getConnection() instanceof org.java_websocket.WebSocketImpl impl ? impl.outQueue.size() : 0;
+    }
+
     private final class Client extends WebSocketClient {
 
         Client(URI uri, Draft_6455 draft) {
             super(uri, draft, Map.of("User-Agent", "feedctl"), 0);
             setConnectionLostTimeout(0); // liveness is judged on heartbeats and data, not on pings
             setDaemon(true);
+        }
+
+        @Override
+        public void onWebsocketPing(org.java_websocket.WebSocket conn, org.java_websocket.framing.Framedata f) {
+            pings.incrementAndGet();
+            if (queuedFrames() < PONG_BACKLOG) {
+                super.onWebsocketPing(conn, f);
+            } else {
+                pongsSkipped.incrementAndGet(); // it is not reading: a pong now would only wait in memory
+            }
         }
 
         @Override
