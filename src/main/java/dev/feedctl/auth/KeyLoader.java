@@ -56,6 +56,15 @@ public final class KeyLoader {
         rejectLegacyShapes(json, file.toString());
         String name = firstString(json, "name", "id", "apiKeyName");
         String secret = firstString(json, "privateKey", "private_key");
+        for (String field : new String[] {"privateKey", "private_key"}) {
+            JsonElement e = json.get(field);
+            if (secret == null && e != null && !(e.isJsonPrimitive() && e.getAsJsonPrimitive().isString())) {
+                throw new KeyProblem(file + ": \"" + field + "\" must be a string (the PEM text, or base64 for "
+                        + "Ed25519), not " + (e.isJsonNull() ? "null" : e.isJsonObject() ? "an object" : e.isJsonArray()
+                        ? "an array" : e.getAsJsonPrimitive().isNumber() ? "a number" : "a boolean")
+                        + ": download the key again from the CDP portal");
+            }
+        }
         if (name == null || secret == null) {
             throw new KeyProblem(file + " lacks " + (name == null ? "\"name\" (or \"id\")" : "\"privateKey\"")
                     + ": download the key again from the CDP portal");
@@ -142,7 +151,7 @@ public final class KeyLoader {
     private static String firstString(JsonObject o, String... fields) {
         for (String f : fields) {
             JsonElement e = o.get(f);
-            if (e != null && e.isJsonPrimitive()) {
+            if (e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
                 return e.getAsString();
             }
         }

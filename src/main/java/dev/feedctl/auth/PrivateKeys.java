@@ -70,8 +70,12 @@ final class PrivateKeys {
             throw new KeyProblem("the private key PEM is malformed (" + e.getMessage() + "); check that it was "
                     + "pasted whole, BEGIN and END lines included, with real or \\n line breaks");
         }
-        if (parsed instanceof PEMKeyPair pair) {
+        if (parsed instanceof PEMKeyPair pair && X9ObjectIdentifiers.id_ecPublicKey.equals(
+                pair.getPrivateKeyInfo().getPrivateKeyAlgorithm().getAlgorithm())) {
             return ec(name, pair.getPrivateKeyInfo(), pair.getPublicKeyInfo(), warnings);
+        }
+        if (parsed instanceof PEMKeyPair pair) { // BEGIN RSA / DSA PRIVATE KEY: named below like its PKCS#8 form
+            parsed = pair.getPrivateKeyInfo();
         }
         if (parsed instanceof PrivateKeyInfo info) {
             ASN1ObjectIdentifier alg = info.getPrivateKeyAlgorithm().getAlgorithm();
@@ -86,8 +90,11 @@ final class PrivateKeys {
             if (X9ObjectIdentifiers.id_ecPublicKey.equals(alg)) {
                 return ec(name, info, null, warnings);
             }
-            throw new KeyProblem("the private key is of type " + alg.getId() + "; Advanced Trade takes ECDSA P-256 "
-                    + "(ES256) or Ed25519 (EdDSA) keys");
+            String kind = org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.rsaEncryption.equals(alg) ? "an RSA key"
+                    : org.bouncycastle.asn1.x9.X9ObjectIdentifiers.id_dsa.equals(alg) ? "a DSA key"
+                    : "a key of type " + alg.getId();
+            throw new KeyProblem("the private key is " + kind + "; Advanced Trade takes ECDSA P-256 (ES256) or "
+                    + "Ed25519 (EdDSA) keys, as the CDP portal makes them");
         }
         if (parsed instanceof SubjectPublicKeyInfo) {
             throw new KeyProblem("this is a public key; feedctl needs the private key from the key file");

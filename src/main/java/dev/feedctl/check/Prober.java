@@ -169,8 +169,11 @@ public final class Prober {
         Instant after = clock.instant();
         if (!time.ok()) {
             rungs.add(CheckResult.fail("rest-reachable", ExitCode.CONNECTION, s.rest() + ": " + RestSampler.describe(time),
-                    "the REST API did not answer GET /api/v3/brokerage/time", time.status() == 429
-                            ? "rate-limited: wait and retry" : "check --rest-url and the network", Map.of())
+                    time.status() == 0 ? "the REST API did not answer GET /api/v3/brokerage/time"
+                            : "GET /api/v3/brokerage/time answered " + RestSampler.describe(time),
+                    time.status() == 429 ? "rate-limited: wait and retry" : time.status() == 0
+                            ? "check --rest-url and the network" : "--rest-url must be the Advanced Trade REST base ("
+                            + dev.feedctl.protocol.CoinbaseHosts.REST + ")", Map.of())
                     .timed(ms(t)));
             rungs.add(CheckResult.skip("rest-price", "REST not reachable"));
             rungs.add(CheckResult.skip("clock-skew", "REST not reachable"));

@@ -38,6 +38,9 @@ final class RestPriceCheck {
                     : o.rest.serverErrors() > 0 ? "REST failing (" + o.sampler.lastProblem() + "); no comparison "
                     + "happened" : o.rest.networkFailures() > 0 ? "REST unreachable (" + o.sampler.lastProblem() + ")"
                     : o.unaligned > 0 ? "the socket sent no price near the times REST was sampled"
+                    : o.sampler.lastProblem() != null ? "REST gave no price: " + o.sampler.lastProblem()
+                    + "; --rest-url must be the Advanced Trade REST base (" + dev.feedctl.protocol.CoinbaseHosts.REST
+                    + ")"
                     : "no REST sample was taken (run longer with --duration)";
             return CheckResult.warn("rest-price", restCounts, why, refused > 0 ? "lower the REST budget "
                     + "(--rest-budget) or run again later" : null, data);

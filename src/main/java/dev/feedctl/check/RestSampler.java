@@ -87,6 +87,15 @@ final class RestSampler implements Runnable {
         if (r.status() == 0) {
             return "no answer: " + r.error();
         }
+        String body0 = r.body() == null ? "" : r.body().stripLeading();
+        if (body0.startsWith("<")) { // a login page, a proxy's error page, a web server's 404
+            return "HTTP " + r.status() + " with an HTML page, not Advanced Trade JSON";
+        }
+        if (r.status() == 200 && r.json() == null) {
+            return "HTTP 200 with a body that is not a JSON object"
+                    + (body0.isEmpty() ? " (empty)" : ": " + dev.feedctl.protocol.Untrusted.text(
+                    body0.length() > 60 ? body0.substring(0, 57) + "..." : body0));
+        }
         String body = r.body() == null ? "" : r.body().replaceAll("[ \\t\\r\\n]+", " ");
         return "HTTP " + r.status() + (body.isEmpty() ? "" : " " + dev.feedctl.protocol.Untrusted.text(
                 body.length() > 120 ? body.substring(0, 117) + "..." : body));

@@ -101,11 +101,38 @@ public final class FrameLedger {
         if (valid) {
             validDataFrames++;
         }
+        boolean scoped = PRODUCT_SCOPED.contains(channel);
         for (String product : productsOf(data)) {
+            if (scoped && !ages.isExpected(product) && !ages.isExpected(ProductIds.canonical(product))
+                    && ages.expecting()) {
+                // the server invents products, or mixes in another client's: named, and never given state
+                unsubscribed++;
+                violationsByRule.merge(UNSUBSCRIBED, 1L, Long::sum);
+                if (examples.size() < KEPT) {
+                    examples.add(new Seen(Violation.error(UNSUBSCRIBED, "$.events[*].product_id", "data for "
+                            + product + " on " + channel + ", which was not subscribed"), data.sequenceNum() == null
+                            ? -1 : data.sequenceNum()));
+                }
+                continue;
+            }
             if (valid) {
-                ages.updated(product, at);
+                ages.updated(ages.isExpected(product) ? product : ProductIds.canonical(product), at);
             }
         }
+    }
+
+    /** A data frame names a product nobody subscribed to on this connection. */
+    public static final String UNSUBSCRIBED = "frame.unsubscribed-product";
+
+    /** Channels whose data is for the subscribed products only ({@code status} and {@code user} are wider). */
+    private static final Set<String> PRODUCT_SCOPED = Set.of("ticker", "ticker_batch", Channels.L2_DATA,
+            "market_trades", "candles");
+
+    private long unsubscribed;
+
+    /** Products named in data frames that were not subscribed (each frame's products counted). */
+    public long unsubscribed() {
+        return unsubscribed;
     }
 
     /** The products a data frame updates. */

@@ -23,12 +23,30 @@ public final class ProductAges {
 
     /** Registers a product that is expected to update, so silence from the start counts as staleness too. */
     public void expect(String product, Instant since) {
+        expecting = true;
         lastUpdate.putIfAbsent(product, since);
         updates.putIfAbsent(product, 0L);
     }
 
+    /** True once any product is expected: from then on only those are tracked. */
+    public boolean expecting() {
+        return expecting;
+    }
+
+    private boolean expecting;
+
+    /** Without a subscription to go by (a recording of raw frames), this many products at most are tracked. */
+    static final int UNEXPECTED_KEPT = 1_000;
+
+    public boolean isExpected(String product) {
+        return lastUpdate.containsKey(product);
+    }
+
     /** A data update for {@code product} received at {@code at} (on the same clock as this tracker's). */
     public void updated(String product, Instant at) {
+        if (!lastUpdate.containsKey(product) && (expecting || lastUpdate.size() >= UNEXPECTED_KEPT)) {
+            return; // bounded: state only for the products subscribed (or the first thousand seen)
+        }
         lastUpdate.put(product, at);
         updates.merge(product, 1L, Long::sum);
     }

@@ -110,7 +110,10 @@ public final class PriceBoard {
 
     /** A level2 snapshot replaces the book, an update changes levels (quantity zero removes one). */
     private void book(Event.L2 l2, Frame.Data d, Instant at, long connection, List<Update> out, List<String> recovered) {
-        State s = rows.computeIfAbsent(ProductIds.canonical(l2.productId()), k -> new State());
+        State s = rows.get(ProductIds.canonical(l2.productId()));
+        if (s == null) {
+            return;
+        }
         if (s.bids == null || "snapshot".equals(l2.type())) {
             s.bids = new java.util.TreeMap<>();
             s.asks = new java.util.TreeMap<>();
@@ -145,7 +148,10 @@ public final class PriceBoard {
             return;
         }
         String id = ProductIds.canonical(product);
-        State s = rows.computeIfAbsent(id, k -> new State());
+        State s = rows.get(id);
+        if (s == null) {
+            return; // not subscribed: the ledger names it; the board keeps state only for what was asked for
+        }
         if (!Channels.L2_DATA.equals(d.channel())) {
             s.lastFromTrades = true;
         }

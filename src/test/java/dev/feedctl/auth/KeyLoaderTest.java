@@ -86,10 +86,32 @@ class KeyLoaderTest {
         expected.put(problem(TestKeys.NAME, body), "PEM body without its BEGIN/END lines");
         expected.put(problem(publicPem, TestKeys.sec1Pem(TestKeys.ec())), "the key name holds a PEM key");
         expected.put(problem(TestKeys.NAME, truncated), "malformed");
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(1024);
+        KeyPair rsaPair = rsa.generateKeyPair();
+        expected.put(problem(TestKeys.NAME, "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(
+                rsaPair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n"), "the private key is an RSA key");
+        expected.put(problem(TestKeys.NAME, rsaTraditional(rsaPair)), "the private key is an RSA key");
         expected.forEach((message, words) -> {
             assertTrue(message.contains(words), message + " should say " + words);
             assertTrue(!message.contains("\n"), "one line: " + message);
         });
+    }
+
+    /** {@code BEGIN RSA PRIVATE KEY}: the PKCS#1 form openssl writes with -traditional. */
+    private static String rsaTraditional(KeyPair kp) throws Exception {
+        byte[] pkcs1 = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(kp.getPrivate().getEncoded())
+                .parsePrivateKey().toASN1Primitive().getEncoded();
+        return "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pkcs1)
+                + "\n-----END RSA PRIVATE KEY-----\n";
+    }
+
+    @Test
+    void aPrivateKeyThatIsNotAStringIsNamedAsSuch() throws Exception {
+        Path f = dir.resolve("k42.json");
+        Files.writeString(f, "{\"name\":\"" + TestKeys.NAME + "\",\"privateKey\":42}");
+        String m = assertThrows(KeyProblem.class, () -> fromFile(f)).getMessage();
+        assertTrue(m.contains("\"privateKey\" must be a string") && m.contains("not a number"), m);
     }
 
     @Test

@@ -255,4 +255,68 @@ class HostileInputTest {
             assertTrue(ms < 1000 + 1500 + 1500, "took " + ms + " ms; --duration 1s plus --timeout 1.5s, and a margin");
         }
     }
+
+    /** A valid ticker frame for {@code product}, numbered {@code seq}. */
+    static String ticker(String product, long seq) {
+        return "{\"channel\":\"ticker\",\"client_id\":\"\",\"timestamp\":\"" + java.time.Instant.now()
+                + "\",\"sequence_num\":" + seq + ",\"events\":[{\"type\":\"update\",\"tickers\":[{\"type\":"
+                + "\"ticker\",\"product_id\":\"" + product + "\",\"price\":\"21932.98\",\"volume_24_h\":\"16038.2\","
+                + "\"low_24_h\":\"21835.29\",\"high_24_h\":\"23011.18\",\"low_52_w\":\"15460\",\"high_52_w\":"
+                + "\"48240\",\"price_percent_chg_24_h\":\"-4.15\",\"best_bid\":\"21931.98\",\"best_bid_quantity\":"
+                + "\"8000.21\",\"best_ask\":\"21933.98\",\"best_ask_quantity\":\"8038.07\"}]}]}";
+    }
+
+    @Test
+    void productsTheServerInventsAreViolationsAndGetNoState() throws Exception {
+        try (HostileServer s = HostileServer.onSubscribe(c -> {
+            c.send("{\"channel\":\"subscriptions\",\"client_id\":\"\",\"timestamp\":\"" + java.time.Instant.now()
+                    + "\",\"sequence_num\":0,\"events\":[{\"subscriptions\":{\"ticker\":[\"BTC-USD\"]}}]}");
+            c.send(ticker("BTC-USD", 1));
+            for (int i = 0; i < 500; i++) {
+                c.send(ticker("X" + i + "-USD", i + 2));
+            }
+        })) {
+            Path report = dir.resolve("r.json");
+            Run r = Run.of("verify", "--ws-url", s.uri().toString(), "--rest-url", "http://127.0.0.1:9", "-c",
+                    "ticker", "--no-heartbeats", "--duration", "1500ms", "--report", report.toString());
+            assertEquals(1, r.code(), r::toString);
+            assertTrue(r.out().contains("frame.unsubscribed-product") && r.out().contains("which was not subscribed"),
+                    r::toString);
+            String doc = Files.readString(report);
+            assertTrue(doc.contains("\"frame.unsubscribed-product\": 500"), doc);
+            assertFalse(doc.contains("X499-USD\": {"), "no per-product state for invented ids");
+
+            Run tail = Run.of("tail", "--ws-url", s.uri().toString(), "-c", "ticker", "--no-heartbeats",
+                    "--duration", "1500ms");
+            assertEquals(0, tail.code(), tail::toString);
+            assertFalse(tail.out().contains("X1-USD"), "only the subscribed product is shown: " + tail);
+            assertTrue(tail.out().contains("\"product\":\"BTC-USD\""), tail::toString);
+        }
+    }
+
+    @Test
+    void restThatAnswersWithAnHtmlPageIsNamedAsSuch() throws Exception {
+        com.sun.net.httpserver.HttpServer html = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 5);
+        html.createContext("/", ex -> {
+            byte[] page = "<!DOCTYPE html><html><body>Sign in</body></html>".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", "text/html");
+            ex.sendResponseHeaders(404, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+        });
+        html.start();
+        try (dev.feedctl.sim.ExchangeSimulator sim = dev.feedctl.sim.ExchangeSimulator.start(
+                dev.feedctl.sim.SimConfig.defaults())) {
+            String rest = "http://127.0.0.1:" + html.getAddress().getPort();
+            Run probe = Run.of("probe", "--ws-url", sim.wsUri().toString(), "--rest-url", rest, "--duration", "1s");
+            assertTrue(probe.out().contains("answered HTTP 404 with an HTML page, not Advanced Trade JSON")
+                    && probe.out().contains("--rest-url must be the Advanced Trade REST base"), probe::toString);
+            Run verify = Run.of("verify", "--ws-url", sim.wsUri().toString(), "--rest-url", rest, "--duration", "2s");
+            assertTrue(verify.out().contains("REST gave no price: HTTP 404 with an HTML page"), verify::toString);
+            assertFalse(verify.out().contains("run longer"), verify::toString);
+        } finally {
+            html.stop(0);
+        }
+    }
 }
