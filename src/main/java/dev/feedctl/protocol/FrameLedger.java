@@ -101,7 +101,7 @@ public final class FrameLedger {
         if (valid) {
             validDataFrames++;
         }
-        boolean scoped = PRODUCT_SCOPED.contains(channel);
+        boolean scoped = channel != null && PRODUCT_SCOPED.contains(channel);
         for (String product : productsOf(data)) {
             if (scoped && !ages.isExpected(product) && !ages.isExpected(ProductIds.canonical(product))
                     && ages.expecting()) {

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.Untrusted;
 import dev.feedctl.protocol.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -31,8 +32,8 @@ public final class FrameText {
         if (!d.isJson()) {
             return null;
         }
-        return raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? raw
-                : Json.COMPACT.toJson(Json.parse(raw));
+        return Untrusted.json(raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? raw
+                : Json.COMPACT.toJson(Json.parse(raw)));
     }
 
     /** The frame wrapped with receive time, byte size and violations. Non-JSON frames are kept as a string. */
@@ -44,7 +45,7 @@ public final class FrameText {
         m.put("violations", d.violations().stream().map(FrameText::violation).toList());
         JsonElement frame = !d.isJson() ? null : Json.parse(raw);
         m.put(frame == null ? "raw" : "frame", frame == null ? raw : frame);
-        return Json.COMPACT.toJson(m);
+        return Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     /** The end of a connection as a recording line ({@code verify --replay} reads it back). */

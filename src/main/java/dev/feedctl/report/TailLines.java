@@ -33,7 +33,7 @@ public final class TailLines {
         m.put("sequence", u.sequence());
         m.put("connection", u.connection());
         m.put("channel", u.channel());
-        return Json.COMPACT.toJson(m);
+        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     public static String csv(PriceBoard.Update u) {
@@ -54,7 +54,7 @@ public final class TailLines {
         m.put("connection", link.connection());
         m.put("reconnect", link.reconnect());
         m.put("products", link.products());
-        return Json.COMPACT.toJson(m);
+        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     /** The outage as known when it was detected. */
@@ -62,7 +62,7 @@ public final class TailLines {
         Map<String, Object> m = event("outage", at);
         m.put("shard", shard);
         m.put("cause", cause);
-        return Json.COMPACT.toJson(m);
+        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     public static String retrying(int shard, int attempt, java.time.Duration wait, String cause, Instant at) {
@@ -71,7 +71,7 @@ public final class TailLines {
         m.put("attempt", attempt);
         m.put("wait_ms", wait.toMillis());
         m.put("last_cause", cause);
-        return Json.COMPACT.toJson(m);
+        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     /** The whole outage, once: {@code reconnected} when the feed is back, {@code gave_up} when feedctl stopped. */
@@ -90,7 +90,7 @@ public final class TailLines {
         m.put("gaps", o.gaps());
         m.put("missing", o.missing());
         m.put("lost_data", o.lostData());
-        return Json.COMPACT.toJson(m);
+        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     public static String gap(FeedEngine.Link link, SequenceTracker.Anomaly a, Instant at) {
@@ -101,7 +101,7 @@ public final class TailLines {
         m.put("actual", a.actual());
         m.put("missing", a.missing());
         m.put("products", link.products());
-        return Json.COMPACT.toJson(m);
+        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     public static String stale(String product, boolean stale, java.time.Duration age, Instant at) {
@@ -110,7 +110,7 @@ public final class TailLines {
         if (stale) {
             m.put("age_ms", age.toMillis());
         }
-        return Json.COMPACT.toJson(m);
+        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     public static String rest(String product, String state, Double deviationBps, Instant at) {
@@ -118,15 +118,7 @@ public final class TailLines {
         m.put("product", product);
         m.put("state", state);
         m.put("deviation_bps", deviationBps == null ? null : Math.round(deviationBps * 10) / 10.0);
-        return Json.COMPACT.toJson(m);
-    }
-
-    public static String finished(String why, int exitCode, long dropped, Instant at) {
-        Map<String, Object> m = event("ended", at);
-        m.put("reason", why);
-        m.put("exit_code", exitCode);
-        m.put("lines_dropped", dropped);
-        return Json.COMPACT.toJson(m);
+        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
     }
 
     private static Map<String, Object> event(String name, Instant at) {
