@@ -167,6 +167,15 @@ public final class Prober {
         Instant before = clock.instant();
         RestClient.Reply time = rest.time(deadline);
         Instant after = clock.instant();
+        if (time.status() == 429) { // it answers: reachable, but this client is over its rate limit
+            rungs.add(CheckResult.warn("rest-reachable", s.rest() + ": " + RestSampler.describe(time),
+                    "REST answered 429 (rate limited) to every try within " + s.connect().timeout().toSeconds()
+                            + " s" + (time.retryAfter() == null ? "" : "; Retry-After: " + time.retryAfter()),
+                    "wait, then probe again; lower --rest-budget", Map.of()).timed(ms(t)));
+            rungs.add(CheckResult.skip("rest-price", "REST rate-limited"));
+            rungs.add(CheckResult.skip("clock-skew", "REST rate-limited"));
+            return;
+        }
         if (!time.ok()) {
             rungs.add(CheckResult.fail("rest-reachable", ExitCode.CONNECTION, s.rest() + ": " + RestSampler.describe(time),
                     time.status() == 0 ? "the REST API did not answer GET /api/v3/brokerage/time"

@@ -51,6 +51,26 @@ public final class Json {
         }
     }
 
+    /** How deep {@code e} nests (a scalar is 0, {@code []} is 1), without recursion. */
+    public static int depth(JsonElement e) {
+        int max = 0;
+        java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new Object[] {e, 0});
+        while (!todo.isEmpty()) {
+            Object[] t = todo.pop();
+            JsonElement x = (JsonElement) t[0];
+            int d = (Integer) t[1];
+            if (x.isJsonArray()) {
+                max = Math.max(max, d + 1);
+                x.getAsJsonArray().forEach(c -> todo.push(new Object[] {c, d + 1}));
+            } else if (x.isJsonObject()) {
+                max = Math.max(max, d + 1);
+                x.getAsJsonObject().entrySet().forEach(c -> todo.push(new Object[] {c.getValue(), d + 1}));
+            }
+        }
+        return max;
+    }
+
     /** Deeper than any frame Coinbase sends; deeper still is refused, not recursed into. */
     static final int MAX_DEPTH = 256;
 

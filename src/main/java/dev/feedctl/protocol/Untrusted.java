@@ -49,15 +49,15 @@ public final class Untrusted {
     /**
      * JSON text made terminal-safe without changing what it means: DEL, the C1 controls (0x80–0x9f; 0x9b is CSI to
      * an 8-bit terminal) and lone surrogates, which strict JSON allows raw inside strings, become {@code \\u}
-     * escapes. (Below 0x20, raw characters are not JSON at all.) Returns the same instance when nothing needs it.
+     * escapes. (Below 0x20 only whitespace is JSON, outside strings; callers re-serialise such text.) Returns the same
+     * instance when nothing needs it.
      */
     public static String json(String json) {
         StringBuilder out = null;
         int n = json.length();
         for (int i = 0; i < n; i++) {
             char c = json.charAt(i);
-            boolean unsafe = c == 0x7f || (c >= 0x80 && c < 0xa0) || c < 0x20
-                    || Character.isSurrogate(c) && !pairedAt(json, i);
+            boolean unsafe = c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c) && !pairedAt(json, i);
             if (Character.isHighSurrogate(c) && pairedAt(json, i)) {
                 if (out != null) {
                     out.append(c).append(json.charAt(i + 1));

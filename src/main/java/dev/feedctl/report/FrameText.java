@@ -32,8 +32,8 @@ public final class FrameText {
         if (!d.isJson()) {
             return null;
         }
-        return Untrusted.json(raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 ? raw
-                : Json.COMPACT.toJson(Json.parse(raw)));
+        return Untrusted.json(raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0 ? raw
+                : Json.COMPACT.toJson(Json.parse(raw))); // whitespace between tokens: one compact line instead
     }
 
     /** The frame wrapped with receive time, byte size and violations. Non-JSON frames are kept as a string. */
@@ -44,6 +44,9 @@ public final class FrameText {
         m.put("format", d.kind());
         m.put("violations", d.violations().stream().map(FrameText::violation).toList());
         JsonElement frame = !d.isJson() ? null : Json.parse(raw);
+        if (frame != null && Json.depth(frame) > 200) {
+            frame = null; // wrapped, it would nest deeper than a reader (feedctl's own included) accepts: kept as text
+        }
         m.put(frame == null ? "raw" : "frame", frame == null ? raw : frame);
         return Untrusted.json(Json.COMPACT.toJson(m));
     }

@@ -207,14 +207,24 @@ public final class RestClient {
     /** A REST answer is a few KiB; a body over this is cut off, not read into memory. */
     static final int MAX_BODY = 1024 * 1024;
 
-    /** One daemon timer for every client's request deadlines, made on first use. */
+    /**
+     * One daemon timer for every client's request deadlines, made on first use; its thread ends a second after the
+     * last deadline is done with (cancelled deadlines are removed at once), so a finished command leaves none behind.
+     */
     private static final class Watchdog {
-        static final java.util.concurrent.ScheduledExecutorService TIMER =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "feedctl-rest-deadline");
-                    t.setDaemon(true);
-                    return t;
-                });
+        static final java.util.concurrent.ScheduledExecutorService TIMER = timer();
+
+        private static java.util.concurrent.ScheduledExecutorService timer() {
+            var t = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+                Thread th = new Thread(r, "feedctl-rest-deadline");
+                th.setDaemon(true);
+                return th;
+            });
+            t.setRemoveOnCancelPolicy(true);
+            t.setKeepAliveTime(1, java.util.concurrent.TimeUnit.SECONDS);
+            t.allowCoreThreadTimeOut(true);
+            return t;
+        }
     }
 
     /** The trust of {@code --ca-file}, built on first use (the file is read once per client). */
