@@ -9,9 +9,20 @@ import java.util.List;
  *
  * @param name      the key name, used as JWT {@code kid} and {@code sub}
  * @param warnings  problems worth telling the user that do not stop the key from working
+ * @param signed    told every token signed with this key and its signature, so the run's redactor removes them even
+ *                  where they show up alone (a server echoing a signature back)
  */
 public record CdpKey(String name, Algorithm algorithm, PrivateKey privateKey, PublicKey publicKey,
-                     List<String> warnings) {
+                     List<String> warnings, java.util.function.Consumer<String> signed) {
+
+    public CdpKey(String name, Algorithm algorithm, PrivateKey privateKey, PublicKey publicKey, List<String> warnings) {
+        this(name, algorithm, privateKey, publicKey, warnings, token -> { });
+    }
+
+    /** This key, with every token it signs reported to {@code sink}. */
+    public CdpKey reporting(java.util.function.Consumer<String> sink) {
+        return new CdpKey(name, algorithm, privateKey, publicKey, warnings, sink);
+    }
 
     public enum Algorithm {
         ES256("ECDSA P-256"), EDDSA("Ed25519");

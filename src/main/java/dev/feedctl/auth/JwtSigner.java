@@ -60,8 +60,9 @@ public final class JwtSigner {
             claims.put("uri", uri);
         }
         String signingInput = encode(header) + "." + encode(claims);
-        String jwt = signingInput + "." + B64.encodeToString(signature(signingInput));
-        return jwt;
+        String sig = B64.encodeToString(signature(signingInput));
+        key.signed().accept(sig); // the signature alone is a secret too: redacted wherever it shows up
+        return signingInput + "." + sig;
     }
 
     private static String encode(Map<String, Object> json) {

@@ -134,7 +134,7 @@ public final class KeyLoader {
             normalised = normalised.substring(1, normalised.length() - 1).trim();
         }
         redactor.register(normalised);
-        return PrivateKeys.parse(name, normalised, warnings);
+        return PrivateKeys.parse(name, normalised, warnings).reporting(redactor::registerRecent);
     }
 
     private static void rejectLegacyShapes(JsonObject json, String where) throws KeyProblem {

@@ -22,6 +22,39 @@ public final class Redactor {
             "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|$)", Pattern.DOTALL);
     private final Set<String> secrets = new CopyOnWriteArraySet<>();
 
+    /** The most recent short-lived secrets (JWT signatures) kept: tokens live two minutes, a run makes many. */
+    static final int RECENT_KEPT = 256;
+    private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+
+    /** Remembers a short-lived secret (a JWT signature) among the last {@value #RECENT_KEPT}. */
+    public void registerRecent(String secret) {
+        if (secret == null || secret.length() < 16) {
+            return;
+        }
+        synchronized (recent) {
+            if (recent.size() >= RECENT_KEPT) {
+                recent.pollFirst();
+            }
+            recent.addLast(secret);
+        }
+    }
+
+    /** True when {@code text} holds {@code n} or more base64url characters in a row. */
+    static boolean hasRun(String text, int n) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+                if (++run >= n) {
+                    return true;
+                }
+            } else {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
     /** Remembers a secret (a raw key, its escaped form) so it is removed wherever it shows up. */
     public void register(String secret) {
         if (secret != null && secret.length() >= 16) {
@@ -37,6 +70,16 @@ public final class Redactor {
         for (String s : secrets) {
             if (out.contains(s)) {
                 out = out.replace(s, "[secret redacted]");
+            }
+        }
+        if (!hasRun(out, 40)) {
+            return out; // no signature (86 base64url characters) can be in it: most lines end here, in one pass
+        }
+        synchronized (recent) {
+            for (String s : recent) {
+                if (out.contains(s)) {
+                    out = out.replace(s, "[secret redacted]");
+                }
             }
         }
         return out;

@@ -93,7 +93,8 @@ final class FreshnessCheck {
         if (!unknown.isEmpty()) {
             return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, "stale beyond the limit: " + unknown + "; REST could "
                     + "not say whether they traded (" + (o.sampler == null ? "a replay does not consult REST"
-                    : o.sampler.lastProblem()) + ")", null, ages);
+                    : o.sampler.lastProblem() != null ? o.sampler.lastProblem()
+                    : "its ticker answered without trades for them") + ")", null, ages);
         }
         return CheckResult.warn("freshness", evidence, "quiet market: " + quiet + " had no trades on REST either",
                 "not a feed failure; raise --max-staleness for quiet products", ages);

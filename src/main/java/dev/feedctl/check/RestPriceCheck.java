@@ -35,8 +35,9 @@ final class RestPriceCheck {
         if (compared == 0) {
             String why = refused > 0 ? "REST rate-limited: " + refused + " of " + calls + " requests answered 429; "
                     + "no comparison happened, so the verdict rests on the socket evidence"
-                    : o.rest.serverErrors() > 0 ? "REST failing (" + o.sampler.lastProblem() + "); no comparison "
-                    + "happened" : o.rest.networkFailures() > 0 ? "REST unreachable (" + o.sampler.lastProblem() + ")"
+                    : o.rest.serverErrors() > 0 ? "REST failing (" + problem(o, o.rest.serverErrors() + " answers "
+                    + "5xx") + "); no comparison happened" : o.rest.networkFailures() > 0 ? "REST unreachable ("
+                    + problem(o, o.rest.networkFailures() + " requests got no answer") + ")"
                     : o.unaligned > 0 ? "the socket sent no price near the times REST was sampled"
                     : o.sampler.lastProblem() != null ? "REST gave no price: " + o.sampler.lastProblem()
                     + "; --rest-url must be the Advanced Trade REST base (" + dev.feedctl.protocol.CoinbaseHosts.REST
@@ -58,5 +59,10 @@ final class RestPriceCheck {
                     data);
         }
         return CheckResult.pass("rest-price", evidence, data);
+    }
+
+    /** What the price sampler last saw go wrong, or {@code otherwise} when only other REST calls failed. */
+    private static String problem(Verifier.Observed o, String otherwise) {
+        return o.sampler.lastProblem() != null ? o.sampler.lastProblem() : otherwise;
     }
 }

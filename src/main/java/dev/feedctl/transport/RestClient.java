@@ -147,6 +147,9 @@ public final class RestClient {
             }
             c.setConnectTimeout((int) timeout.toMillis());
             c.setReadTimeout((int) timeout.toMillis());
+            // a redirect is reported, never followed: a signed token must reach only the host it was signed for, and
+            // an answer counts only from the host that was asked
+            c.setInstanceFollowRedirects(false);
             // the read timeout is per read: a server that trickles a byte a second would never time out, so the
             // whole request ends at the caller's deadline (or the timeout), whatever the server does
             HttpURLConnection conn = c;
@@ -162,6 +165,13 @@ public final class RestClient {
                         + uri.getRawPath()));
             }
             int status = c.getResponseCode();
+            if (status >= 300 && status < 400) {
+                String to = c.getHeaderField("Location");
+                c.disconnect();
+                return new Reply(0, null, "", null, "HTTP " + status + " redirect to " + (to == null ? "nowhere"
+                        : dev.feedctl.protocol.Untrusted.text(to)) + " not followed (feedctl sends a token only to the "
+                        + "host it was signed for); point --rest-url at the final address");
+            }
             InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
             // the body is read here against the deadline too: a disconnect from the watchdog does not always
             // interrupt a read already under way, but a server that trickles returns from every read

@@ -1,5 +1,7 @@
 package dev.feedctl.hostile;
 
+import dev.feedctl.protocol.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -317,6 +319,25 @@ class HostileInputTest {
             assertFalse(verify.out().contains("run longer"), verify::toString);
         } finally {
             html.stop(0);
+        }
+    }
+
+    @Test
+    void aServerEchoingOnlyTheJwtSignatureDoesNotGetItPrinted() throws Exception {
+        Path key = dev.feedctl.TestKeys.keyFile(dir, dev.feedctl.TestKeys.NAME,
+                dev.feedctl.TestKeys.sec1Pem(dev.feedctl.TestKeys.ec()));
+        String[] signature = {null};
+        try (HostileServer s = HostileServer.onSubscribeMessage((c, message) -> {
+            String jwt = Json.parse(message).getAsJsonObject().get("jwt").getAsString();
+            signature[0] = jwt.substring(jwt.lastIndexOf('.') + 1);
+            c.send("{\"type\":\"error\",\"message\":\"signature " + signature[0] + " rejected\"}");
+        })) {
+            Run r = Run.of("subscribe", "--ws-url", s.uri().toString(), "--key-file", key.toString(), "-c", "user",
+                    "--no-heartbeats", "--count", "1", "-v");
+            assertTrue(r.code() == 4 || r.code() == 5, r::toString);
+            assertTrue(signature[0] != null && signature[0].length() > 40, "the server saw a signed subscribe");
+            assertFalse((r.out() + r.err()).contains(signature[0]), "the echoed signature is redacted\n" + r);
+            assertTrue(r.err().contains("rejected"), r::toString);
         }
     }
 }

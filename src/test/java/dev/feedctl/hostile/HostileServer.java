@@ -17,7 +17,7 @@ final class HostileServer implements AutoCloseable {
 
     private final Server server;
 
-    private HostileServer(Consumer<WebSocket> onSubscribe) throws InterruptedException {
+    private HostileServer(java.util.function.BiConsumer<WebSocket, String> onSubscribe) throws InterruptedException {
         server = new Server(onSubscribe);
         server.setDaemon(true);
         server.setReuseAddr(true);
@@ -28,6 +28,12 @@ final class HostileServer implements AutoCloseable {
     }
 
     static HostileServer onSubscribe(Consumer<WebSocket> script) throws InterruptedException {
+        return new HostileServer((conn, message) -> script.accept(conn));
+    }
+
+    /** The script also gets the client's first subscribe message (its JWT, say). */
+    static HostileServer onSubscribeMessage(java.util.function.BiConsumer<WebSocket, String> script)
+            throws InterruptedException {
         return new HostileServer(script);
     }
 
@@ -42,9 +48,9 @@ final class HostileServer implements AutoCloseable {
 
     private static final class Server extends WebSocketServer {
         final CountDownLatch started = new CountDownLatch(1);
-        private final Consumer<WebSocket> script;
+        private final java.util.function.BiConsumer<WebSocket, String> script;
 
-        Server(Consumer<WebSocket> script) {
+        Server(java.util.function.BiConsumer<WebSocket, String> script) {
             super(new InetSocketAddress("127.0.0.1", 0), 1);
             this.script = script;
         }
@@ -61,7 +67,7 @@ final class HostileServer implements AutoCloseable {
         public void onMessage(WebSocket conn, String message) {
             if (message.contains("\"subscribe\"") && conn.getAttachment() == null) {
                 conn.setAttachment(Boolean.TRUE);
-                script.accept(conn);
+                script.accept(conn, message);
             }
         }
 

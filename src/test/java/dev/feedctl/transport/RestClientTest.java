@@ -208,4 +208,37 @@ class RestClientTest {
             handlers.shutdownNow();
         }
     }
+
+    @Test
+    void aRedirectIsReportedAndNeverFollowedWithTheToken() throws Exception {
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 5);
+        AtomicInteger reached = new AtomicInteger();
+        elsewhere.createContext("/", ex -> {
+            reached.incrementAndGet();
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        elsewhere.start();
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
+        server.createContext("/", ex -> {
+            ex.getResponseHeaders().set("Location", "http://127.0.0.1:" + elsewhere.getAddress().getPort() + "/x");
+            ex.sendResponseHeaders(302, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            java.security.KeyPair kp = dev.feedctl.TestKeys.ec();
+            dev.feedctl.auth.JwtSigner signer = new dev.feedctl.auth.JwtSigner(new dev.feedctl.auth.CdpKey(
+                    dev.feedctl.TestKeys.NAME, dev.feedctl.auth.CdpKey.Algorithm.ES256, kp.getPrivate(),
+                    kp.getPublic(), List.of()), java.time.Clock.systemUTC());
+            RestClient rest = new RestClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), null,
+                    signer, 50, Duration.ofSeconds(2));
+            RestClient.Reply r = rest.bestBidAsk("BTC-USD", deadline(5));
+            assertTrue(!r.ok() && r.error().contains("HTTP 302 redirect to http://127.0.0.1:")
+                    && r.error().contains("not followed"), r.toString());
+            assertEquals(0, reached.get(), "the token never went to the other host");
+        } finally {
+            elsewhere.stop(0);
+        }
+    }
 }
