@@ -65,12 +65,15 @@ class TrackersTest {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         ProductAges ages = new ProductAges(clock);
         ages.expect("ETH-USD", clock.instant());
+        ages.expect("BTC-USD", clock.instant());
         ages.updated("BTC-USD", clock.instant());
         clock.now = clock.now.plusSeconds(3);
         ages.updated("BTC-USD", clock.instant());
+        ages.updated("INVENTED-USD", clock.instant());
         assertEquals(Duration.ofSeconds(3), ages.ageOf("ETH-USD"));
         assertEquals("ETH-USD", ages.stalest().orElseThrow().getKey());
         assertEquals(2, ages.updatesOf("BTC-USD"));
+        assertEquals(null, ages.ageOf("INVENTED-USD"), "a product nobody subscribed to gets no state");
     }
 
     static final class MutableClock extends Clock {
