@@ -60,8 +60,9 @@ public final class Bench {
         if (part.equals("all") || part.equals("snapshot")) {
             b.bigSnapshot();
         }
-        b.rows.add(new Row("tail RSS at 5,000 frames/s, 20 products", "-", "-", "-", "<= 128 MB, flat (tail does "
-                + "not exist yet)", null));
+        if (part.equals("all") || part.equals("tail")) {
+            b.tailMemory();
+        }
         System.exit(b.report() ? 0 : 1);
     }
 
@@ -109,6 +110,53 @@ public final class Bench {
         add("throughput: subscribe -o ndjson > pipe vs raw frame counter, simulator flat out",
                 String.format(Locale.ROOT, "%,.0f frames/s", o), String.format(Locale.ROOT, "%,.0f frames/s", r),
                 o / r, ">= 0.8x", o / r >= 0.8);
+    }
+
+    // ---- tail's memory over time -------------------------------------------------------------------------------
+
+    /**
+     * {@code tail} at 5,000 frames/s on the simulator's whole market (6 products), stdout to a pipe that is read:
+     * resident memory after 10 s (warmed up) and at the end. The baseline is tail's own first sample: flat means the
+     * end is within 10 % of it.
+     */
+    private void tailMemory() throws Exception {
+        int seconds = quick ? 40 : 120;
+        try (Sim sim = Sim.start(launcher, 5_000)) {
+            Process p = new ProcessBuilder(launcher, "tail", "--ws-url", sim.ws, "-p",
+                    "BTC-USD,ETH-USD,SOL-USD,DOGE-USD,LTC-USD,ETH-BTC", "--duration", seconds + "s")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            long[] lines = {0};
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    while (r.readLine() != null) {
+                        lines[0]++;
+                    }
+                } catch (IOException e) {
+                    // the process ended
+                }
+            });
+            reader.start();
+            Thread.sleep(10_000);
+            double start = rssMiB(p.pid());
+            Thread.sleep((seconds - 12) * 1000L);
+            double end = rssMiB(p.pid());
+            p.waitFor();
+            reader.join(5000);
+            add("tail RSS at 5,000 frames/s, 6 products, " + seconds + " s (" + String.format(Locale.ROOT, "%,d",
+                    lines[0]) + " lines): end vs 10 s", String.format(Locale.ROOT, "%.0f MiB", end),
+                    String.format(Locale.ROOT, "%.0f MiB", start), end / start, "<= 128 MiB, <= 1.10x",
+                    end <= 128 && end / start <= 1.10);
+        }
+    }
+
+    private static double rssMiB(long pid) throws IOException {
+        for (String l : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (l.startsWith("VmRSS:")) {
+                return Long.parseLong(l.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        return Double.NaN;
     }
 
     // ---- CPU per 100,000 frames at a fixed rate --------------------------------------------------------------
