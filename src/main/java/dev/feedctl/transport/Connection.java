@@ -43,7 +43,7 @@ public final class Connection implements FrameSource {
         this.meter = meter;
         this.maxMessageSize = spec.maxMessageSize();
         this.handoff = new FrameHandoff(spec.handoffBytes());
-        this.client = new Client(spec.uri(), new Draft_6455(List.of(), spec.maxMessageSize()));
+        this.client = new Client(spec.uri(), new TextDraft(spec.maxMessageSize()));
     }
 
     WebSocketClient client() {

@@ -1,0 +1,110 @@
+package dev.feedctl.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.feedctl.transport.ConnectSpec;
+import dev.feedctl.transport.Connection;
+import dev.feedctl.transport.Connector;
+import dev.feedctl.transport.Inbound;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Text frames as a server may shape them, read through feedctl's socket: whole, fragmented, multi-byte, invalid. */
+@Timeout(30)
+class TextFramesTest {
+
+    /** One unmasked server frame. */
+    static byte[] frame(int opcode, boolean fin, byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write((fin ? 0x80 : 0) | opcode);
+        if (payload.length < 126) {
+            out.write(payload.length);
+        } else {
+            out.write(126);
+            out.write(payload.length >> 8);
+            out.write(payload.length & 0xff);
+        }
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
+
+    /** Connects to a raw server that writes {@code script} after the handshake; returns what feedctl received. */
+    private static List<Inbound> receive(Consumer<OutputStream> script) throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getByName("127.0.0.1"))) {
+            Thread t = new Thread(() -> {
+                try (Socket s = server.accept()) {
+                    PingFloodTest.handshake(s);
+                    script.accept(s.getOutputStream());
+                    s.getOutputStream().flush();
+                    Thread.sleep(3000);
+                } catch (Exception done) {
+                    // the client hung up
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            Connection c = new Connector(Clock.systemUTC()).open(ConnectSpec.of(URI.create("ws://127.0.0.1:"
+                    + server.getLocalPort()), Duration.ofSeconds(5)));
+            List<Inbound> got = new ArrayList<>();
+            try {
+                Inbound in;
+                while ((in = c.poll(Duration.ofMillis(1500))) != null) {
+                    got.add(in);
+                    if (in instanceof Inbound.Closed) {
+                        break;
+                    }
+                }
+            } finally {
+                c.close();
+            }
+            return got;
+        }
+    }
+
+    private static void write(OutputStream out, byte[] bytes) {
+        try {
+            out.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void wholeFramesFragmentedMessagesAndMultiByteTextArriveExactly() throws Exception {
+        String accented = "{\"m\":\"déjà vu ✓ 🚀\"}";
+        List<Inbound> got = receive(out -> {
+            write(out, frame(1, true, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+            write(out, frame(1, false, "{\"b\":".getBytes(StandardCharsets.UTF_8))); // a message in three frames
+            write(out, frame(0, false, "\"x".getBytes(StandardCharsets.UTF_8)));
+            write(out, frame(0, true, "y\"}".getBytes(StandardCharsets.UTF_8)));
+            write(out, frame(1, true, accented.getBytes(StandardCharsets.UTF_8)));
+            write(out, frame(1, true, "x".repeat(5000).getBytes(StandardCharsets.UTF_8)));
+        });
+        List<String> texts = got.stream().filter(i -> i instanceof Inbound.Text).map(i -> ((Inbound.Text) i).text())
+                .toList();
+        assertEquals(List.of("{\"a\":1}", "{\"b\":\"xy\"}", accented, "x".repeat(5000)), texts);
+    }
+
+    @Test
+    void invalidUtf8IsClosedWith1007() throws Exception {
+        List<Inbound> got = receive(out -> write(out, frame(1, true, new byte[] {'{', (byte) 0xc3, (byte) 0x28,
+            '}'})));
+        Inbound last = got.get(got.size() - 1);
+        assertTrue(last instanceof Inbound.Closed, got.toString());
+        assertEquals(1007, ((Inbound.Closed) last).close().code(), got.toString());
+        assertTrue(got.stream().noneMatch(i -> i instanceof Inbound.Text), "no text from invalid UTF-8: " + got);
+    }
+}
