@@ -144,6 +144,11 @@ public final class Connection implements FrameSource {
         }
     }
 
+    /** True once the upgrade completed, even if the socket closed right after (a bad first frame, say). */
+    boolean wasOpened() {
+        return openedNanos != 0;
+    }
+
     /** Pings the server sent. */
     public long pings() {
         return pings.get();

@@ -84,15 +84,17 @@ public final class Connector {
             phases.add(upgradeFailure(took, head, conn.closeInfo(), spec));
             throw new ConnectFailure(phases);
         }
-        if (!open && meter.serverClose() == null) {
-            // a 101 the WebSocket client refused: not a connection, whatever the status line says
+        if (!open && meter.serverClose() == null && !conn.wasOpened()) {
+            // a 101 the WebSocket client refused: not a connection, whatever the status line says (an upgrade that
+            // completed and then closed at once, feedctl refusing the first frame, say, is a connection: it goes on)
             conn.close();
             phases.add(Phase.failed("upgrade", took, head, "the server answered 101 but the handshake is invalid: "
                     + invalidHandshake(meter.responseHead()), "this is not a WebSocket server (or a proxy broke the "
                     + "upgrade); check the URL"));
             throw new ConnectFailure(phases);
         }
-        // a 101 followed at once by a close (a retired host does this) is a connection: the close is reported next
+        // a 101 followed at once by a close (a retired host does this, or feedctl refused the first frame) is a
+        // connection: the close is reported next
         phases.add(Phase.passed("upgrade", took, head));
         conn.phases(phases);
         return conn;
