@@ -117,9 +117,9 @@ public final class TailCommand implements Callable<Integer> {
     private final Object lock = new Object();
     private final Instant started = Instant.now();
     private final long startedNanos = System.nanoTime();
-    private volatile long frames;
+    private final java.util.concurrent.atomic.LongAdder frames = new java.util.concurrent.atomic.LongAdder();
     private volatile long outages;
-    private volatile long invalid;
+    private final java.util.concurrent.atomic.LongAdder invalid = new java.util.concurrent.atomic.LongAdder();
     private String[] shardState;
     private long[] retryAt;
     private volatile boolean quit;
@@ -328,7 +328,7 @@ public final class TailCommand implements Callable<Integer> {
         }
         List<PriceBoard.Row> rows = board.rows(Instant.now(), sort);
         TailView.Status status = new TailView.Status(endpointText, state(), Duration.ofNanos(System.nanoTime()
-                - startedNanos), frames, outages, paused, sort);
+                - startedNanos), frames.sum(), outages, invalid.sum(), paused, sort);
         screen.draw((w, h) -> TailView.render(rows, status, w, h, screen.color()));
     }
 
@@ -417,14 +417,14 @@ public final class TailCommand implements Callable<Integer> {
 
         @Override
         public void frame(FeedEngine.Link link, FeedSession.Received r) {
-            frames++;
+            frames.increment();
             synchronized (lock) {
                 if (recorder != null) {
                     recorder.frame(r.raw().receivedAt(), link.connection(), link.shard(), r.raw().text());
                 }
                 var d = r.decoded();
                 if (!d.valid()) {
-                    invalid++;
+                    invalid.increment();
                     if (screen == null) {
                         for (Violation v : d.errors()) {
                             terminal.info("violation " + v.rule() + " at " + v.path() + ": " + v.message());

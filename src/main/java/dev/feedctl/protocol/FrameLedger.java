@@ -106,7 +106,6 @@ public final class FrameLedger {
             if (scoped && !ages.isExpected(product) && !ages.isExpected(ProductIds.canonical(product))
                     && ages.expecting()) {
                 // the server invents products, or mixes in another client's: named, and never given state
-                unsubscribed++;
                 violationsByRule.merge(UNSUBSCRIBED, 1L, Long::sum);
                 if (examples.size() < KEPT) {
                     examples.add(new Seen(Violation.error(UNSUBSCRIBED, "$.events[*].product_id", "data for "
@@ -128,12 +127,8 @@ public final class FrameLedger {
     private static final Set<String> PRODUCT_SCOPED = Set.of("ticker", "ticker_batch", Channels.L2_DATA,
             "market_trades", "candles");
 
-    private long unsubscribed;
 
-    /** Products named in data frames that were not subscribed (each frame's products counted). */
-    public long unsubscribed() {
-        return unsubscribed;
-    }
+
 
     /** The products a data frame updates. */
     public static Set<String> productsOf(Frame.Data data) {

@@ -8,7 +8,6 @@ import dev.feedctl.transport.PriceBoard;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -134,10 +133,5 @@ public final class TailLines {
 
     private static String text(String s) {
         return s == null ? "" : s;
-    }
-
-    /** For tests and readers: the price-update fields in CSV order. */
-    public static List<String> csvColumns() {
-        return List.of(CSV_HEADER.split(","));
     }
 }

@@ -26,8 +26,8 @@ public final class TailView {
      *
      * @param state {@code connected}, or {@code reconnecting in 2.1 s (attempt 3, last: close 1001 going away)}
      */
-    public record Status(String endpoint, String state, Duration uptime, long frames, long outages, boolean paused,
-                         PriceBoard.Sort sort) {
+    public record Status(String endpoint, String state, Duration uptime, long frames, long outages, long invalid,
+                         boolean paused, PriceBoard.Sort sort) {
     }
 
     private static final String[] HEADS = {"PRODUCT", "PRICE", "24H %", "BID", "ASK", "SPR bps", "AGE", "MSG/S",
@@ -41,9 +41,11 @@ public final class TailView {
     /** Exactly {@code height} lines, none wider than {@code width} visible columns. */
     public static List<String> render(List<PriceBoard.Row> rows, Status status, int width, int height, boolean color) {
         List<String> out = new ArrayList<>();
-        out.add(fit(BOLD, "feedctl tail  " + status.endpoint() + "  " + status.state() + "  up "
-                + clock(status.uptime()) + "  frames " + status.frames() + "  outages " + status.outages()
-                + (status.paused() ? "  [paused]" : ""), width, color));
+        // what matters first (the connection state, the counters); the endpoint last, where a narrow screen cuts it
+        out.add(fit(BOLD, "feedctl tail  " + status.state() + "  up " + clock(status.uptime()) + "  frames "
+                + status.frames() + "  outages " + status.outages()
+                + (status.invalid() > 0 ? "  invalid " + status.invalid() : "")
+                + (status.paused() ? "  [paused]" : "") + "  " + status.endpoint(), width, color));
         StringBuilder head = new StringBuilder();
         for (int i = 0; i < HEADS.length; i++) {
             head.append(cell(HEADS[i], WIDTHS[i], i == 0));

@@ -175,10 +175,6 @@ public final class FeedEngine {
         over.countDown();
     }
 
-    public int shardCount() {
-        return shards(settings.channels(), settings.products(), settings.perConnection()).size();
-    }
-
     private void end(Ending e) {
         if (ending.compareAndSet(null, e)) {
             over.countDown();

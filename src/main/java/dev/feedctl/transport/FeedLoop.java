@@ -136,8 +136,4 @@ public final class FeedLoop {
     public Instant lastFrame() {
         return lastFrame;
     }
-
-    public FeedSession session() {
-        return session;
-    }
 }

@@ -35,7 +35,7 @@ class TailViewTest {
     }
 
     private static TailView.Status status(String state) {
-        return new TailView.Status("wss://advanced-trade-ws.coinbase.com", state, Duration.ofSeconds(10), 1234, 1,
+        return new TailView.Status("wss://advanced-trade-ws.coinbase.com", state, Duration.ofSeconds(10), 1234, 1, 7,
                 false, PriceBoard.Sort.PRODUCT);
     }
 
@@ -49,7 +49,7 @@ class TailViewTest {
         assertEquals(10, screen.size());
         screen.forEach(l -> assertEquals(100, l.length(), "every line exactly the width: '" + l + "'"));
         assertTrue(screen.get(0).contains("connected") && screen.get(0).contains("frames 1234")
-                && screen.get(0).contains("outages 1"), screen.get(0));
+                && screen.get(0).contains("outages 1") && screen.get(0).contains("invalid 7"), screen.get(0));
         String btc = line(screen, "BTC-USD");
         assertTrue(btc.contains("65001.1") && btc.contains("65001") && btc.contains("65001.2") && btc.contains("+1.60")
                 && btc.contains("live") && !btc.contains("stale"), btc);
