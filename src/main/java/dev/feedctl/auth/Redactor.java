@@ -25,12 +25,15 @@ public final class Redactor {
     /** The most recent short-lived secrets (JWT signatures) kept: tokens live two minutes, a run makes many. */
     static final int RECENT_KEPT = 256;
     private final java.util.ArrayDeque<String> recent = new java.util.ArrayDeque<>();
+    /** Read on every line scrubbed: without a key nothing is ever signed, and the scan is skipped. */
+    private volatile boolean recentEmpty = true;
 
     /** Remembers a short-lived secret (a JWT signature) among the last {@value #RECENT_KEPT}. */
     public void registerRecent(String secret) {
         if (secret == null || secret.length() < 16) {
             return;
         }
+        recentEmpty = false;
         synchronized (recent) {
             if (recent.size() >= RECENT_KEPT) {
                 recent.pollFirst();
@@ -72,8 +75,8 @@ public final class Redactor {
                 out = out.replace(s, "[secret redacted]");
             }
         }
-        if (!hasRun(out, 40)) {
-            return out; // no signature (86 base64url characters) can be in it: most lines end here, in one pass
+        if (recentEmpty || !hasRun(out, 40)) {
+            return out; // no signature made, or none (86 base64url characters) can be in it: most lines end here
         }
         synchronized (recent) {
             for (String s : recent) {

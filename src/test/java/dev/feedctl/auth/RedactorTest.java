@@ -34,4 +34,14 @@ class RedactorTest {
         assertEquals("x canary-secret-0123456789 y", new Redactor().scrub("x canary-secret-0123456789 y"),
                 "each run's redactor holds only that run's secrets");
     }
+
+    @Test
+    void aSignatureThisRunMadeIsRedactedEvenAlone() {
+        Redactor r = new Redactor();
+        String sig = "MEUCIQDxq3xYbKc0Zr9T7Jk2pW_ud8Rw1Fh4EoLmNvBsYtAiAf-5zQ2Gh8VbPo3nXkWy6LdR1Jc0TqSeMuZaIb";
+        assertEquals("error: bad " + sig, r.scrub("error: bad " + sig), "not registered: left as it is");
+        r.registerRecent(sig);
+        assertEquals("error: bad [secret redacted]", r.scrub("error: bad " + sig));
+        assertEquals("{\"price\":\"1.5\"}", r.scrub("{\"price\":\"1.5\"}"));
+    }
 }
