@@ -131,14 +131,14 @@ public final class SubscribeCommand implements Callable<Integer> {
             } else if (ev instanceof FeedEvent.Acknowledged a) {
                 terminal.verbose("acknowledged " + a.channel() + " after " + a.after().toMillis() + " ms");
             } else if (ev instanceof FeedEvent.ServerError e) {
-                write(e.frame());
+                write(e.frame(), session);
                 throw serverError(e.error(), session, key);
             } else if (ev instanceof FeedEvent.ForeignFormat f) {
-                write(f.frame());
+                write(f.frame(), session);
                 throw ExitException.protocol("the server speaks the " + f.foreign().family().description() + ": "
                         + f.foreign().family().advice());
             } else if (ev instanceof FeedEvent.Data d && !counted) { // past --count only the ack is awaited
-                write(d.frame());
+                write(d.frame(), session);
                 if (d.frame().decoded().frame() instanceof Frame.Data f && !Channels.HEARTBEATS.equals(f.channel())
                         && !Channels.SUBSCRIPTIONS.equals(f.channel())) {
                     data++;
@@ -167,7 +167,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    private void write(FeedSession.Received r) {
+    private void write(FeedSession.Received r, FeedSession session) {
         Decoded d = r.decoded();
         String raw = r.raw().text();
         String line = annotate ? FrameText.annotated(raw, d, r.raw().receivedAt())
@@ -177,7 +177,12 @@ public final class SubscribeCommand implements Callable<Integer> {
             terminal.stream(line);
         }
         Long seq = d.data() == null ? null : d.data().sequenceNum();
-        for (Violation v : d.violations()) {
+        java.util.List<Violation> all = new java.util.ArrayList<>(d.violations());
+        Violation unsubscribed = session.ledger().takeUnsubscribed();
+        if (unsubscribed != null) {
+            all.add(unsubscribed);
+        }
+        for (Violation v : all) {
             if (v.isError()) {
                 terminal.info("violation " + v.rule() + " at " + v.path() + (seq == null ? "" : " (sequence_num "
                         + seq + ")") + ": " + v.message());

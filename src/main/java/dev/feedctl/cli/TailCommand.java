@@ -423,6 +423,10 @@ public final class TailCommand implements Callable<Integer> {
                     recorder.frame(r.raw().receivedAt(), link.connection(), link.shard(), r.raw().text());
                 }
                 var d = r.decoded();
+                Violation unsubscribed = link.session().ledger().takeUnsubscribed();
+                if (unsubscribed != null && screen == null) {
+                    terminal.info("violation " + unsubscribed.rule() + ": " + unsubscribed.message());
+                }
                 if (!d.valid()) {
                     invalid.increment();
                     if (screen == null) {

@@ -107,10 +107,10 @@ public final class FrameLedger {
                     && ages.expecting()) {
                 // the server invents products, or mixes in another client's: named, and never given state
                 violationsByRule.merge(UNSUBSCRIBED, 1L, Long::sum);
+                lastUnsubscribed = Violation.error(UNSUBSCRIBED, "$.events[*].product_id", "data for " + product
+                        + " on " + channel + ", which was not subscribed");
                 if (examples.size() < KEPT) {
-                    examples.add(new Seen(Violation.error(UNSUBSCRIBED, "$.events[*].product_id", "data for "
-                            + product + " on " + channel + ", which was not subscribed"), data.sequenceNum() == null
-                            ? -1 : data.sequenceNum()));
+                    examples.add(new Seen(lastUnsubscribed, data.sequenceNum() == null ? -1 : data.sequenceNum()));
                 }
                 continue;
             }
@@ -123,11 +123,21 @@ public final class FrameLedger {
     /** A data frame names a product nobody subscribed to on this connection. */
     public static final String UNSUBSCRIBED = "frame.unsubscribed-product";
 
+    private Violation lastUnsubscribed;
+
+    /**
+     * The unsubscribed-product violation of the frame recorded last, or null when it named only subscribed products;
+     * a frame's own schema violations are in its {@link Decoded}, this one needs the subscription to see.
+     */
+    public Violation takeUnsubscribed() {
+        Violation v = lastUnsubscribed;
+        lastUnsubscribed = null;
+        return v;
+    }
+
     /** Channels whose data is for the subscribed products only ({@code status} and {@code user} are wider). */
     private static final Set<String> PRODUCT_SCOPED = Set.of("ticker", "ticker_batch", Channels.L2_DATA,
             "market_trades", "candles");
-
-
 
 
     /** The products a data frame updates. */

@@ -292,6 +292,12 @@ class HostileInputTest {
                     "--duration", "1500ms");
             assertEquals(0, tail.code(), tail::toString);
             assertFalse(tail.out().contains("X1-USD"), "only the subscribed product is shown: " + tail);
+            assertTrue(tail.err().contains("violation frame.unsubscribed-product: data for X1-USD on ticker"),
+                    tail::toString);
+            Run sub = Run.of("subscribe", "--ws-url", s.uri().toString(), "-c", "ticker", "--no-heartbeats",
+                    "--duration", "1s");
+            assertTrue(sub.err().contains("violation frame.unsubscribed-product at $.events[*].product_id "
+                    + "(sequence_num 3): data for X1-USD on ticker, which was not subscribed"), sub::toString);
             assertTrue(tail.out().contains("\"product\":\"BTC-USD\""), tail::toString);
         }
     }
