@@ -1,7 +1,6 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
-import dev.feedctl.auth.JwtSigner;
 import dev.feedctl.check.ExitCode;
 import dev.feedctl.protocol.SequenceTracker;
 import dev.feedctl.protocol.Violation;
@@ -163,9 +162,9 @@ public final class TailCommand implements Callable<Integer> {
             } else if (format == OutputOptions.Format.CSV) {
                 terminal.stream(TailLines.CSV_HEADER);
             }
+            // the public ticker endpoint: no token is signed for REST checks
             RestClient rest = restCheck == null ? null : new RestClient(endpoints.rest(), endpoint.connectSpec(
-                    endpoints.ws()).caFile(), key == null ? null : new JwtSigner(key, Clock.systemUTC()), budget.value(),
-                    endpoint.timeout());
+                    endpoints.ws()).caFile(), null, budget.value(), endpoint.timeout());
             return run(engine, rest);
         }
     }
@@ -241,10 +240,7 @@ public final class TailCommand implements Callable<Integer> {
             }
             engine.stop();
             engineThread.join(3000);
-            if (restThread != null) {
-                restThread.interrupt();
-            }
-            finish();
+            finish(); // before the verdict: the stream and the recording are complete when the error is printed
             FeedEngine.Ending e = ending[0];
             if (e != null && !quit) {
                 e.phases().forEach(p -> terminal.info(PhaseText.line(p)));
@@ -252,6 +248,7 @@ public final class TailCommand implements Callable<Integer> {
                     case AUTH -> ExitException.auth(e.message());
                     case PROTOCOL -> ExitException.protocol(e.message());
                     case CONNECTION -> ExitException.connection(e.message());
+                    case INTERNAL -> new IllegalStateException(e.message()); // exit 70, like any bug
                 };
             }
             if (recorder != null && recorder.failure() != null) {

@@ -56,6 +56,7 @@ public final class SequenceTracker {
     }
 
     private void keep(Anomaly a) {
+        latest = a;
         if (anomalies.size() < KEPT) {
             anomalies.add(a);
         }
@@ -84,6 +85,18 @@ public final class SequenceTracker {
 
     public long last() {
         return last;
+    }
+
+    private Anomaly latest;
+
+    /** The most recent anomaly, kept or not (only the first {@value #KEPT} are kept); null before any. */
+    public Anomaly latest() {
+        return latest;
+    }
+
+    /** Gaps, duplicates and regressions so far. */
+    public long anomalyCount() {
+        return gaps + duplicates + regressions;
     }
 
     public List<Anomaly> anomalies() {

@@ -103,7 +103,8 @@ public final class FeedEngine {
 
     /** Why the run ended by itself: the exit code's stage and the diagnosis. */
     public record Ending(Stage stage, String message, List<Phase> phases) {
-        public enum Stage { CONNECTION, AUTH, PROTOCOL }
+        /** INTERNAL: a bug in feedctl (exit 70), never blamed on the feed. */
+        public enum Stage { CONNECTION, AUTH, PROTOCOL, INTERNAL }
     }
 
     private static final Duration TICK = Duration.ofMillis(100);
@@ -201,164 +202,184 @@ public final class FeedEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            end(new Ending(Ending.Stage.PROTOCOL, "internal error on shard " + shard + ": " + e, List.of()));
+            end(new Ending(Ending.Stage.INTERNAL, "shard " + shard + " failed: " + e, List.of()));
         }
     }
 
-    private void shardLoop(int shard, List<String> products) throws InterruptedException {
-        Backoff backoff = backoffs.get();
+    /** What one shard knows across its connections. */
+    private static final class Shard {
+        final int index;
+        final List<String> products;
+        final Backoff backoff;
+        boolean everLive;
+        Down down;
+        int reconnect;
+
+        Shard(int index, List<String> products, Backoff backoff) {
+            this.index = index;
+            this.products = products;
+            this.backoff = backoff;
+        }
+
+        Down down(Instant now) {
+            if (down == null) {
+                down = new Down();
+                down.detectedAt = now;
+            }
+            return down;
+        }
+    }
+
+    /** How a connection that was open ended; {@code code} when the socket closed, null when feedctl closed it. */
+    private record Death(String kind, String cause, Integer code, Instant liveSince) {
+    }
+
+    private void shardLoop(int index, List<String> products) throws InterruptedException {
+        Shard shard = new Shard(index, products, backoffs.get());
         List<FeedSession.Subscription> subs = settings.channels().stream()
                 .map(c -> new FeedSession.Subscription(c, Channels.PRODUCTLESS.contains(c) ? List.of() : products))
                 .toList();
-        FeedLoop.Watch watch = new FeedLoop.Watch(settings.connect().timeout(),
-                settings.channels().contains(Channels.HEARTBEATS) ? settings.heartbeatTimeout() : null,
-                settings.stallTimeout());
         JwtSigner signer = settings.key() == null ? null : new JwtSigner(settings.key(), clock);
-        boolean everLive = false;
-        int reconnect = 0;
-        Down down = null;
         while (!stopped) {
             FrameSource conn;
             try {
                 conn = dialer.open(settings.connect());
             } catch (ConnectFailure f) {
-                if (stopped) {
-                    return;
-                }
-                Phase failed = f.failed();
-                String cause = failed.name() + ": " + failed.cause();
-                if (!everLive && fatal(failed)) {
-                    end(new Ending(Ending.Stage.CONNECTION, "cannot connect to " + settings.connect().uri() + ": "
-                            + failed.cause(), f.phases()));
-                    return;
-                }
-                String status = failed.facts().get("status");
-                if (down == null) {
-                    down = new Down();
-                    down.detectedAt = pacer.now();
-                }
-                down.kind = status != null ? "refused" : "connect";
-                down.cause = status != null ? "upgrade refused with HTTP " + status + retryAfterText(failed) : cause;
-                down.attempts++;
-                listener.down(shard, down.cause);
-                if (!retry(shard, down, backoff, retryAfter(failed))) {
+                if (stopped || !failedToConnect(shard, f)) {
                     return;
                 }
                 continue;
             }
-            long id = connectionIds.incrementAndGet();
             FeedSession session = new FeedSession(conn, signer, clock);
-            Link link = new Link(shard, id, reconnect++, products, session, pacer.now());
-            Instant liveSince = null;
-            String cause;
-            String kind;
-            Integer code = null;
-            FeedLoop loop = new FeedLoop(session, watch);
+            Link link = new Link(index, connectionIds.incrementAndGet(), shard.reconnect++, products, session,
+                    pacer.now());
+            Death death;
+            FeedLoop loop;
             try {
-                session.subscribe(subs);
-                loop = new FeedLoop(session, watch);
-                long anomalies = 0;
-                while (true) {
-                    if (stopped) {
-                        return;
-                    }
-                    FeedEvent ev = loop.next(Duration.ZERO);
-                    if (ev == null) {
-                        listener.drained();
-                        ev = loop.next(TICK);
-                        if (ev == null) {
-                            continue;
-                        }
-                    }
-                    if (ev.frame() != null) {
-                        listener.frame(link, ev.frame());
-                        SequenceTracker seq = session.ledger().sequence();
-                        List<SequenceTracker.Anomaly> kept = seq.anomalies();
-                        long count = seq.gaps() + seq.duplicates() + seq.regressions();
-                        for (long i = anomalies; i < count && i < kept.size(); i++) {
-                            listener.gap(link, kept.get((int) i));
-                        }
-                        anomalies = count;
-                    }
-                    if (ev instanceof FeedEvent.Acknowledged && liveSince == null
-                            && session.unacknowledged().isEmpty()) {
-                        liveSince = pacer.now();
-                        everLive = true;
-                        if (down != null) {
-                            listener.outage(outage(shard, down, liveSince));
-                            down = null;
-                        }
-                        listener.connected(link);
-                    } else if (ev instanceof FeedEvent.ServerError e) {
-                        ServerErrors.Explanation x = ServerErrors.explain(e.error(), settings.channels(),
-                                settings.key() != null, settings.key() != null
-                                        && settings.key().algorithm() == CdpKey.Algorithm.EDDSA);
-                        if (!everLive) {
-                            end(new Ending(x.authProblem() ? Ending.Stage.AUTH : Ending.Stage.PROTOCOL, x.text(),
-                                    List.of()));
-                            return;
-                        }
-                        kind = "server-error";
-                        cause = "server error: " + x.text();
-                        break;
-                    } else if (ev instanceof FeedEvent.ForeignFormat f) {
-                        end(new Ending(Ending.Stage.PROTOCOL, "the server speaks the "
-                                + f.foreign().family().description() + ": " + f.foreign().family().advice(),
-                                List.of()));
-                        return;
-                    } else if (ev instanceof FeedEvent.Closed c) {
-                        CloseInfo ci = c.close();
-                        listener.closed(link, ci);
-                        String known = ci.knownCause(true, conn.largestFrame(), conn.maxMessageSize());
-                        cause = "close " + ci.code() + (ci.reason().isEmpty() ? "" : " " + ci.reason())
-                                + " by " + ci.side() + (known == null ? "" : "; " + known);
-                        if (!everLive && fatalClose(ci)) {
-                            end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": "
-                                    + ci.code() + (ci.reason().isEmpty() ? "" : " \"" + ci.reason() + "\"")
-                                    + (known == null ? "" : "; " + known), List.of()));
-                            return;
-                        }
-                        kind = "close";
-                        code = ci.code();
-                        break;
-                    } else if (ev instanceof FeedEvent.Stalled st) {
-                        kind = st.kind() == FeedEvent.Stalled.Kind.NO_ACK ? "no-ack" : "stall";
-                        cause = st.describe();
-                        break;
-                    }
-                }
+                session.subscribe(subs); // the loop watches what was subscribed: made after it
+                loop = new FeedLoop(session, watch());
+                death = read(shard, link, conn, loop);
             } finally {
                 session.close();
             }
-            if (stopped) {
+            if (death == null || stopped) {
                 return;
             }
             Instant now = pacer.now();
-            if (code == null) { // feedctl ended it: a stall, an error frame
-                listener.closed(link, new CloseInfo(1000, cause, false, Duration.between(link.opened(), now)));
+            if (death.code() == null) { // feedctl ended it: a stall, an error frame
+                listener.closed(link, new CloseInfo(1000, death.cause(), false, Duration.between(link.opened(), now)));
             }
-            if (liveSince != null) {
-                backoff.healthyFor(Duration.between(liveSince, now));
+            if (death.liveSince() != null) {
+                shard.backoff.healthyFor(Duration.between(death.liveSince(), now));
             }
-            if (down == null) {
-                down = new Down();
-                down.detectedAt = now;
-                down.connection = id;
-                down.lastFrameAt = session.ledger().frames() == 0 ? null : loop.lastFrame();
+            if (shard.down == null) { // the outage begins with this connection: what it saw is known exactly
+                Down d = shard.down(now);
+                d.connection = link.connection();
+                d.lastFrameAt = session.ledger().frames() == 0 ? null : loop.lastFrame();
                 SequenceTracker seq = session.ledger().sequence();
-                down.gaps = seq.gaps();
-                down.missing = seq.missing();
-                down.lastSequence = seq.last();
+                d.gaps = seq.gaps();
+                d.missing = seq.missing();
+                d.lastSequence = seq.last();
             }
-            down.kind = kind;
-            down.cause = cause;
-            down.closeCode = code;
-            down.attempts++;
-            listener.down(shard, cause);
-            if (!retry(shard, down, backoff, null)) {
+            shard.down.kind = death.kind();
+            shard.down.cause = death.cause();
+            shard.down.closeCode = death.code();
+            shard.down.attempts++;
+            listener.down(index, death.cause());
+            if (!retry(index, shard.down, shard.backoff, null)) {
                 return;
             }
         }
+    }
+
+    private FeedLoop.Watch watch() {
+        return new FeedLoop.Watch(settings.connect().timeout(),
+                settings.channels().contains(Channels.HEARTBEATS) ? settings.heartbeatTimeout() : null,
+                settings.stallTimeout());
+    }
+
+    /** A connect that failed: the run ends (fatal, or attempts used up: false) or the shard tries again (true). */
+    private boolean failedToConnect(Shard shard, ConnectFailure f) throws InterruptedException {
+        Phase failed = f.failed();
+        if (!shard.everLive && fatal(failed)) {
+            end(new Ending(Ending.Stage.CONNECTION, "cannot connect to " + settings.connect().uri() + ": "
+                    + failed.cause(), f.phases()));
+            return false;
+        }
+        String status = failed.facts().get("status");
+        Down down = shard.down(pacer.now());
+        down.kind = status != null ? "refused" : "connect";
+        down.cause = status != null ? "upgrade refused with HTTP " + status + retryAfterText(failed)
+                : failed.name() + ": " + failed.cause();
+        down.attempts++;
+        listener.down(shard.index, down.cause);
+        return retry(shard.index, down, shard.backoff, retryAfter(failed));
+    }
+
+    /**
+     * Reads a subscribed connection until it dies (returns how) or the run ends (null: stopped, or a cause retrying
+     * cannot fix, already reported through {@link #end}).
+     */
+    private Death read(Shard shard, Link link, FrameSource conn, FeedLoop loop) throws InterruptedException {
+        FeedSession session = link.session();
+        Instant liveSince = null;
+        long anomalies = 0;
+        while (!stopped) {
+            FeedEvent ev = loop.next(Duration.ZERO);
+            if (ev == null) {
+                listener.drained();
+                ev = loop.next(TICK);
+                if (ev == null) {
+                    continue;
+                }
+            }
+            if (ev.frame() != null) {
+                listener.frame(link, ev.frame());
+                SequenceTracker seq = session.ledger().sequence();
+                if (seq.anomalyCount() > anomalies) { // one frame adds at most one: every one is told
+                    anomalies = seq.anomalyCount();
+                    listener.gap(link, seq.latest());
+                }
+            }
+            if (ev instanceof FeedEvent.Acknowledged && liveSince == null && session.unacknowledged().isEmpty()) {
+                liveSince = pacer.now();
+                shard.everLive = true;
+                if (shard.down != null) {
+                    listener.outage(outage(shard.index, shard.down, liveSince));
+                    shard.down = null;
+                }
+                listener.connected(link);
+            } else if (ev instanceof FeedEvent.ServerError e) {
+                ServerErrors.Explanation x = ServerErrors.explain(e.error(), settings.channels(),
+                        settings.key() != null, settings.key() != null
+                                && settings.key().algorithm() == CdpKey.Algorithm.EDDSA);
+                if (!shard.everLive) {
+                    end(new Ending(x.authProblem() ? Ending.Stage.AUTH : Ending.Stage.PROTOCOL, x.text(), List.of()));
+                    return null;
+                }
+                return new Death("server-error", "server error: " + x.text(), null, liveSince);
+            } else if (ev instanceof FeedEvent.ForeignFormat f) {
+                end(new Ending(Ending.Stage.PROTOCOL, "the server speaks the " + f.foreign().family().description()
+                        + ": " + f.foreign().family().advice(), List.of()));
+                return null;
+            } else if (ev instanceof FeedEvent.Closed c) {
+                CloseInfo ci = c.close();
+                listener.closed(link, ci);
+                String known = ci.knownCause(true, conn.largestFrame(), conn.maxMessageSize());
+                if (!shard.everLive && fatalClose(ci)) {
+                    end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": " + ci.code()
+                            + (ci.reason().isEmpty() ? "" : " \"" + ci.reason() + "\"")
+                            + (known == null ? "" : "; " + known), List.of()));
+                    return null;
+                }
+                return new Death("close", "close " + ci.code() + (ci.reason().isEmpty() ? "" : " " + ci.reason())
+                        + " by " + ci.side() + (known == null ? "" : "; " + known), ci.code(), liveSince);
+            } else if (ev instanceof FeedEvent.Stalled st) {
+                return new Death(st.kind() == FeedEvent.Stalled.Kind.NO_ACK ? "no-ack" : "stall", st.describe(), null,
+                        liveSince);
+            }
+        }
+        return null;
     }
 
     /** Waits before the next attempt, or gives up (false) when --max-reconnects is used up. */

@@ -371,4 +371,18 @@ class TailCommandTest {
             assertFalse(t.out.toString().contains("eyJ") || t.err.toString().contains("eyJ"), t::toString);
         }
     }
+
+    @Test
+    void everyGapIsReportedEvenPastTheHundredKeptForReports() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withRate(6000)
+                .withFaults(Faults.NONE.with(new Fault.SequenceGaps(10, 2))))) {
+            Run r = Run.of("tail", "--ws-url", sim.wsUri().toString(), "--duration", "3s");
+            assertEquals(0, r.code(), r::toString);
+            List<JsonObject> gaps = objects(r.out()).stream().filter(event("gap")).toList();
+            assertTrue(gaps.size() > 100, "gap events: " + gaps.size());
+            gaps.forEach(g -> assertEquals(2, g.get("missing").getAsLong(), g.toString()));
+            long connections = gaps.stream().map(g -> g.get("connection").getAsLong()).distinct().count();
+            assertEquals(1, connections, "all on one connection");
+        }
+    }
 }
