@@ -120,13 +120,18 @@ class SimProtocolTest {
             JsonObject ticker = snap.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonArray("tickers")
                     .get(0).getAsJsonObject();
             assertFalse(ticker.has("best_bid") || ticker.has("best_ask"), ticker.toString());
-            // the snapshot answers the subscribe; the batches after it keep the cadence, by the exchange's own clock
+            // the snapshot answers the subscribe; the batches after it keep the cadence, by the exchange's own clock.
+            // Averaged over four intervals: the timer runs at a fixed rate, so one batch a loaded machine delays is
+            // caught up by the next (a single interval measured 732 ms once in a full parallel suite)
             Instant first = Instant.parse(c.await(PlainClient.channel("ticker_batch"), Duration.ofSeconds(3))
                     .get("timestamp").getAsString());
-            Instant second = Instant.parse(c.await(PlainClient.channel("ticker_batch"), Duration.ofSeconds(3))
-                    .get("timestamp").getAsString());
-            long ms = Duration.between(first, second).toMillis();
-            assertTrue(ms >= 400 && ms <= 700, "batches " + ms + " ms apart (cadence 500 ms)");
+            Instant last = first;
+            for (int i = 0; i < 4; i++) {
+                last = Instant.parse(c.await(PlainClient.channel("ticker_batch"), Duration.ofSeconds(3))
+                        .get("timestamp").getAsString());
+            }
+            long ms = Duration.between(first, last).toMillis() / 4;
+            assertTrue(ms >= 400 && ms <= 650, "batches " + ms + " ms apart on average (cadence 500 ms)");
         }
     }
 
