@@ -1,27 +1,64 @@
 package dev.feedctl.protocol;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads typed values out of JSON while recording every violation with its rule and path.
+ * Reads typed values out of one frame's {@link JsonTape} while recording every violation with its rule and path.
  * Rule names are {@code <scope>.<kind>}: {@code missing-field}, {@code wrong-type},
  * {@code <field>-not-decimal}, {@code <field>-not-timestamp}, {@code <field>-invalid}.
+ * The path of the object being read is a stack of segments ({@link #enter}/{@link #leave}), rendered as text only
+ * for a violation: a valid frame builds no path.
  */
 final class Fields {
 
-    private final List<Violation> out;
+    private static final int MAX_DEPTH = 8;
 
-    Fields(List<Violation> out) {
+    private final JsonTape t;
+    private final List<Violation> out;
+    private final String[] segments = new String[MAX_DEPTH];
+    private final int[] indexes = new int[MAX_DEPTH];
+    private int depth;
+    /** The last time text read and its instant: every update of a level2 snapshot carries the same event_time. */
+    private int lastTime = -1;
+    private Instant lastInstant;
+
+    Fields(JsonTape t, List<Violation> out) {
+        this.t = t;
         this.out = out;
+    }
+
+    JsonTape tape() {
+        return t;
+    }
+
+    /** Into member {@code field}, item {@code index} of it (-1: the member itself). */
+    void enter(String field, int index) {
+        segments[depth] = field;
+        indexes[depth] = index;
+        depth++;
+    }
+
+    void leave() {
+        depth--;
+    }
+
+    /** The path of the object being read, e.g. {@code $.events[0].tickers[1]}. */
+    String here() {
+        StringBuilder b = new StringBuilder("$");
+        for (int i = 0; i < depth; i++) {
+            b.append('.').append(segments[i]);
+            if (indexes[i] >= 0) {
+                b.append('[').append(indexes[i]).append(']');
+            }
+        }
+        return b.toString();
+    }
+
+    String at(String field) {
+        return here() + "." + field;
     }
 
     void error(String scope, String kind, String path, String message) {
@@ -32,174 +69,191 @@ final class Fields {
         out.add(Violation.drift("drift." + kind, path, message));
     }
 
-    private JsonElement present(JsonObject o, String field, String path, String scope, boolean required) {
-        JsonElement e = o.get(field);
-        if (e == null || e.isJsonNull()) {
+    private int present(int o, String field, String scope, boolean required) {
+        int e = t.get(o, field);
+        if (t.isNull(e)) {
             if (required) {
-                error(scope, "missing-field", path + "." + field, "required field \"" + field + "\" is missing");
+                error(scope, "missing-field", at(field), "required field \"" + field + "\" is missing");
             }
-            return null;
+            return -1;
         }
         return e;
     }
 
-    String string(JsonObject o, String field, String path, String scope, boolean required) {
-        JsonElement e = present(o, field, path, scope, required);
-        if (e == null) {
+    String string(int o, String field, String scope, boolean required) {
+        return string(o, field, scope, required, NONE);
+    }
+
+    private static final String[] NONE = {};
+
+    /** A string member; when its text is one of {@code known}, that instance (the common words cost nothing). */
+    String string(int o, String field, String scope, boolean required, String[] known) {
+        int e = present(o, field, scope, required);
+        if (e < 0) {
             return null;
         }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            error(scope, "wrong-type", path + "." + field, "\"" + field + "\" must be a string, got " + kind(e));
+        if (t.kind(e) != JsonTape.STRING) {
+            error(scope, "wrong-type", at(field), "\"" + field + "\" must be a string, got " + kind(e));
             return null;
         }
-        return e.getAsString();
+        return t.string(e, known);
     }
 
     /** A value from a fixed set; anything else breaks {@code <scope>.<field>-invalid}. */
-    String oneOf(JsonObject o, String field, String path, String scope, Set<String> allowed) {
-        String s = string(o, field, path, scope, true);
+    String oneOf(int o, String field, String scope, Set<String> allowed, String[] known) {
+        String s = string(o, field, scope, true, known);
         if (s != null && !allowed.contains(s)) {
-            error(scope, field + "-invalid", path + "." + field,
-                    "\"" + field + "\" is \"" + s + "\"; expected one of " + allowed);
+            error(scope, field + "-invalid", at(field), "\"" + field + "\" is \"" + s + "\"; expected one of " + allowed);
             return null;
         }
         return s;
     }
 
     /** Decimal text as the protocol sends it: a JSON string. An empty string counts as absent. */
-    BigDecimal decimal(JsonObject o, String field, String path, String scope, boolean required) {
-        JsonElement e = present(o, field, path, scope, required);
-        if (e == null) {
+    BigDecimal decimal(int o, String field, String scope, boolean required) {
+        int e = present(o, field, scope, required);
+        if (e < 0) {
             return null;
         }
-        String p = path + "." + field;
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            error(scope, field + "-not-decimal", p,
+        if (t.kind(e) != JsonTape.STRING) {
+            error(scope, field + "-not-decimal", at(field),
                     "\"" + field + "\" must be decimal text in a JSON string, got " + kind(e));
             return null;
         }
-        String s = e.getAsString();
-        if (s.isEmpty()) {
+        if (t.end(e) == t.start(e)) {
             if (required) {
-                error(scope, field + "-not-decimal", p, "\"" + field + "\" is an empty string");
+                error(scope, field + "-not-decimal", at(field), "\"" + field + "\" is an empty string");
             }
             return null;
         }
-        BigDecimal value = Texts.decimal(s);
+        BigDecimal value = t.escaped(e) ? Texts.decimal(t.string(e)) : Texts.decimal(t.text(), t.start(e), t.end(e));
         if (value == null) {
-            error(scope, field + "-not-decimal", p, "\"" + field + "\" is \"" + abbreviate(s) + "\", not a decimal");
+            error(scope, field + "-not-decimal", at(field), "\"" + field + "\" is \"" + abbreviate(t.string(e))
+                    + "\", not a decimal");
         } else if (!Texts.sane(value)) {
-            error(scope, field + "-not-decimal", p, "\"" + field + "\" is \"" + abbreviate(s) + "\", an absurd "
-                    + "decimal (over 40 digits or an exponent beyond ±40)");
+            error(scope, field + "-not-decimal", at(field), "\"" + field + "\" is \"" + abbreviate(t.string(e))
+                    + "\", an absurd decimal (over 40 digits or an exponent beyond ±40)");
             return null;
         }
         return value;
     }
 
     /** A decimal that must be above zero (prices, sizes of a trade): zero or less breaks {@code <field>-not-positive}. */
-    BigDecimal positive(JsonObject o, String field, String path, String scope, boolean required) {
-        BigDecimal d = decimal(o, field, path, scope, required);
+    BigDecimal positive(int o, String field, String scope, boolean required) {
+        BigDecimal d = decimal(o, field, scope, required);
         if (d != null && d.signum() <= 0) {
-            error(scope, field + "-not-positive", path + "." + field, "\"" + field + "\" is " + d.toPlainString()
+            error(scope, field + "-not-positive", at(field), "\"" + field + "\" is " + d.toPlainString()
                     + "; a price or a trade size is above zero");
         }
         return d;
     }
 
     /** An integer sent either as a JSON number or as digits in a string (heartbeat counters come both ways). */
-    Long integer(JsonObject o, String field, String path, String scope, boolean required, boolean allowString) {
-        JsonElement e = present(o, field, path, scope, required);
-        if (e == null) {
+    Long integer(int o, String field, String scope, boolean required, boolean allowString) {
+        int e = present(o, field, scope, required);
+        if (e < 0) {
             return null;
         }
-        if (e.isJsonPrimitive()) {
-            JsonPrimitive p = e.getAsJsonPrimitive();
-            String text = p.isNumber() || (allowString && p.isString()) ? p.getAsString() : null;
-            if (text != null) {
-                try {
-                    return Long.parseLong(text);
-                } catch (NumberFormatException ignored) {
-                    // reported below
-                }
+        int kind = t.kind(e);
+        if (kind == JsonTape.NUMBER || (allowString && kind == JsonTape.STRING)) {
+            try {
+                return t.escaped(e) ? Long.parseLong(t.string(e))
+                        : Long.parseLong(t.text(), t.start(e), t.end(e), 10);
+            } catch (NumberFormatException ignored) {
+                // reported below
             }
         }
-        error(scope, field + "-not-integer", path + "." + field,
+        error(scope, field + "-not-integer", at(field),
                 "\"" + field + "\" must be an integer" + (allowString ? " (number or digit string)" : "")
-                        + ", got " + abbreviate(e.toString()));
+                        + ", got " + abbreviate(t.toGson(e).toString()));
         return null;
     }
 
-    Instant timestamp(JsonObject o, String field, String path, String scope, boolean required) {
-        String s = string(o, field, path, scope, required);
-        if (s == null) {
+    Instant timestamp(int o, String field, String scope, boolean required) {
+        int e = present(o, field, scope, required);
+        if (e < 0) {
             return null;
         }
-        Instant t = parseTime(s);
-        if (t == null) {
-            error(scope, field + "-not-timestamp", path + "." + field,
-                    "\"" + field + "\" is \"" + abbreviate(s) + "\", not an RFC 3339 time");
+        if (t.kind(e) != JsonTape.STRING) {
+            error(scope, "wrong-type", at(field), "\"" + field + "\" must be a string, got " + kind(e));
+            return null;
         }
-        return t;
+        if (lastTime >= 0 && t.sameText(lastTime, e)) {
+            return lastInstant;
+        }
+        Instant time = t.escaped(e) ? Texts.time(t.string(e)) : Texts.time(t.text(), t.start(e), t.end(e));
+        if (time == null) {
+            error(scope, field + "-not-timestamp", at(field),
+                    "\"" + field + "\" is \"" + abbreviate(t.string(e)) + "\", not an RFC 3339 time");
+            return null;
+        }
+        lastTime = e;
+        lastInstant = time;
+        return time;
     }
 
-    static Instant parseTime(String s) {
-        return Texts.time(s);
+    /** An array member (its node), or -1. */
+    int array(int o, String field, String scope, boolean required) {
+        return container(o, field, scope, required, JsonTape.ARRAY, "an array");
     }
 
-    JsonArray array(JsonObject o, String field, String path, String scope, boolean required) {
-        JsonElement e = present(o, field, path, scope, required);
-        if (e == null) {
-            return null;
-        }
-        if (!e.isJsonArray()) {
-            error(scope, "wrong-type", path + "." + field, "\"" + field + "\" must be an array, got " + kind(e));
-            return null;
-        }
-        return e.getAsJsonArray();
+    /** An object member (its node), or -1. */
+    int object(int o, String field, String scope, boolean required) {
+        return container(o, field, scope, required, JsonTape.OBJECT, "an object");
     }
 
-    JsonObject object(JsonObject o, String field, String path, String scope, boolean required) {
-        JsonElement e = present(o, field, path, scope, required);
-        if (e == null) {
-            return null;
+    private int container(int o, String field, String scope, boolean required, int kind, String words) {
+        int e = present(o, field, scope, required);
+        if (e < 0) {
+            return -1;
         }
-        if (!e.isJsonObject()) {
-            error(scope, "wrong-type", path + "." + field, "\"" + field + "\" must be an object, got " + kind(e));
-            return null;
+        if (t.kind(e) != kind) {
+            error(scope, "wrong-type", at(field), "\"" + field + "\" must be " + words + ", got " + kind(e));
+            return -1;
         }
-        return e.getAsJsonObject();
+        return e;
     }
 
-    /** The element as an object, or a {@code wrong-type} violation. */
-    JsonObject element(JsonElement e, String path, String scope) {
-        if (e == null || !e.isJsonObject()) {
-            error(scope, "wrong-type", path, "expected an object, got " + kind(e));
-            return null;
+    /** The node if it is an object (the path is {@link #here()}), or a {@code wrong-type} violation and -1. */
+    int element(int e, String scope) {
+        if (e < 0 || t.kind(e) != JsonTape.OBJECT) {
+            error(scope, "wrong-type", here(), "expected an object, got " + kind(e));
+            return -1;
         }
-        return e.getAsJsonObject();
+        return e;
     }
 
     /** Fields the protocol does not list are drift (INFO): Coinbase adds fields without notice. */
-    void unknownFields(JsonObject o, Set<String> known, String path) {
-        for (String key : o.keySet()) {
-            if (!known.contains(key)) {
-                drift("unknown-field", path + "." + key, "field \"" + key + "\" is not in the protocol fact sheet");
+    void unknownFields(int o, String[] known) {
+        for (int k = o + 1; k < t.after(o); k = t.after(k + 1)) {
+            if (!isOneOf(k, known)) {
+                String key = t.string(k);
+                drift("unknown-field", at(key), "field \"" + key + "\" is not in the protocol fact sheet");
             }
         }
     }
 
-    static String kind(JsonElement e) {
-        if (e == null || e.isJsonNull()) {
+    private boolean isOneOf(int k, String[] names) {
+        for (String name : names) {
+            if (t.nameIs(k, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How a value reads in a message: {@code null}, {@code an object}, {@code the number 5}, … */
+    String kind(int e) {
+        if (t.isNull(e)) {
             return "null";
         }
-        if (e.isJsonObject()) {
-            return "an object";
-        }
-        if (e.isJsonArray()) {
-            return "an array";
-        }
-        JsonPrimitive p = e.getAsJsonPrimitive();
-        return p.isNumber() ? "the number " + p.getAsString() : p.isBoolean() ? "a boolean" : "a string";
+        return switch (t.kind(e)) {
+            case JsonTape.OBJECT -> "an object";
+            case JsonTape.ARRAY -> "an array";
+            case JsonTape.NUMBER -> "the number " + t.string(e);
+            case JsonTape.STRING -> "a string";
+            default -> "a boolean";
+        };
     }
 
     static String abbreviate(String s) {

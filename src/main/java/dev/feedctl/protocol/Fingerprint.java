@@ -1,11 +1,9 @@
 package dev.feedctl.protocol;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import java.util.Locale;
 import java.util.Set;
 
-/** Tells which Coinbase feed a parsed JSON frame belongs to (PROTOCOL.md §2 "Format fingerprinting rules"). */
+/** Tells which Coinbase feed a JSON frame belongs to (PROTOCOL.md §2 "Format fingerprinting rules"). */
 public final class Fingerprint {
 
     /** Top-level {@code type} values of the legacy Exchange feed. */
@@ -16,38 +14,45 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
-    /** The family, or null when the object looks like no Coinbase feed. */
-    public static FeedFamily of(JsonObject o) {
-        if (o.has("jsonrpc")) {
+    /** The family of object node {@code o}, or null when it looks like no Coinbase feed. */
+    static FeedFamily of(JsonTape t, int o) {
+        if (t.get(o, "jsonrpc") >= 0) {
             return FeedFamily.DERIVATIVES_JSONRPC;
         }
-        String type = text(o.get("type"));
-        String channel = text(o.get("channel"));
+        String type = text(t, t.get(o, "type"));
+        String channel = text(t, t.get(o, "channel"));
         if (channel != null && type != null && isUpper(channel) && isUpper(type)) {
             return FeedFamily.INTERNATIONAL;
         }
         if (type != null && isUpper(type) && type.length() > 1) {
             return FeedFamily.INTERNATIONAL;
         }
-        if (o.has("channel") || o.has("events")) {
+        if (channel != null || t.get(o, "channel") >= 0 || t.get(o, "events") >= 0) {
             return FeedFamily.ADVANCED_TRADE;
         }
         if (type != null) {
             if ("error".equals(type)) {
-                return FeedFamily.ADVANCED_TRADE; // both feeds use {"type":"error",...}; AT is the tolerant reading
+                return FeedFamily.ADVANCED_TRADE;
             }
-            if (LEGACY_TYPES.contains(type) || o.has("sequence") || o.has("channels") || o.has("product_id")) {
+            if (LEGACY_TYPES.contains(type) || t.get(o, "sequence") >= 0 || t.get(o, "channels") >= 0
+                    || t.get(o, "product_id") >= 0) {
                 return FeedFamily.LEGACY_EXCHANGE;
             }
         }
         return null;
     }
 
-    private static String text(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
+    private static String text(JsonTape t, int n) {
+        return n >= 0 && t.kind(n) == JsonTape.STRING ? t.string(n, EventReader.CHANNELS) : null;
     }
 
     private static boolean isUpper(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                return false; // the common answer (every Advanced Trade channel), found without two case copies
+            }
+        }
         return !s.isEmpty() && s.equals(s.toUpperCase(Locale.ROOT)) && !s.equals(s.toLowerCase(Locale.ROOT));
     }
 }

@@ -1,14 +1,9 @@
 package dev.feedctl.protocol;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonParseException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Parses one text frame into typed records and validates it against the Advanced Trade protocol in the same pass.
@@ -16,8 +11,8 @@ import java.util.Set;
  */
 public final class FrameDecoder {
 
-    private static final Set<String> ENVELOPE = Set.of("channel", "client_id", "timestamp", "sequence_num", "events");
-    private static final Set<String> ERROR_FIELDS = Set.of("type", "message", "reason");
+    private static final String[] ENVELOPE = {"channel", "client_id", "timestamp", "sequence_num", "events"};
+    private static final String[] ERROR_FIELDS = {"type", "message", "reason"};
 
     /** A binary frame: Advanced Trade sends text only, so it is counted and named, never silently dropped. */
     public Decoded binary(int bytes) {
@@ -27,33 +22,53 @@ public final class FrameDecoder {
         return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.BINARY), violations);
     }
 
+    /** One tape per thread, reused frame after frame; let go when a frame made it huge. */
+    private static final ThreadLocal<JsonTape> TAPES = ThreadLocal.withInitial(JsonTape::new);
+
     public Decoded decode(String text) {
         List<Violation> violations = new ArrayList<>(0);
-        JsonElement root;
+        JsonTape tape = TAPES.get();
         try {
-            root = Json.parse(text);
+            tape.parse(text);
+        } catch (JsonTape.Refused refused) {
+            return refused(text, violations);
+        } finally {
+            if (tape.isHuge()) {
+                TAPES.remove();
+            }
+        }
+        Fields f = new Fields(tape, violations);
+        if (tape.kind(0) != JsonTape.OBJECT) {
+            violations.add(Violation.error("frame.not-object", "$", "a frame must be a JSON object, got "
+                    + f.kind(0)));
+            return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_OBJECT), violations);
+        }
+        return decode(f, tape, violations);
+    }
+
+    /** Not strict JSON: gson's strict reader names the first problem (the tape only knows that there is one). */
+    private static Decoded refused(String text, List<Violation> violations) {
+        String why;
+        try {
+            Json.parse(text);
+            why = "refused by feedctl's scanner"; // the two readers accept the same grammar; tested, never expected
         } catch (Json.DuplicateKey e) {
             violations.add(Violation.error("frame.duplicate-key", "$", e.getMessage()));
             return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_JSON), violations);
         } catch (JsonParseException | IllegalStateException e) {
-            violations.add(Violation.error("frame.not-json", "$", "not valid JSON: " + firstLine(e.getMessage())));
-            return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_JSON), violations);
+            why = firstLine(e.getMessage());
         }
-        if (!root.isJsonObject()) {
-            violations.add(Violation.error("frame.not-object", "$", "a frame must be a JSON object, got "
-                    + Fields.kind(root)));
-            return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_OBJECT), violations);
-        }
-        return decode(root.getAsJsonObject(), violations);
+        violations.add(Violation.error("frame.not-json", "$", "not valid JSON: " + why));
+        return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_JSON), violations);
     }
 
-    private Decoded decode(JsonObject o, List<Violation> violations) {
-        FeedFamily family = Fingerprint.of(o);
-        Fields f = new Fields(violations);
-        if (family == FeedFamily.ADVANCED_TRADE && !o.has("channel") && o.has("type")) {
-            String message = f.string(o, "message", "$", "error", true);
-            f.unknownFields(o, ERROR_FIELDS, "$");
-            return new Decoded(new Frame.Error(message, optionalString(o, "reason")), violations);
+    private Decoded decode(Fields f, JsonTape t, List<Violation> violations) {
+        int o = 0;
+        FeedFamily family = Fingerprint.of(t, o);
+        if (family == FeedFamily.ADVANCED_TRADE && t.get(o, "channel") < 0 && t.get(o, "type") >= 0) {
+            String message = f.string(o, "message", "error", true);
+            f.unknownFields(o, ERROR_FIELDS);
+            return new Decoded(new Frame.Error(message, optionalString(t, o, "reason")), violations);
         }
         if (family == null) {
             violations.add(Violation.error("frame.unknown-shape", "$", "a JSON object with neither \"channel\" nor "
@@ -63,43 +78,48 @@ public final class FrameDecoder {
         if (family != FeedFamily.ADVANCED_TRADE) {
             violations.add(Violation.error("frame.foreign-format", "$", "frame is from the " + family.description()
                     + ": " + family.advice()));
-            return new Decoded(new Frame.Foreign(family, optionalString(o, "type")), violations);
+            return new Decoded(new Frame.Foreign(family, optionalString(t, o, "type")), violations);
         }
-        return new Decoded(envelope(o, f), violations);
+        return new Decoded(envelope(o, f, t), violations);
     }
 
-    private Frame.Data envelope(JsonObject o, Fields f) {
-        String channel = f.string(o, "channel", "$", "envelope", true);
+    private Frame.Data envelope(int o, Fields f, JsonTape t) {
+        String channel = f.string(o, "channel", "envelope", true, EventReader.CHANNELS);
         // sources disagree: the docs and every capture to 2025 send client_id "", 2026 market data and Coinbase's
         // AsyncAPI spec leave it out, 2026 user-channel frames still send "": optional, never a violation
-        String clientId = f.string(o, "client_id", "$", "envelope", false);
-        Instant timestamp = f.timestamp(o, "timestamp", "$", "envelope", true);
-        Long sequence = f.integer(o, "sequence_num", "$", "envelope", true, false);
+        String clientId = f.string(o, "client_id", "envelope", false, EMPTY);
+        Instant timestamp = f.timestamp(o, "timestamp", "envelope", true);
+        Long sequence = f.integer(o, "sequence_num", "envelope", true, false);
         if (sequence != null && sequence < 0) {
             f.error("envelope", "sequence_num-negative", "$.sequence_num", "sequence_num is " + sequence);
         }
-        JsonArray events = f.array(o, "events", "$", "envelope", true);
-        f.unknownFields(o, ENVELOPE, "$");
-        List<Event> typed = new ArrayList<>(events == null ? 0 : events.size());
-        if (events != null && channel != null) {
+        int events = f.array(o, "events", "envelope", true);
+        f.unknownFields(o, ENVELOPE);
+        List<Event> typed = new ArrayList<>(1);
+        if (events >= 0 && channel != null) {
             EventReader reader = EventReader.forChannel(channel, f);
             if (reader == null) {
                 f.drift("unknown-channel", "$.channel", "channel \"" + channel + "\" is not in the protocol fact sheet");
             }
-            for (int i = 0; i < events.size(); i++) {
-                String path = "$.events[" + i + "]";
-                JsonObject event = f.element(events.get(i), path, "envelope");
-                if (event != null) {
-                    typed.add(reader == null ? new Event.Unknown(event) : reader.read(event, path));
+            int i = 0;
+            for (int n = events + 1; n < t.after(events); n = t.after(n), i++) {
+                f.enter("events", i);
+                int event = f.element(n, "envelope");
+                if (event >= 0) {
+                    typed.add(reader == null ? new Event.Unknown(t.toGson(event).getAsJsonObject()) : reader.read(event));
                 }
+                f.leave();
             }
         }
         return new Frame.Data(channel, clientId, timestamp, sequence, typed);
     }
 
-    private static String optionalString(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+    private static final String[] EMPTY = {""};
+
+    private static String optionalString(JsonTape t, int o, String field) {
+        int e = t.get(o, field);
+        return e < 0 || t.kind(e) == JsonTape.OBJECT || t.kind(e) == JsonTape.ARRAY || t.kind(e) == JsonTape.NULL
+                ? null : t.string(e);
     }
 
     private static String firstLine(String s) {

@@ -18,12 +18,17 @@ public final class Texts {
 
     /** A decimal like {@code "68900.5"} or {@code "-0.000012"}; null when it is not a decimal. */
     public static BigDecimal decimal(String s) {
-        BigDecimal fast = plainDecimal(s);
+        return decimal(s, 0, s.length());
+    }
+
+    /** {@link #decimal(String)} of {@code s[from, to)}: the common forms read in place, without a substring. */
+    public static BigDecimal decimal(String s, int from, int to) {
+        BigDecimal fast = plainDecimal(s, from, to);
         if (fast != null) {
             return fast;
         }
         try {
-            return new BigDecimal(s);
+            return new BigDecimal(s.substring(from, to));
         } catch (NumberFormatException e) {
             return null;
         }
@@ -38,12 +43,11 @@ public final class Texts {
     }
 
     /** Up to 18 digits with an optional sign and point: an unscaled long, no parsing of exponents. */
-    private static BigDecimal plainDecimal(String s) {
-        int n = s.length();
-        int i = 0;
-        boolean negative = n > 0 && s.charAt(0) == '-';
+    private static BigDecimal plainDecimal(String s, int from, int n) {
+        int i = from;
+        boolean negative = n > from && s.charAt(from) == '-';
         if (negative) {
-            i = 1;
+            i++;
         }
         long unscaled = 0;
         int digits = 0;
@@ -72,10 +76,16 @@ public final class Texts {
 
     /** An RFC 3339 time; null when it is not one. */
     public static Instant time(String s) {
-        Instant fast = rfc3339(s);
+        return time(s, 0, s.length());
+    }
+
+    /** {@link #time(String)} of {@code s[from, to)}: the feed's own form read in place, without a substring. */
+    public static Instant time(String text, int from, int to) {
+        Instant fast = rfc3339(text, from, to);
         if (fast != null) {
             return fast;
         }
+        String s = from == 0 && to == text.length() ? text : text.substring(from, to);
         try {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {
@@ -88,18 +98,18 @@ public final class Texts {
     }
 
     /** {@code 2026-09-30T12:00:00[.0-9 digits]Z}: the form the feed sends; anything else returns null. */
-    private static Instant rfc3339(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
-                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+    private static Instant rfc3339(String s, int o, int end) {
+        int n = end - o;
+        if (n < 20 || s.charAt(o + 4) != '-' || s.charAt(o + 7) != '-' || s.charAt(o + 10) != 'T'
+                || s.charAt(o + 13) != ':' || s.charAt(o + 16) != ':' || s.charAt(end - 1) != 'Z') {
             return null;
         }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 2);
-        int day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2);
-        int minute = digits(s, 14, 2);
-        int second = digits(s, 17, 2);
+        int year = digits(s, o, 4);
+        int month = digits(s, o + 5, 2);
+        int day = digits(s, o + 8, 2);
+        int hour = digits(s, o + 11, 2);
+        int minute = digits(s, o + 14, 2);
+        int second = digits(s, o + 17, 2);
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
                 || second > 59) {
             return null;
@@ -107,10 +117,10 @@ public final class Texts {
         int nanos = 0;
         int i = 19;
         if (i < n - 1) {
-            if (s.charAt(i) != '.' || n - 1 - (i + 1) < 1 || n - 1 - (i + 1) > 9) {
+            if (s.charAt(o + i) != '.' || n - 1 - (i + 1) < 1 || n - 1 - (i + 1) > 9) {
                 return null;
             }
-            int frac = digits(s, i + 1, n - 1 - (i + 1));
+            int frac = digits(s, o + i + 1, n - 1 - (i + 1));
             if (frac < 0) {
                 return null;
             }

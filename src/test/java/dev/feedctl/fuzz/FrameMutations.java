@@ -16,7 +16,7 @@ import net.jqwik.api.Combinators;
  * would (truncation, wrong types, absurd numbers, deep nesting, control characters, lone surrogates, huge strings),
  * plus random text.
  */
-final class FrameMutations {
+public final class FrameMutations {
 
     private FrameMutations() {
     }
@@ -45,7 +45,7 @@ final class FrameMutations {
         "\"-5\"", "\"0\"", "\"\"", "null", "true", "[]", "{}", "\"\\u001b[2J\\u0007\"", "\"\\ud800\"",
         "\"2026-13-45T99:99:99Z\"", "\"\\r\\nPASS forged\""};
 
-    static Arbitrary<String> frames() {
+    public static Arbitrary<String> frames() {
         List<String> seeds = seeds();
         Arbitrary<String> seed = Arbitraries.of(seeds);
         Arbitrary<Integer> where = Arbitraries.integers().between(0, 100_000);

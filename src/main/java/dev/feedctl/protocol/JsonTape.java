@@ -1,0 +1,428 @@
+package dev.feedctl.protocol;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.internal.LazilyParsedNumber;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One strict JSON document (RFC 8259, the grammar {@link Json#parse} accepts) indexed in a single pass, without a
+ * tree: every value is a node of four ints (kind, start, end, the node after its subtree) pointing into the frame's
+ * own text. Strings, decimals and times are made only when the validator asks for them, so a valid frame costs
+ * its records and little else, and an 8 MB level2 snapshot is not copied into a million small objects first.
+ * Object members are a key node followed by its value's subtree. Duplicate names and nesting deeper than gson's
+ * limit are refused, as by {@link Json#parse}.
+ *
+ * <p>Not thread-safe: one tape per thread, reused frame after frame (the index grows to the largest frame seen).
+ */
+final class JsonTape {
+
+    static final int OBJECT = 1;
+    static final int ARRAY = 2;
+    static final int STRING = 3;
+    static final int NUMBER = 4;
+    static final int TRUE = 5;
+    static final int FALSE = 6;
+    static final int NULL = 7;
+    private static final int KIND = 0xF;
+    private static final int ESCAPED = 0x10;
+    /** Past this many names in one object, duplicates are found through a set instead of by comparing each pair. */
+    private static final int PAIRWISE_NAMES = 16;
+    private static final int NESTING_LIMIT = 255;
+
+    /** Refusal: the caller asks {@link Json#parse} for the words (rare, so no stack trace is made here). */
+    static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private Refused() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final Refused REFUSED = new Refused();
+
+    private int[] nodes = new int[4 * 64];
+    private int count;
+    private String s;
+    private int pos;
+
+    /** Indexes {@code text}; the root is node 0. Throws when it is not one strict JSON value. */
+    void parse(String text) throws Refused {
+        s = text;
+        pos = !text.isEmpty() && text.charAt(0) == '\ufeff' ? 1 : 0; // a byte-order mark, skipped as gson does
+        count = 0;
+        value(0);
+        if (skipSpace() != text.length()) {
+            throw REFUSED;
+        }
+    }
+
+    /** Whether the index grew past what a normal frame needs (16 MiB): then it is not kept for the next frame. */
+    boolean isHuge() {
+        return nodes.length > (1 << 22);
+    }
+
+    String text() {
+        return s;
+    }
+
+    int kind(int n) {
+        return nodes[4 * n] & KIND;
+    }
+
+    boolean isNull(int n) {
+        return n < 0 || kind(n) == NULL;
+    }
+
+    /** First character of a string's content (after the quote), or of any other token. */
+    int start(int n) {
+        return nodes[4 * n + 1];
+    }
+
+    /** End (exclusive) of a string's content (before the quote), or of any other token. */
+    int end(int n) {
+        return nodes[4 * n + 2];
+    }
+
+    /** The node after {@code n} and everything inside it. */
+    int after(int n) {
+        return nodes[4 * n + 3];
+    }
+
+    boolean escaped(int n) {
+        return (nodes[4 * n] & ESCAPED) != 0;
+    }
+
+    /** The value of member {@code name} of object {@code obj}, or -1. */
+    int get(int obj, String name) {
+        int end = after(obj);
+        for (int k = obj + 1; k < end; k = after(k + 1)) {
+            if (nameIs(k, name)) {
+                return k + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether key (or string) node {@code k} spells {@code name}. */
+    boolean nameIs(int k, String name) {
+        if (escaped(k)) {
+            return string(k).equals(name);
+        }
+        int from = start(k);
+        return end(k) - from == name.length() && s.regionMatches(from, name, 0, name.length());
+    }
+
+    /** The string's text; for other nodes, the token as written. */
+    String string(int n) {
+        return escaped(n) ? unescape(start(n), end(n)) : s.substring(start(n), end(n));
+    }
+
+    /** A string node's text if it is one of {@code known} (that very instance, nothing made), else a new string. */
+    String string(int n, String[] known) {
+        if (!escaped(n)) {
+            int from = start(n);
+            int len = end(n) - from;
+            for (String k : known) {
+                if (k.length() == len && s.regionMatches(from, k, 0, len)) {
+                    return k;
+                }
+            }
+        }
+        return string(n);
+    }
+
+    /** Whether two string nodes hold the same text. */
+    boolean sameText(int a, int b) {
+        if (escaped(a) || escaped(b)) {
+            return string(a).equals(string(b));
+        }
+        int len = end(a) - start(a);
+        return len == end(b) - start(b) && s.regionMatches(start(a), s, start(b), len);
+    }
+
+    /** The subtree as gson elements: for the rare consumer that wants a tree (unknown events, error texts). */
+    JsonElement toGson(int n) {
+        switch (kind(n)) {
+            case OBJECT -> {
+                JsonObject o = new JsonObject();
+                for (int k = n + 1; k < after(n); k = after(k + 1)) {
+                    o.add(string(k), toGson(k + 1));
+                }
+                return o;
+            }
+            case ARRAY -> {
+                JsonArray a = new JsonArray();
+                for (int e = n + 1; e < after(n); e = after(e)) {
+                    a.add(toGson(e));
+                }
+                return a;
+            }
+            case STRING -> {
+                return new JsonPrimitive(string(n));
+            }
+            case NUMBER -> {
+                return new JsonPrimitive(new LazilyParsedNumber(string(n)));
+            }
+            case TRUE, FALSE -> {
+                return new JsonPrimitive(kind(n) == TRUE);
+            }
+            default -> {
+                return JsonNull.INSTANCE;
+            }
+        }
+    }
+
+    // ---- the scanner ---------------------------------------------------------------------------------------------
+
+    private int add(int kind, int start) {
+        if (4 * count + 4 > nodes.length) {
+            int[] bigger = new int[nodes.length * 2];
+            System.arraycopy(nodes, 0, bigger, 0, 4 * count);
+            nodes = bigger;
+        }
+        int n = count++;
+        nodes[4 * n] = kind;
+        nodes[4 * n + 1] = start;
+        return n;
+    }
+
+    private void close(int n, int end) {
+        nodes[4 * n + 2] = end;
+        nodes[4 * n + 3] = count;
+    }
+
+    private int skipSpace() {
+        int n = s.length();
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                break;
+            }
+            pos++;
+        }
+        return pos;
+    }
+
+    private void value(int depth) throws Refused {
+        if (skipSpace() >= s.length()) {
+            throw REFUSED;
+        }
+        char c = s.charAt(pos);
+        switch (c) {
+            case '{' -> object(depth);
+            case '[' -> array(depth);
+            case '"' -> string();
+            case 't' -> literal("true", TRUE);
+            case 'f' -> literal("false", FALSE);
+            case 'n' -> literal("null", NULL);
+            default -> number();
+        }
+    }
+
+    private void object(int depth) throws Refused {
+        nest(depth);
+        int o = add(OBJECT, pos++);
+        int names = 0;
+        Set<String> seen = null;
+        if (peekAfterSpace() == '}') {
+            pos++;
+        } else {
+            while (true) {
+                if (peekAfterSpace() != '"') {
+                    throw REFUSED;
+                }
+                int k = count;
+                string();
+                if (++names > PAIRWISE_NAMES) {
+                    if (seen == null) {
+                        seen = new HashSet<>();
+                        for (int j = o + 1; j < k; j = nodes[4 * (j + 1) + 3]) {
+                            seen.add(string(j));
+                        }
+                    }
+                    if (!seen.add(string(k))) {
+                        throw REFUSED;
+                    }
+                } else {
+                    for (int j = o + 1; j < k; j = nodes[4 * (j + 1) + 3]) {
+                        if (sameText(j, k)) {
+                            throw REFUSED;
+                        }
+                    }
+                }
+                if (peekAfterSpace() != ':') {
+                    throw REFUSED;
+                }
+                pos++;
+                value(depth + 1);
+                char c = peekAfterSpace();
+                pos++;
+                if (c == '}') {
+                    break;
+                }
+                if (c != ',') {
+                    throw REFUSED;
+                }
+            }
+        }
+        close(o, pos);
+    }
+
+    private void array(int depth) throws Refused {
+        nest(depth);
+        int a = add(ARRAY, pos++);
+        if (peekAfterSpace() == ']') {
+            pos++;
+        } else {
+            while (true) {
+                value(depth + 1);
+                char c = peekAfterSpace();
+                pos++;
+                if (c == ']') {
+                    break;
+                }
+                if (c != ',') {
+                    throw REFUSED;
+                }
+            }
+        }
+        close(a, pos);
+    }
+
+    /** gson's reader refuses the 256th open container (its nesting limit, 255), so the tape does too. */
+    private static void nest(int depth) throws Refused {
+        if (depth >= NESTING_LIMIT) {
+            throw REFUSED;
+        }
+    }
+
+    private char peekAfterSpace() throws Refused {
+        if (skipSpace() >= s.length()) {
+            throw REFUSED;
+        }
+        return s.charAt(pos);
+    }
+
+    private void string() throws Refused {
+        int n = add(STRING, pos + 1);
+        int len = s.length();
+        int i = pos + 1;
+        while (true) {
+            if (i >= len) {
+                throw REFUSED;
+            }
+            char c = s.charAt(i);
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20) {
+                throw REFUSED;
+            }
+            if (c == '\\') {
+                nodes[4 * n] |= ESCAPED;
+                if (++i >= len) {
+                    throw REFUSED;
+                }
+                switch (s.charAt(i)) {
+                    case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> { }
+                    case 'u' -> {
+                        if (i + 4 >= len) {
+                            throw REFUSED;
+                        }
+                        for (int h = 1; h <= 4; h++) {
+                            if (Character.digit(s.charAt(i + h), 16) < 0) {
+                                throw REFUSED;
+                            }
+                        }
+                        i += 4;
+                    }
+                    default -> throw REFUSED;
+                }
+            }
+            i++;
+        }
+        close(n, i);
+        pos = i + 1;
+    }
+
+    private void literal(String word, int kind) throws Refused {
+        if (!s.startsWith(word, pos)) {
+            throw REFUSED;
+        }
+        int n = add(kind, pos);
+        pos += word.length();
+        close(n, pos);
+    }
+
+    /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?} */
+    private void number() throws Refused {
+        int from = pos;
+        if (at('-')) {
+            pos++;
+        }
+        if (at('0')) {
+            pos++;
+        } else if (digits() == 0) {
+            throw REFUSED;
+        }
+        if (at('.')) {
+            pos++;
+            if (digits() == 0) {
+                throw REFUSED;
+            }
+        }
+        if (at('e') || at('E')) {
+            pos++;
+            if (at('+') || at('-')) {
+                pos++;
+            }
+            if (digits() == 0) {
+                throw REFUSED;
+            }
+        }
+        int n = add(NUMBER, from);
+        close(n, pos);
+    }
+
+    private boolean at(char c) {
+        return pos < s.length() && s.charAt(pos) == c;
+    }
+
+    private int digits() {
+        int from = pos;
+        while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+            pos++;
+        }
+        return pos - from;
+    }
+
+    private String unescape(int from, int to) {
+        StringBuilder b = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case 'u' -> {
+                    b.append((char) Integer.parseInt(s, i + 1, i + 5, 16));
+                    i += 4;
+                }
+                default -> b.append(e);
+            }
+        }
+        return b.toString();
+    }
+}
