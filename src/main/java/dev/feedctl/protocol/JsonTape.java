@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * One strict JSON document (RFC 8259, the grammar {@link Json#parse} accepts) indexed in a single pass, without a
  * tree: every value is a node of four ints (kind, start, end, the node after its subtree) pointing into the frame's
- * own text. Strings, decimals and times are made only when the validator asks for them, so a valid frame costs
+ * own text (a leaf's successor is the next node, so a member name keeps its hash in that place instead).
+ * Strings, decimals and times are made only when the validator asks for them, so a valid frame costs
  * its records and little else, and an 8 MB level2 snapshot is not copied into a million small objects first.
  * Object members are a key node followed by its value's subtree. Duplicate names and nesting deeper than gson's
  * limit are refused, as by {@link Json#parse}.
@@ -90,7 +91,7 @@ final class JsonTape {
 
     /** The node after {@code n} and everything inside it. */
     int after(int n) {
-        return nodes[4 * n + 3];
+        return (nodes[4 * n] & KIND) <= ARRAY ? nodes[4 * n + 3] : n + 1;
     }
 
     boolean escaped(int n) {
@@ -108,13 +109,26 @@ final class JsonTape {
         return -1;
     }
 
-    /** Whether key (or string) node {@code k} spells {@code name}. */
+    /** Whether key node {@code k} spells {@code name}: its text's hash, kept by the scanner, decides most. */
     boolean nameIs(int k, String name) {
+        if (nodes[4 * k + 3] != name.hashCode()) {
+            return false;
+        }
         if (escaped(k)) {
             return string(k).equals(name);
         }
         int from = start(k);
-        return end(k) - from == name.length() && s.regionMatches(from, name, 0, name.length());
+        return end(k) - from == name.length() && same(from, name, 0, name.length());
+    }
+
+    /** {@code s[from, from + len)} equals {@code other[otherFrom, otherFrom + len)}. */
+    private boolean same(int from, String other, int otherFrom, int len) {
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(from + i) != other.charAt(otherFrom + i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The string's text; for other nodes, the token as written. */
@@ -128,7 +142,7 @@ final class JsonTape {
             int from = start(n);
             int len = end(n) - from;
             for (String k : known) {
-                if (k.length() == len && s.regionMatches(from, k, 0, len)) {
+                if (k.length() == len && same(from, k, 0, len)) {
                     return k;
                 }
             }
@@ -142,7 +156,7 @@ final class JsonTape {
             return string(a).equals(string(b));
         }
         int len = end(a) - start(a);
-        return len == end(b) - start(b) && s.regionMatches(start(a), s, start(b), len);
+        return len == end(b) - start(b) && same(start(a), s, start(b), len);
     }
 
     /** The subtree as gson elements: for the rare consumer that wants a tree (unknown events, error texts). */
@@ -238,10 +252,11 @@ final class JsonTape {
                 }
                 int k = count;
                 string();
+                nodes[4 * k + 3] = escaped(k) ? string(k).hashCode() : hash(start(k), end(k));
                 if (++names > PAIRWISE_NAMES) {
                     if (seen == null) {
                         seen = new HashSet<>();
-                        for (int j = o + 1; j < k; j = nodes[4 * (j + 1) + 3]) {
+                        for (int j = o + 1; j < k; j = after(j + 1)) {
                             seen.add(string(j));
                         }
                     }
@@ -249,8 +264,8 @@ final class JsonTape {
                         throw REFUSED;
                     }
                 } else {
-                    for (int j = o + 1; j < k; j = nodes[4 * (j + 1) + 3]) {
-                        if (sameText(j, k)) {
+                    for (int j = o + 1; j < k; j = after(j + 1)) {
+                        if (nodes[4 * j + 3] == nodes[4 * k + 3] && sameText(j, k)) {
                             throw REFUSED;
                         }
                     }
@@ -348,6 +363,15 @@ final class JsonTape {
         }
         close(n, i);
         pos = i + 1;
+    }
+
+    /** {@link String#hashCode()} of {@code s[from, to)}, made without the string. */
+    private int hash(int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + s.charAt(i);
+        }
+        return h;
     }
 
     private void literal(String word, int kind) throws Refused {
