@@ -54,6 +54,8 @@ final class JsonTape {
     /** Indexes {@code text}; the root is node 0. Throws when it is not one strict JSON value. */
     void parse(String text) throws Refused {
         s = text;
+        indexed = -1;
+        open = 0;
         pos = !text.isEmpty() && text.charAt(0) == '\ufeff' ? 1 : 0; // a byte-order mark, skipped as gson does
         count = 0;
         value(0);
@@ -98,15 +100,60 @@ final class JsonTape {
         return (nodes[4 * n] & ESCAPED) != 0;
     }
 
-    /** The value of member {@code name} of object {@code obj}, or -1. */
+    /**
+     * The value of member {@code name} of object {@code obj}, or -1. The validator asks one object for a dozen
+     * members in a row, so the object last asked is indexed by its names' hashes: one pass over its names, then each
+     * lookup is a probe or two instead of a walk.
+     */
     int get(int obj, String name) {
-        int end = after(obj);
-        for (int k = obj + 1; k < end; k = after(k + 1)) {
-            if (nameIs(k, name)) {
+        if (obj != indexed) {
+            index(obj);
+        }
+        if (indexedLinear) {
+            for (int k = obj + 1; k < after(obj); k = after(k + 1)) {
+                if (nameIs(k, name)) {
+                    return k + 1;
+                }
+            }
+            return -1;
+        }
+        int h = name.hashCode();
+        for (int slot = mix(h); table[slot] != 0; slot = (slot + 1) & (TABLE - 1)) {
+            int k = table[slot] - 1;
+            if (nodes[4 * k + 3] == h && nameIs(k, name)) {
                 return k + 1;
             }
         }
         return -1;
+    }
+
+    private static final int TABLE = 64;
+    private final int[] table = new int[TABLE];
+    private int indexed = -1;
+    private boolean indexedLinear;
+
+    private void index(int obj) {
+        java.util.Arrays.fill(table, 0);
+        indexed = obj;
+        int names = 0;
+        for (int k = obj + 1; k < after(obj); k = after(k + 1)) {
+            names++;
+        }
+        indexedLinear = names > TABLE / 2;
+        if (indexedLinear) {
+            return;
+        }
+        for (int k = obj + 1; k < after(obj); k = after(k + 1)) {
+            int slot = mix(nodes[4 * k + 3]);
+            while (table[slot] != 0) {
+                slot = (slot + 1) & (TABLE - 1);
+            }
+            table[slot] = k + 1;
+        }
+    }
+
+    private static int mix(int h) {
+        return (h ^ (h >>> 16) ^ (h >>> 7)) & (TABLE - 1);
     }
 
     /** Whether key node {@code k} spells {@code name}: its text's hash, kept by the scanner, decides most. */
@@ -242,6 +289,7 @@ final class JsonTape {
         nest(depth);
         int o = add(OBJECT, pos++);
         int names = 0;
+        int base = open;
         Set<String> seen = null;
         if (peekAfterSpace() == '}') {
             pos++;
@@ -252,7 +300,8 @@ final class JsonTape {
                 }
                 int k = count;
                 string();
-                nodes[4 * k + 3] = escaped(k) ? string(k).hashCode() : hash(start(k), end(k));
+                int h = escaped(k) ? string(k).hashCode() : hash(start(k), end(k));
+                nodes[4 * k + 3] = h;
                 if (++names > PAIRWISE_NAMES) {
                     if (seen == null) {
                         seen = new HashSet<>();
@@ -264,11 +313,12 @@ final class JsonTape {
                         throw REFUSED;
                     }
                 } else {
-                    for (int j = o + 1; j < k; j = after(j + 1)) {
-                        if (nodes[4 * j + 3] == nodes[4 * k + 3] && sameText(j, k)) {
+                    for (int j = base; j < open; j++) {
+                        if (openHashes[j] == h && sameText(openKeys[j], k)) {
                             throw REFUSED;
                         }
                     }
+                    push(k, h);
                 }
                 if (peekAfterSpace() != ':') {
                     throw REFUSED;
@@ -285,7 +335,26 @@ final class JsonTape {
                 }
             }
         }
+        open = base;
         close(o, pos);
+    }
+
+    /**
+     * The names of the objects being scanned, innermost last, with their hashes side by side: a new name is checked
+     * against its object's earlier names in one short run of ints.
+     */
+    private int[] openKeys = new int[64];
+    private int[] openHashes = new int[64];
+    private int open;
+
+    private void push(int k, int h) {
+        if (open == openKeys.length) {
+            openKeys = java.util.Arrays.copyOf(openKeys, open * 2);
+            openHashes = java.util.Arrays.copyOf(openHashes, open * 2);
+        }
+        openKeys[open] = k;
+        openHashes[open] = h;
+        open++;
     }
 
     private void array(int depth) throws Refused {

@@ -29,6 +29,18 @@ class CliBasicsTest {
         Run r = Run.of("--version");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("feedctl "), r::toString);
+        assertEquals(r, Run.of("-V").withArgs(r.args()), "-V and --version print the same");
+    }
+
+    /** --version alone skips picocli for start-up; what it prints must be what picocli prints for it. */
+    @Test
+    void versionPrintedWithoutPicocliIsPicocliSVersionText() {
+        java.io.StringWriter printed = new java.io.StringWriter();
+        picocli.CommandLine cl = Cli.create(new java.io.PrintWriter(printed), new java.io.PrintWriter(printed),
+                java.util.Map.of());
+        cl.printVersionHelp(new java.io.PrintWriter(printed, true), picocli.CommandLine.Help.Ansi.OFF);
+        assertEquals(printed.toString(), Run.of("--version").out());
+        assertTrue(printed.toString().matches("feedctl \\S+\\R" + "Java \\S+ \\(.+\\), \\S.* \\S+\\R"), printed::toString);
     }
 
     @Test

@@ -20,6 +20,11 @@ public record Run(List<String> args, int code, String out, String err) {
         return new Run(Arrays.asList(args), code, out.toString(), err.toString());
     }
 
+    /** The same outcome under other arguments (to compare two spellings of one command). */
+    public Run withArgs(List<String> other) {
+        return new Run(other, code, out, err);
+    }
+
     public List<String> outLines() {
         return out.isEmpty() ? List.of() : List.of(out.split("\n"));
     }
