@@ -32,10 +32,15 @@ class TextFramesTest {
         out.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             out.write(payload.length);
-        } else {
+        } else if (payload.length <= 0xffff) {
             out.write(126);
             out.write(payload.length >> 8);
             out.write(payload.length & 0xff);
+        } else {
+            out.write(127);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out.write((int) ((long) payload.length >> shift) & 0xff);
+            }
         }
         out.writeBytes(payload);
         return out.toByteArray();
@@ -96,6 +101,37 @@ class TextFramesTest {
         List<String> texts = got.stream().filter(i -> i instanceof Inbound.Text).map(i -> ((Inbound.Text) i).text())
                 .toList();
         assertEquals(List.of("{\"a\":1}", "{\"b\":\"xy\"}", accented, "x".repeat(5000)), texts);
+    }
+
+    /** Reads end anywhere in a frame (here: after every byte, and in ragged chunks); every message still arrives whole. */
+    @Test
+    void framesSplitAcrossReadsArriveWholeAndInOrder() throws Exception {
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            sent.add("{\"n\":" + i + ",\"pad\":\"" + "é".repeat(i * 37 % 300) + "\"}");
+        }
+        sent.add("y".repeat(70_000)); // a 64-bit length header
+        List<Inbound> got = receive(out -> {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            for (String text : sent) {
+                all.writeBytes(frame(1, true, text.getBytes(StandardCharsets.UTF_8)));
+            }
+            byte[] bytes = all.toByteArray();
+            int at = 0;
+            for (int step = 1; at < bytes.length; step = step % 97 + 1) {
+                int n = Math.min(at < 300 ? 1 : step, bytes.length - at); // byte by byte first, then ragged
+                write(out, java.util.Arrays.copyOfRange(bytes, at, at + n));
+                try {
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                at += n;
+            }
+        });
+        List<String> texts = got.stream().filter(i -> i instanceof Inbound.Text).map(i -> ((Inbound.Text) i).text())
+                .toList();
+        assertEquals(sent, texts);
     }
 
     @Test
