@@ -2,36 +2,39 @@ package dev.feedctl.bench;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.HdrHistogram.Histogram;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
  * The baseline client for scripts/bench: a bare Java-WebSocket client that subscribes like feedctl does (heartbeats
- * and ticker) and only counts frames, or with {@code latency} also notes each ticker's exchange timestamp to receipt.
- * Prints one line: {@code frames=N seconds=S cpu_s=C [p50_us p99_us p999_us]}, all of the measured window.
- * Usage: RawCounter WS_URL WARMUP_S MEASURE_S [latency]
+ * and ticker) and only counts frames. Prints one line: {@code frames=N seconds=S cpu_s=C} of the measured window.
+ * With {@code pairs=FILE} it also writes, for each ticker frame of the window, its receipt time (epoch microseconds)
+ * and its events text, so that another client's receipt of the very same frames can be paired with it.
+ * Usage: RawCounter WS_URL WARMUP_S MEASURE_S [pairs=FILE]
  */
 public final class RawCounter extends WebSocketClient {
 
     private final AtomicLong frames = new AtomicLong();
     private final CountDownLatch open = new CountDownLatch(1);
-    private final boolean latency;
     private volatile boolean measuring;
-    private final Histogram micros = new Histogram(60_000_000L, 3);
+    private final List<String> pairs = java.util.Collections.synchronizedList(new ArrayList<>());
+    private boolean pairing;
 
-    private RawCounter(URI uri, boolean latency) {
+    private RawCounter(URI uri) {
         super(uri);
-        this.latency = latency;
         setConnectionLostTimeout(0);
     }
 
     public static void main(String[] args) throws Exception {
-        RawCounter c = new RawCounter(URI.create(args[0]), args.length > 3 && "latency".equals(args[3]));
+        RawCounter c = new RawCounter(URI.create(args[0]));
+        String pairsFile = args.length > 3 && args[3].startsWith("pairs=") ? args[3].substring(6) : null;
+        c.pairing = pairsFile != null;
         c.connectBlocking(5, TimeUnit.SECONDS);
         c.open.await(5, TimeUnit.SECONDS);
         Thread.sleep((long) (Double.parseDouble(args[1]) * 1000));
@@ -48,11 +51,9 @@ public final class RawCounter extends WebSocketClient {
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9; // steady state: the measured window only
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "frames=%d seconds=%.3f cpu_s=%.3f", n,
                 seconds, cpu));
-        if (c.latency) {
-            synchronized (c.micros) {
-                out.append(String.format(Locale.ROOT, " p50_us=%d p99_us=%d p999_us=%d",
-                        c.micros.getValueAtPercentile(50), c.micros.getValueAtPercentile(99),
-                        c.micros.getValueAtPercentile(99.9)));
+        if (pairsFile != null) {
+            synchronized (c.pairs) {
+                java.nio.file.Files.write(java.nio.file.Path.of(pairsFile), c.pairs);
             }
         }
         System.out.println(out);
@@ -70,13 +71,10 @@ public final class RawCounter extends WebSocketClient {
     @Override
     public void onMessage(String message) {
         frames.incrementAndGet();
-        if (latency && measuring) {
-            Instant stamp = Stamps.of(message);
-            if (stamp != null) {
-                long us = java.time.Duration.between(stamp, Instant.now()).toNanos() / 1000;
-                synchronized (micros) {
-                    micros.recordValue(Math.max(0, Math.min(us, 60_000_000L)));
-                }
+        if (pairing && measuring) {
+            String key = Stamps.eventsOf(message);
+            if (key != null) {
+                pairs.add(Stamps.epochMicros(Instant.now()) + "\t" + key);
             }
         }
     }
@@ -89,17 +87,19 @@ public final class RawCounter extends WebSocketClient {
     public void onError(Exception ex) {
     }
 
-    /** The envelope timestamp of a ticker frame, found by text (both sides of the benchmark use this). */
+    /** What both sides of the latency benchmark read from a ticker frame, by text. */
     static final class Stamps {
-        private static final String KEY = "\"timestamp\":\"";
-
-        static Instant of(String frame) {
+        /** A ticker frame's events, as text: the same for every connection that receives that tick. */
+        static String eventsOf(String frame) {
             if (!frame.startsWith("{\"channel\":\"ticker\"")) {
                 return null;
             }
-            int i = frame.indexOf(KEY);
-            int j = i < 0 ? -1 : frame.indexOf('"', i + KEY.length());
-            return j < 0 ? null : Instant.parse(frame.substring(i + KEY.length(), j));
+            int i = frame.indexOf("\"events\":");
+            return i < 0 ? null : frame.substring(i);
+        }
+
+        static long epochMicros(Instant t) {
+            return t.getEpochSecond() * 1_000_000L + t.getNano() / 1000;
         }
     }
 }
