@@ -55,21 +55,13 @@ final class StreamPump {
     }
 
     /**
-     * While lines keep coming the writer naps this long when it finds none, instead of being woken per line (a
-     * wake-up per line doubled feedctl's CPU per frame at 20,000 lines/s); after a few empty naps it waits to be woken.
+     * The writer sleeps until a piece is handed over: one per batch the consumer drained, not one per line. It used to
+     * nap 200 us at a time while lines kept coming; a timed nap costs 40-70 us of CPU on this virtual machine, several
+     * times a wake-up by signal, and held each piece up to a nap longer (paired latency p50 0.55 -> 0.41 ms without).
      */
-    static final long LINGER_NANOS = 200_000;
-    static final int IDLE_NAPS = 5;
-
     private void run() {
         List<String> batch = new ArrayList<>();
-        int emptyNaps = IDLE_NAPS;
         while (true) {
-            if (emptyNaps < IDLE_NAPS && !finished && isEmpty()) {
-                emptyNaps++;
-                java.util.concurrent.locks.LockSupport.parkNanos(LINGER_NANOS);
-                continue;
-            }
             lock.lock();
             try {
                 writing = false;
@@ -77,7 +69,6 @@ final class StreamPump {
                 while (lines.isEmpty() && !finished) {
                     notEmpty.awaitUninterruptibly();
                 }
-                emptyNaps = 0;
                 if (lines.isEmpty()) {
                     return;
                 }
@@ -96,20 +87,6 @@ final class StreamPump {
             if (out.checkError()) {
                 pipeClosed = true;
             }
-        }
-    }
-
-    private boolean isEmpty() {
-        lock.lock();
-        try {
-            if (lines.isEmpty()) {
-                writing = false;
-                empty.signalAll();
-                return true;
-            }
-            return false;
-        } finally {
-            lock.unlock();
         }
     }
 
