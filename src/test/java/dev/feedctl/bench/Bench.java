@@ -163,20 +163,25 @@ public final class Bench {
 
     // ---- CPU per 100,000 frames at a fixed rate --------------------------------------------------------------
 
+    /**
+     * Steady state: the window starts 10 s after start for both clients. C2 is still compiling feedctl's decoder and
+     * output path 3-8 s in (measured: the compiler thread used ~2 s of CPU in a run's first 6 s), a one-off cost that
+     * a window starting at 3 s charged to every frame.
+     */
     private void cpuPerFrames() throws Exception {
         double[] ours = new double[repeats()];
         double[] raw = new double[repeats()];
         try (Sim sim = Sim.start(launcher, 20_000)) {
             for (int i = 0; i < repeats(); i++) {
-                Result r = rawCounter(sim.ws, 3, 5);
+                Result r = rawCounter(sim.ws, 10, 5);
                 raw[i] = r.cpuSeconds() / r.frames() * 100_000;
-                Result s = subscribe(sim.ws, 3, 5);
+                Result s = subscribe(sim.ws, 10, 5);
                 ours[i] = s.cpuSeconds() / s.frames() * 100_000;
             }
         }
         double o = median(ours);
         double r = median(raw);
-        add("CPU per 100,000 frames at 20,000 frames/s (steady state, after 3 s)", String.format(Locale.ROOT, "%.2f s", o),
+        add("CPU per 100,000 frames at 20,000 frames/s (steady state: 10-15 s after start)", String.format(Locale.ROOT, "%.2f s", o),
                 String.format(Locale.ROOT, "%.2f s", r), o / r, "<= 2.0x", o / r <= 2.0);
     }
 
