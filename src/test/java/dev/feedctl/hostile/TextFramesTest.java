@@ -90,17 +90,20 @@ class TextFramesTest {
     @Test
     void wholeFramesFragmentedMessagesAndMultiByteTextArriveExactly() throws Exception {
         String accented = "{\"m\":\"déjà vu ✓ 🚀\"}";
+        String replacement = "{\"m\":\"a real \ufffd is text\"}"; // valid UTF-8: delivered, never closed as 1007
         List<Inbound> got = receive(out -> {
             write(out, frame(1, true, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
             write(out, frame(1, false, "{\"b\":".getBytes(StandardCharsets.UTF_8))); // a message in three frames
             write(out, frame(0, false, "\"x".getBytes(StandardCharsets.UTF_8)));
             write(out, frame(0, true, "y\"}".getBytes(StandardCharsets.UTF_8)));
             write(out, frame(1, true, accented.getBytes(StandardCharsets.UTF_8)));
+            write(out, frame(9, true, "ping".getBytes(StandardCharsets.UTF_8))); // a control frame between texts
+            write(out, frame(1, true, replacement.getBytes(StandardCharsets.UTF_8)));
             write(out, frame(1, true, "x".repeat(5000).getBytes(StandardCharsets.UTF_8)));
         });
         List<String> texts = got.stream().filter(i -> i instanceof Inbound.Text).map(i -> ((Inbound.Text) i).text())
                 .toList();
-        assertEquals(List.of("{\"a\":1}", "{\"b\":\"xy\"}", accented, "x".repeat(5000)), texts);
+        assertEquals(List.of("{\"a\":1}", "{\"b\":\"xy\"}", accented, replacement, "x".repeat(5000)), texts);
     }
 
     /** Reads end anywhere in a frame (here: after every byte, and in ragged chunks); every message still arrives whole. */
