@@ -56,6 +56,7 @@ public final class ExchangeSimulator implements Closeable {
     }
 
     public static ExchangeSimulator start(SimConfig config) throws IOException {
+        warmDateHeaders();
         ExchangeSimulator sim = new ExchangeSimulator(config);
         try {
             sim.startRest();
@@ -67,6 +68,28 @@ public final class ExchangeSimulator implements Closeable {
         Thread t = daemon("feedctl-sim-market").newThread(sim.pump);
         t.start();
         return sim;
+    }
+
+    /**
+     * The socket server's handshake and the HTTP server stamp a {@code Date} header with a zone name ({@code GMT}),
+     * whose first use loads the JDK's locale data: ~100 ms that a client of a freshly started simulator saw as a slow
+     * upgrade (verify --sim printed "upgrade 99 ms" on loopback); the accept header's SHA-1 loads the security providers.
+     * Both are loaded on a thread of its own while the servers start.
+     */
+    private static void warmDateHeaders() {
+        Thread t = new Thread(() -> {
+            java.text.SimpleDateFormat f = new java.text.SimpleDateFormat("EEE, dd MMM yyyy HH:mm:ss z",
+                    java.util.Locale.US);
+            f.setTimeZone(java.util.TimeZone.getTimeZone("GMT"));
+            f.format(new java.util.Date());
+            try {
+                java.security.MessageDigest.getInstance("SHA-1"); // Sec-WebSocket-Accept: the security providers
+            } catch (java.security.NoSuchAlgorithmException e) {
+                // the handshake will say so itself
+            }
+        }, "feedctl-sim-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void startRest() throws IOException {
