@@ -62,8 +62,10 @@ class FaultMatrixTest {
         List<String> args = new ArrayList<>(List.of(command, "--sim=" + scenario, "--timeout", "1s"));
         long budgetMs = 1000;
         if (!command.equals("connect")) {
-            args.addAll(List.of("--duration", "1500ms"));
-            budgetMs += 1500;
+            // the two faults that strike 1.5 s after the upgrade must land inside the run, not race its end
+            long duration = scenario.equals("going-away") || scenario.equals("abrupt-drop") ? 2500 : 1500;
+            args.addAll(List.of("--duration", duration + "ms"));
+            budgetMs += duration;
         }
         if (command.equals("tail")) {
             args.addAll(List.of("--max-reconnects", "1"));
