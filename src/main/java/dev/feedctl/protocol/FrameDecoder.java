@@ -31,19 +31,24 @@ public final class FrameDecoder {
         try {
             tape.parse(text);
         } catch (JsonTape.Refused refused) {
+            tape.forget();
             return refused(text, violations);
         } finally {
             if (tape.isHuge()) {
                 TAPES.remove();
             }
         }
-        Fields f = new Fields(tape, violations);
-        if (tape.kind(0) != JsonTape.OBJECT) {
-            violations.add(Violation.error("frame.not-object", "$", "a frame must be a JSON object, got "
-                    + f.kind(0)));
-            return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_OBJECT), violations);
+        try {
+            Fields f = new Fields(tape, violations);
+            if (tape.kind(0) != JsonTape.OBJECT) {
+                violations.add(Violation.error("frame.not-object", "$", "a frame must be a JSON object, got "
+                        + f.kind(0)));
+                return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_OBJECT), violations);
+            }
+            return decode(f, tape, violations);
+        } finally {
+            tape.forget(); // the index is kept for the next frame, the text is not (it may be a snapshot of megabytes)
         }
-        return decode(f, tape, violations);
     }
 
     /** Not strict JSON: gson's strict reader names the first problem (the tape only knows that there is one). */

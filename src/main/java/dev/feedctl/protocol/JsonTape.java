@@ -64,6 +64,12 @@ final class JsonTape {
         }
     }
 
+    /** Lets go of the text; the index stays for the next frame. */
+    void forget() {
+        s = null;
+        indexed = -1;
+    }
+
     /** Whether the index grew past what a normal frame needs (16 MiB): then it is not kept for the next frame. */
     boolean isHuge() {
         return nodes.length > (1 << 22);
