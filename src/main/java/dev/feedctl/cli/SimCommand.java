@@ -125,12 +125,33 @@ public final class SimCommand implements Callable<Integer> {
     }
 
     /** Lists every scenario with its one line in {@code feedctl sim --help}. */
+    /** The scenario list as the help's footer, rendered only when the help is shown (not when the simulator runs). */
     static void describeScenarios(CommandLine sim) {
-        StringBuilder sb = new StringBuilder("%nScenarios (--scenario, or --sim=NAME on other commands):%n");
-        for (Scenario s : Scenario.values()) {
-            sb.append(Figures.format("  %-20s %s%%n", s.id(), s.description().replace("%", "%%")));
+        sim.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
+            StringBuilder sb = new StringBuilder(System.lineSeparator())
+                    .append("Scenarios (--scenario, or --sim=NAME on other commands):").append(System.lineSeparator());
+            int width = help.commandSpec().usageMessage().width();
+            for (Scenario s : Scenario.values()) {
+                wrap(sb, Figures.format("  %-20s ", s.id()), s.description(), width);
+            }
+            return sb.toString();
+        });
+    }
+
+    /** {@code head} then {@code text} in lines of at most {@code width}, continuation lines under the text. */
+    private static void wrap(StringBuilder sb, String head, String text, int width) {
+        StringBuilder line = new StringBuilder(head);
+        String indent = " ".repeat(head.length());
+        for (String word : text.split(" ")) {
+            if (line.length() > head.length() && line.length() + 1 + word.length() > width) {
+                sb.append(line).append(System.lineSeparator());
+                line = new StringBuilder(indent);
+            } else if (line.length() > head.length()) {
+                line.append(' ');
+            }
+            line.append(word);
         }
-        sim.getCommandSpec().usageMessage().footer(sb.toString());
+        sb.append(line).append(System.lineSeparator());
     }
 
     /** Each fault as its own option, combinable with scenarios. */

@@ -44,6 +44,16 @@ class CliBasicsTest {
     }
 
     @Test
+    void simHelpListsEveryScenarioWithinTheHelpWidth() {
+        Run r = Run.of("sim", "--help");
+        assertEquals(0, r.code(), r::toString);
+        for (dev.feedctl.sim.Scenario s : dev.feedctl.sim.Scenario.values()) {
+            assertTrue(r.out().contains("\n  " + s.id() + " "), () -> s.id() + " missing\n" + r);
+        }
+        assertTrue(r.out().lines().allMatch(l -> l.length() <= 80), r::toString);
+    }
+
+    @Test
     void completionScriptIsGenerated() {
         Run r = Run.of("generate-completion");
         assertEquals(0, r.code(), r::toString);
