@@ -51,16 +51,28 @@ final class TextDraft extends Draft_6455 {
         super.processFrame(ws, frame);
     }
 
-    /** Bytes of a frame not yet complete, kept from one read to the next (flipped: ready to be read). */
+    /**
+     * Bytes of a frame not yet complete, kept from one read to the next, in write mode (position: bytes kept). It
+     * grows by doubling, so a frame of megabytes arriving 16 KiB at a time is copied a few times in all, not once per
+     * read (measured on an 8 MiB frame: 0.9-3.5 s when each read joined the kept bytes into a new buffer).
+     */
     private ByteBuffer pending = ByteBuffer.allocate(0);
+    /** Past this, an emptied buffer is let go: a snapshot's worth of memory is not held for small frames. */
+    private static final int KEPT_CAPACITY = 1 << 20;
 
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
         ByteBuffer in = buffer;
-        if (pending.hasRemaining()) {
-            ByteBuffer joined = ByteBuffer.allocate(pending.remaining() + buffer.remaining());
-            joined.put(pending).put(buffer).flip();
-            in = joined;
+        if (pending.position() > 0) {
+            if (pending.remaining() < buffer.remaining()) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(pending.position() + buffer.remaining(),
+                        2 * pending.capacity()));
+                pending.flip();
+                bigger.put(pending);
+                pending = bigger;
+            }
+            pending.put(buffer).flip();
+            in = pending;
         }
         int whole = wholeFrames(in);
         if (whole < 0) {
@@ -78,19 +90,23 @@ final class TextDraft extends Draft_6455 {
         return frames;
     }
 
-    /** Keeps what is left of {@code in} for the next read, reusing the buffer when it is large enough. */
+    /** Keeps what is left of {@code in} (the tail of a frame) for the next read. */
     private void keep(ByteBuffer in) {
-        if (!in.hasRemaining()) {
-            pending.position(0).limit(0);
-            return;
-        }
-        if (in == pending || pending.capacity() < in.remaining()) {
-            ByteBuffer next = ByteBuffer.allocate(Math.max(in.remaining(), 4096));
-            next.put(in).flip();
-            pending = next;
-        } else {
+        if (in == pending) {
+            if (in.position() == 0) {
+                pending.position(pending.limit()).limit(pending.capacity()); // nothing taken: no bytes move
+            } else {
+                pending.compact();
+            }
+        } else if (in.hasRemaining()) {
+            if (pending.capacity() < in.remaining()) {
+                pending = ByteBuffer.allocate(Math.max(in.remaining(), 4096));
+            }
             pending.clear();
-            pending.put(in).flip();
+            pending.put(in);
+        }
+        if (pending.position() == 0 && pending.capacity() > KEPT_CAPACITY) {
+            pending = ByteBuffer.allocate(0);
         }
     }
 

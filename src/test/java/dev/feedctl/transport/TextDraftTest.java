@@ -1,0 +1,41 @@
+package dev.feedctl.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.java_websocket.framing.Framedata;
+import org.junit.jupiter.api.Test;
+
+/** The read side's framing, below the socket: what the library is handed when reads end inside frames. */
+class TextDraftTest {
+
+    /**
+     * A level2 snapshot of megabytes arrives 16 KiB per read. The bytes kept between reads must not be copied again on
+     * every read (8 MiB that way is gigabytes of copying): bounded here by what the thread allocates, not by time.
+     */
+    @Test
+    void aFrameOfMegabytesInSmallReadsIsCopiedAFewTimesNotOncePerRead() throws Exception {
+        int length = 8 * 1024 * 1024;
+        byte[] frame = new byte[length + 10];
+        frame[0] = (byte) 0x81; // FIN + text
+        frame[1] = 127; // a 64-bit length follows
+        ByteBuffer.wrap(frame, 2, 8).putLong(length);
+        java.util.Arrays.fill(frame, 10, frame.length, (byte) 'x');
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        TextDraft draft = new TextDraft(64 * 1024 * 1024);
+        List<Framedata> got = new ArrayList<>();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int at = 0; at < frame.length; at += 16 * 1024) {
+            got.addAll(draft.translateFrame(ByteBuffer.wrap(frame, at, Math.min(16 * 1024, frame.length - at))
+                    .slice()));
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertEquals(1, got.size());
+        assertEquals(length, got.get(0).getPayloadData().remaining());
+        assertTrue(allocated < 6L * length, "allocated " + allocated + " bytes for a frame of " + length);
+    }
+}
