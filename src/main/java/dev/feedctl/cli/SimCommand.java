@@ -1,6 +1,5 @@
 package dev.feedctl.cli;
 
-import dev.feedctl.units.Figures;
 import dev.feedctl.check.ExitCode;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.sim.ExchangeSimulator;
@@ -128,30 +127,15 @@ public final class SimCommand implements Callable<Integer> {
     /** The scenario list as the help's footer, rendered only when the help is shown (not when the simulator runs). */
     static void describeScenarios(CommandLine sim) {
         sim.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER, help -> {
-            StringBuilder sb = new StringBuilder(System.lineSeparator())
-                    .append("Scenarios (--scenario, or --sim=NAME on other commands):").append(System.lineSeparator());
             int width = help.commandSpec().usageMessage().width();
+            CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumnWidths(help.colorScheme(), 23,
+                    width - 23);
             for (Scenario s : Scenario.values()) {
-                wrap(sb, Figures.format("  %-20s ", s.id()), s.description(), width);
+                table.addRowValues("  " + s.id(), s.description());
             }
-            return sb.toString();
+            return System.lineSeparator() + "Scenarios (--scenario, or --sim=NAME on other commands):"
+                    + System.lineSeparator() + table;
         });
-    }
-
-    /** {@code head} then {@code text} in lines of at most {@code width}, continuation lines under the text. */
-    private static void wrap(StringBuilder sb, String head, String text, int width) {
-        StringBuilder line = new StringBuilder(head);
-        String indent = " ".repeat(head.length());
-        for (String word : text.split(" ")) {
-            if (line.length() > head.length() && line.length() + 1 + word.length() > width) {
-                sb.append(line).append(System.lineSeparator());
-                line = new StringBuilder(indent);
-            } else if (line.length() > head.length()) {
-                line.append(' ');
-            }
-            line.append(word);
-        }
-        sb.append(line).append(System.lineSeparator());
     }
 
     /** Each fault as its own option, combinable with scenarios. */

@@ -27,7 +27,7 @@ public final class Fingerprint {
         if (type != null && isUpper(type) && type.length() > 1) {
             return FeedFamily.INTERNATIONAL;
         }
-        if (channel != null || t.get(o, "channel") >= 0 || t.get(o, "events") >= 0) {
+        if (t.get(o, "channel") >= 0 || t.get(o, "events") >= 0) {
             return FeedFamily.ADVANCED_TRADE;
         }
         if (type != null) {
