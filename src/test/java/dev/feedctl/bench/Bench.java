@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -198,17 +197,18 @@ public final class Bench {
             Path pairs = Files.createTempFile("feedctl-bench-raw", ".tsv");
             try {
                 Process raw = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", classpath,
-                        RawCounter.class.getName(), sim.ws, "3", "5", "pairs=" + pairs)
+                        RawCounter.class.getName(), sim.ws, "10", "5", "pairs=" + pairs)
                         .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
-                Map<String, Long> ours = subscribeStamped(sim.ws, 9.5);
+                RawCounter.Stamps.Log ours = subscribeStamped(sim.ws, 16.5);
                 raw.waitFor(60, TimeUnit.SECONDS);
+                Map<Long, Long> oursByKey = ours.byKey();
                 Histogram added = new Histogram(60_000_000L, 3);
                 long matched = 0;
                 long earlier = 0;
                 for (String line : Files.readAllLines(pairs, StandardCharsets.UTF_8)) {
                     int tab = line.indexOf('\t');
-                    Long at = ours.get(line.substring(tab + 1));
+                    Long at = oursByKey.get(Long.parseLong(line.substring(tab + 1)));
                     if (at == null) {
                         continue;
                     }
@@ -234,19 +234,23 @@ public final class Bench {
         }
     }
 
-    /** feedctl subscribe, each ticker line's events text with the time it came out of the pipe (epoch us). */
-    private Map<String, Long> subscribeStamped(String ws, double seconds) throws Exception {
+    /**
+     * feedctl subscribe, each ticker line's key with the time it came out of the pipe (epoch us). Kept as primitive
+     * longs: holding each line's text made this reader's own collector pause for up to 212 ms, delays that the
+     * measurement then charged to feedctl.
+     */
+    private RawCounter.Stamps.Log subscribeStamped(String ws, double seconds) throws Exception {
         Process p = new ProcessBuilder(launcher, "subscribe", "--ws-url", ws, "-o", "ndjson", "--duration",
                 (long) (seconds * 1000) + "ms").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        Map<String, Long> out = new HashMap<>();
+        RawCounter.Stamps.Log out = new RawCounter.Stamps.Log();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8), 1 << 16)) {
             String line;
             while ((line = in.readLine()) != null) {
                 long now = RawCounter.Stamps.epochMicros(Instant.now());
-                String key = RawCounter.Stamps.eventsOf(line);
-                if (key != null) {
-                    out.put(key, now);
+                long key = RawCounter.Stamps.keyOf(line);
+                if (key != 0) {
+                    out.add(key, now);
                 }
             }
         }

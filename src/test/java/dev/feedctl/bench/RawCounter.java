@@ -23,7 +23,7 @@ public final class RawCounter extends WebSocketClient {
     private final AtomicLong frames = new AtomicLong();
     private final CountDownLatch open = new CountDownLatch(1);
     private volatile boolean measuring;
-    private final List<String> pairs = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Stamps.Log pairs = new Stamps.Log();
     private boolean pairing;
 
     private RawCounter(URI uri) {
@@ -52,9 +52,7 @@ public final class RawCounter extends WebSocketClient {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "frames=%d seconds=%.3f cpu_s=%.3f", n,
                 seconds, cpu));
         if (pairsFile != null) {
-            synchronized (c.pairs) {
-                java.nio.file.Files.write(java.nio.file.Path.of(pairsFile), c.pairs);
-            }
+            java.nio.file.Files.write(java.nio.file.Path.of(pairsFile), c.pairs.lines());
         }
         System.out.println(out);
         c.closeBlocking();
@@ -72,9 +70,9 @@ public final class RawCounter extends WebSocketClient {
     public void onMessage(String message) {
         frames.incrementAndGet();
         if (pairing && measuring) {
-            String key = Stamps.eventsOf(message);
-            if (key != null) {
-                pairs.add(Stamps.epochMicros(Instant.now()) + "\t" + key);
+            long key = Stamps.keyOf(message);
+            if (key != 0) {
+                pairs.add(key, Stamps.epochMicros(Instant.now()));
             }
         }
     }
@@ -89,13 +87,60 @@ public final class RawCounter extends WebSocketClient {
 
     /** What both sides of the latency benchmark read from a ticker frame, by text. */
     static final class Stamps {
-        /** A ticker frame's events, as text: the same for every connection that receives that tick. */
-        static String eventsOf(String frame) {
+        /**
+         * A ticker frame's events as a 64-bit hash (0: not a ticker frame). The events are the same for every
+         * connection that receives that tick; the envelope (timestamp, sequence) is not.
+         */
+        static long keyOf(String frame) {
             if (!frame.startsWith("{\"channel\":\"ticker\"")) {
-                return null;
+                return 0;
             }
             int i = frame.indexOf("\"events\":");
-            return i < 0 ? null : frame.substring(i);
+            if (i < 0) {
+                return 0;
+            }
+            long h = 1125899906842597L;
+            for (int k = i; k < frame.length(); k++) {
+                h = 31 * h + frame.charAt(k);
+            }
+            return h == 0 ? 1 : h;
+        }
+
+        /**
+         * Keys and times in primitive arrays: a log of hundreds of thousands of frames that gives the collector
+         * nothing to copy, so its pauses do not land in the latencies it records.
+         */
+        static final class Log {
+            private long[] keys = new long[1 << 16];
+            private long[] times = new long[1 << 16];
+            private int size;
+
+            synchronized void add(long key, long time) {
+                if (size == keys.length) {
+                    keys = java.util.Arrays.copyOf(keys, size * 2);
+                    times = java.util.Arrays.copyOf(times, size * 2);
+                }
+                keys[size] = key;
+                times[size] = time;
+                size++;
+            }
+
+            synchronized java.util.Map<Long, Long> byKey() {
+                java.util.Map<Long, Long> m = new java.util.HashMap<>(2 * size);
+                for (int i = 0; i < size; i++) {
+                    m.put(keys[i], times[i]);
+                }
+                return m;
+            }
+
+            /** {@code time<TAB>key} per entry, for the file another process reads. */
+            synchronized List<String> lines() {
+                List<String> out = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    out.add(times[i] + "\t" + keys[i]);
+                }
+                return out;
+            }
         }
 
         static long epochMicros(Instant t) {
