@@ -146,4 +146,50 @@ class TextFramesTest {
         assertEquals(1007, ((Inbound.Closed) last).close().code(), got.toString());
         assertTrue(got.stream().noneMatch(i -> i instanceof Inbound.Text), "no text from invalid UTF-8: " + got);
     }
+
+    /** A refused frame closes the connection; the frames the server sent before it, in the same read, still arrive. */
+    @Test
+    void framesBeforeARefusedFrameInTheSameReadAreDelivered() throws Exception {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.writeBytes(frame(1, true, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)));
+        all.writeBytes(frame(1, true, "{\"b\":\"é\"}".getBytes(StandardCharsets.UTF_8)));
+        all.writeBytes(frame(1, true, new byte[] {'{', (byte) 0xc3, (byte) 0x28, '}'}));
+        all.writeBytes(frame(1, true, "{\"after\":1}".getBytes(StandardCharsets.UTF_8)));
+        List<Inbound> got = receive(out -> write(out, all.toByteArray()));
+        List<String> texts = got.stream().filter(i -> i instanceof Inbound.Text).map(i -> ((Inbound.Text) i).text())
+                .toList();
+        assertEquals(List.of("{\"a\":1}", "{\"b\":\"é\"}"), texts);
+        Inbound last = got.get(got.size() - 1);
+        assertTrue(last instanceof Inbound.Closed, got.toString());
+        assertEquals(1007, ((Inbound.Closed) last).close().code(), got.toString());
+    }
+
+    /** ASCII text takes feedctl's short path; what the protocol forbids around it is still refused as the library does. */
+    @Test
+    void asciiTextWithReservedBitsOrInsideAFragmentedMessageIsAProtocolError() throws Exception {
+        byte[] rsv1 = frame(1, true, "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        rsv1[0] |= 0x40; // no extension was agreed, so no reserved bit may be set
+        List<Inbound> got = receive(out -> write(out, rsv1));
+        assertTrue(got.stream().noneMatch(i -> i instanceof Inbound.Text), got.toString());
+        assertEquals(1002, ((Inbound.Closed) got.get(got.size() - 1)).close().code(), got.toString());
+
+        got = receive(out -> {
+            write(out, frame(1, false, "{\"b\":".getBytes(StandardCharsets.UTF_8)));
+            write(out, frame(1, true, "{\"c\":2}".getBytes(StandardCharsets.UTF_8))); // a new message mid-way
+        });
+        assertTrue(got.stream().noneMatch(i -> i instanceof Inbound.Text), got.toString());
+        assertEquals(1002, ((Inbound.Closed) got.get(got.size() - 1)).close().code(), got.toString());
+    }
+
+    /** Every byte below 0x80 is text as sent, control characters and DEL included (judging them is the decoder's job). */
+    @Test
+    void everyAsciiByteArrivesAsSent() throws Exception {
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < 0x80; c++) {
+            sb.append((char) c);
+        }
+        String text = sb.toString();
+        List<Inbound> got = receive(out -> write(out, frame(1, true, text.getBytes(StandardCharsets.US_ASCII))));
+        assertEquals(text, ((Inbound.Text) got.get(0)).text());
+    }
 }

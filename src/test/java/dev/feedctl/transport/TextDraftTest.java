@@ -35,7 +35,30 @@ class TextDraftTest {
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertEquals(1, got.size());
-        assertEquals(length, got.get(0).getPayloadData().remaining());
+        assertEquals("x".repeat(length), TextDraft.textOf(got.get(0)));
         assertTrue(allocated < 6L * length, "allocated " + allocated + " bytes for a frame of " + length);
+    }
+
+    /** The eight-bytes-at-a-time ASCII test sees a high byte wherever it is: in a whole long or in the tail. */
+    @Test
+    void aByteWithItsTopBitSetIsFoundAtEveryPosition() {
+        for (int length = 0; length <= 40; length++) {
+            byte[] text = new byte[length + 6];
+            java.util.Arrays.fill(text, (byte) 0x7f);
+            assertTrue(TextDraft.ascii(text, 3, 3 + length), "all ASCII, length " + length);
+            for (int at = 0; at < length; at++) {
+                for (int high : new int[] {0x80, 0xc3, 0xff}) {
+                    text[3 + at] = (byte) high;
+                    assertEquals(false, TextDraft.ascii(text, 3, 3 + length), "0x" + Integer.toHexString(high)
+                            + " at " + at + " of " + length);
+                    text[3 + at] = 0x7f;
+                }
+            }
+            text[2] = (byte) 0x80; // outside the range: not looked at
+            text[3 + length] = (byte) 0x80;
+            assertTrue(TextDraft.ascii(text, 3, 3 + length), "bytes outside the range, length " + length);
+            text[2] = 0x7f;
+            text[3 + length] = 0x7f;
+        }
     }
 }
