@@ -100,10 +100,15 @@ public final class Bench {
     private void throughput() throws Exception {
         double[] ours = new double[repeats()];
         double[] raw = new double[repeats()];
+        String npmClient = npmClient();
+        double[] npm = new double[npmClient == null ? 0 : repeats()];
         try (Sim sim = Sim.start(launcher, 1_000_000)) {
             for (int i = 0; i < repeats(); i++) {
                 raw[i] = rawCounter(sim.ws, 2, 5).rate();
                 ours[i] = subscribe(sim.ws, 2, 5).rate();
+                if (npmClient != null) {
+                    npm[i] = coinbaseApiClient(npmClient, sim.ws, 2, 5).rate();
+                }
             }
         }
         double o = median(ours);
@@ -111,6 +116,45 @@ public final class Bench {
         add("throughput: subscribe -o ndjson > pipe vs raw frame counter, simulator flat out",
                 String.format(Locale.ROOT, "%,.0f frames/s", o), String.format(Locale.ROOT, "%,.0f frames/s", r),
                 o / r, ">= 0.8x", o / r >= 0.8);
+        String figure = "throughput: subscribe -o ndjson > pipe vs the npm coinbase-api WebsocketClient (parses, "
+                + "validates nothing), simulator flat out";
+        if (npmClient == null) {
+            add(figure, String.format(Locale.ROOT, "%,.0f frames/s", o), "not run: " + NPM_MISSING, Double.NaN,
+                    ">= 1.0x", null);
+        } else {
+            double n = median(npm);
+            add(figure, String.format(Locale.ROOT, "%,.0f frames/s", o), String.format(Locale.ROOT,
+                    "%,.0f frames/s", n), o / n, ">= 1.0x", o / n >= 1.0);
+        }
+    }
+
+    static final String NPM_MISSING = "node or the coinbase-api package (scripts/bench installs it into "
+            + "target/realclients)";
+
+    /** The node_modules folder holding coinbase-api, installed by scripts/bench; null when node or it is missing. */
+    private String npmClient() {
+        Path modules = home.resolve("target/realclients/node_modules");
+        if (!Files.isDirectory(modules.resolve("coinbase-api"))) {
+            return null;
+        }
+        try {
+            run(List.of("node", "--version"));
+            return modules.toString();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** scripts/realclients.d/coinbase-api-count.js: the npm client's data frames in the measured window. */
+    private Result coinbaseApiClient(String nodeModules, String ws, double warmup, double measure) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("node", home.resolve("scripts/realclients.d/coinbase-api-count.js")
+                .toString(), ws, Double.toString(warmup), Double.toString(measure))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("NODE_PATH", nodeModules);
+        Process p = pb.start();
+        String line = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor(60, TimeUnit.SECONDS);
+        return new Result(Long.parseLong(field(line, "frames")), Double.parseDouble(field(line, "seconds")), 0);
     }
 
     // ---- tail's memory over time -------------------------------------------------------------------------------
