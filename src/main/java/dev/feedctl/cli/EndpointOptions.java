@@ -87,7 +87,7 @@ public final class EndpointOptions {
 
     public ConnectSpec connectSpec(URI ws) {
         return new ConnectSpec(ws, timeout, maxMessageSize, caFile, allowPlaintext,
-                ConnectSpec.DEFAULT_HANDOFF_BYTES);
+                ConnectSpec.DEFAULT_HANDOFF_BYTES, ConnectSpec.DEFAULT_LINGER);
     }
 
     static Faults scenarios(String list) {

@@ -8,6 +8,7 @@ import dev.feedctl.report.FrameRecorder;
 import dev.feedctl.report.PhaseText;
 import dev.feedctl.report.TailLines;
 import dev.feedctl.report.TailView;
+import dev.feedctl.transport.ConnectSpec;
 import dev.feedctl.transport.Backoff;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.Connector;
@@ -149,7 +150,9 @@ public final class TailCommand implements Callable<Integer> {
                     throw ExitException.usage("cannot write --record " + record + ": " + e.getMessage());
                 }
             }
-            FeedEngine.Settings settings = new FeedEngine.Settings(endpoint.connectSpec(endpoints.ws()), key, channels,
+            // a screen or a CSV of prices: a millisecond more in the hand-off is invisible, the CPU it saves is not
+            ConnectSpec socket = endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
+            FeedEngine.Settings settings = new FeedEngine.Settings(socket, key, channels,
                     products, perConnection, HEARTBEAT_TIMEOUT, stallTimeout, maxReconnects);
             int shards = FeedEngine.shards(channels, products, perConnection).size();
             shardState = new String[shards];

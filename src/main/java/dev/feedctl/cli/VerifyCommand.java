@@ -102,7 +102,9 @@ public final class VerifyCommand implements Callable<Integer> {
         reports.checkWritable();
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
             endpoint.rejectMalformed(endpoints.ws());
-            CheckSettings settings = new CheckSettings(endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
+            // frames are timed on the read thread, so the consumer may nap longer between looks: less CPU per frame
+            ConnectSpec socket = endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
+            CheckSettings settings = new CheckSettings(socket, endpoints.rest(),
                     channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
             Verifier verifier = new Verifier(settings, Clock.systemUTC());
             // Ctrl-C or SIGTERM: stop gathering, judge what was seen, write the reports (with the exit code the

@@ -42,7 +42,7 @@ public final class Connection implements FrameSource {
         this.clock = clock;
         this.meter = meter;
         this.maxMessageSize = spec.maxMessageSize();
-        this.handoff = new FrameHandoff(spec.handoffBytes());
+        this.handoff = new FrameHandoff(spec.handoffBytes(), spec.linger().toNanos());
         this.client = new Client(spec.uri(), new TextDraft(spec.maxMessageSize()));
     }
 

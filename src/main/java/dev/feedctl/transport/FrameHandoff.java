@@ -24,16 +24,23 @@ final class FrameHandoff {
     private volatile long stalledNanos;
     private volatile long stalls;
     /**
-     * While frames keep coming, the consumer naps {@link #LINGER_NANOS} when it finds nothing instead of waiting to
-     * be woken: a wake-up per frame costs more than the frame's whole validation (measured: 25 vs 6.5 us a frame at
-     * 20,000 frames/s). After {@link #IDLE_LINGERS} empty naps it waits to be woken, so an idle feed costs nothing.
+     * While frames keep coming, the consumer naps {@code lingerNanos} when it finds nothing instead of waiting to be
+     * woken: a wake-up per frame costs more than the frame's whole validation (measured: 25 vs 6.5 us a frame at
+     * 20,000 frames/s). The nap is what a frame may wait here, and each one is a wake-up: 200 us is ~2,600 wake-ups
+     * a second of the consumer and as many of the stdout writer; 1 ms is ~780 (see {@link ConnectSpec#linger}).
+     * After {@link #IDLE_LINGERS} empty naps, or a millisecond of them, it waits to be woken, so an idle feed costs
+     * nothing.
      */
-    static final long LINGER_NANOS = 200_000;
+    private final long lingerNanos;
+    private final int idleLingers;
     static final int IDLE_LINGERS = 5;
-    private int emptyLingers = IDLE_LINGERS;
+    private int emptyLingers;
 
-    FrameHandoff(long capacityBytes) {
+    FrameHandoff(long capacityBytes, long lingerNanos) {
         this.capacityBytes = capacityBytes;
+        this.lingerNanos = lingerNanos;
+        this.idleLingers = (int) Math.max(1, Math.min(IDLE_LINGERS, 1_000_000 / Math.max(1, lingerNanos)));
+        this.emptyLingers = idleLingers;
     }
 
     /** Approximate heap cost of a text frame: UTF-16 characters plus the objects around them. */
@@ -93,7 +100,7 @@ final class FrameHandoff {
     /** Consumer side: the next item, or null after {@code timeoutNanos}. Only one consumer thread. */
     Inbound poll(long timeoutNanos) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutNanos;
-        while (emptyLingers < IDLE_LINGERS) {
+        while (emptyLingers < idleLingers) {
             Inbound in = take();
             if (in != null) {
                 emptyLingers = 0;
@@ -104,7 +111,7 @@ final class FrameHandoff {
                 return null;
             }
             emptyLingers++;
-            LockSupport.parkNanos(Math.min(LINGER_NANOS, left));
+            LockSupport.parkNanos(Math.min(lingerNanos, left));
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }

@@ -24,7 +24,7 @@ class NoLossTest {
         try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withRate(20_000))) {
             // a hand-off of 32 KiB fills in a few dozen frames, so the reader must wait again and again
             ConnectSpec spec = new ConnectSpec(sim.wsUri(), Duration.ofSeconds(5),
-                    ConnectSpec.DEFAULT_MAX_MESSAGE_SIZE, null, false, 32 * 1024);
+                    ConnectSpec.DEFAULT_MAX_MESSAGE_SIZE, null, false, 32 * 1024, ConnectSpec.DEFAULT_LINGER);
             Connection conn = new Connector(Clock.systemUTC()).open(spec);
             try (FeedSession session = new FeedSession(conn, null, Clock.systemUTC())) {
                 session.subscribe(List.of(new FeedSession.Subscription("heartbeats", List.of()),
