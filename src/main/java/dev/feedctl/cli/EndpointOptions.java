@@ -142,12 +142,12 @@ public final class EndpointOptions {
     }
 
     /** Opens the socket, or ends the command with exit 3 after printing every phase that ran. */
-    Connection connect(URI ws, Terminal terminal) throws InterruptedException {
+    Connection connect(ConnectSpec spec, Terminal terminal) throws InterruptedException {
         try {
-            return new Connector(Clock.systemUTC()).open(connectSpec(ws));
+            return new Connector(Clock.systemUTC()).open(spec);
         } catch (ConnectFailure e) {
             e.phases().forEach(s -> terminal.info(PhaseText.line(s)));
-            throw ExitException.connection("cannot connect to " + ws + ": " + e.failed().cause());
+            throw ExitException.connection("cannot connect to " + spec.uri() + ": " + e.failed().cause());
         }
     }
 }

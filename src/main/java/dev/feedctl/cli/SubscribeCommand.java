@@ -11,6 +11,7 @@ import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.protocol.Violation;
 import dev.feedctl.report.FrameText;
 import dev.feedctl.transport.CloseInfo;
+import dev.feedctl.transport.ConnectSpec;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.FeedEvent;
 import dev.feedctl.transport.FeedLoop;
@@ -87,7 +88,10 @@ public final class SubscribeCommand implements Callable<Integer> {
         AuthOptions.requireKeyFor(channels, key);
         try (Endpoints endpoints = endpoint.open(root.env(), key)) {
             endpoint.lint(endpoints.ws(), terminal);
-            Connection conn = endpoint.connect(endpoints.ws(), terminal);
+            // text is for a person at a terminal, to whom a millisecond more is nothing; NDJSON is for programs
+            ConnectSpec socket = endpoint.connectSpec(endpoints.ws());
+            Connection conn = endpoint.connect(format == OutputOptions.Format.TEXT
+                    ? socket.withLinger(ConnectSpec.RELAXED_LINGER) : socket, terminal);
             conn.phases().forEach(st -> terminal.verbose(dev.feedctl.report.PhaseText.line(st)));
             try (FeedSession session = new FeedSession(conn, key == null ? null : new JwtSigner(key, Clock.systemUTC()),
                     Clock.systemUTC())) {
