@@ -1,0 +1,63 @@
+package dev.feedctl.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The hand-off between the read thread and the consumer: bounded in bytes, lossless, in order, taken in batches. */
+@Timeout(30)
+class FrameHandoffTest {
+
+    @Test
+    void aReaderFasterThanTheConsumerWaitsAndEveryFrameArrivesInOrder() throws Exception {
+        int frames = 5_000;
+        // room for about ten frames: the reader must wait again and again while the consumer takes batches
+        FrameHandoff handoff = new FrameHandoff(10 * FrameHandoff.sizeOf("{\"n\":0000}"), 200_000);
+        Thread reader = new Thread(() -> {
+            try {
+                for (int i = 0; i < frames; i++) {
+                    handoff.putText(String.format("{\"n\":%04d}", i), Clock.systemUTC());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        reader.start();
+        List<String> got = new ArrayList<>();
+        while (got.size() < frames) {
+            Inbound in = handoff.poll(5_000_000_000L);
+            assertTrue(in instanceof Inbound.Text, "frame " + got.size() + " did not arrive: " + in);
+            got.add(((Inbound.Text) in).text());
+            if (got.size() % 97 == 0) {
+                Thread.sleep(1); // a consumer that falls behind now and then
+            }
+        }
+        reader.join();
+        for (int i = 0; i < frames; i++) {
+            assertEquals(String.format("{\"n\":%04d}", i), got.get(i));
+        }
+        assertTrue(handoff.stalls() > 0, "the reader never had to wait");
+        assertTrue(handoff.isEmpty());
+    }
+
+    @Test
+    void framesTakenInABatchStillCountAsWaiting() throws Exception {
+        FrameHandoff handoff = new FrameHandoff(1 << 20, 200_000);
+        for (int i = 0; i < 3; i++) {
+            handoff.putText("{\"n\":" + i + "}", Clock.systemUTC());
+        }
+        assertEquals("{\"n\":0}", ((Inbound.Text) handoff.poll(0)).text());
+        assertFalse(handoff.isEmpty(), "two frames are still to be handed out");
+        handoff.putClosed(new Inbound.Closed(null));
+        assertEquals("{\"n\":1}", ((Inbound.Text) handoff.poll(0)).text());
+        assertEquals("{\"n\":2}", ((Inbound.Text) handoff.poll(0)).text());
+        assertTrue(handoff.poll(0) instanceof Inbound.Closed, "the close comes after every frame before it");
+        assertTrue(handoff.isEmpty());
+    }
+}
