@@ -71,6 +71,9 @@ public final class Cli {
             out.flush();
             return 0;
         }
+        if (HelpTexts.printStored(out, env, args)) {
+            return 0; // help as picocli rendered it at build time, without building picocli's model again
+        }
         return create(out, err, env, args).execute(args);
     }
 
