@@ -223,7 +223,7 @@ public final class ExchangeSimulator implements Closeable {
         pump.stop();
         if (socket != null) {
             try {
-                socket.stop(500);
+                socket.stopPromptly(500);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

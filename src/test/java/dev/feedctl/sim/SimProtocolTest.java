@@ -43,6 +43,29 @@ class SimProtocolTest {
         return ack.getAsJsonArray("events").get(0).getAsJsonObject().getAsJsonObject("subscriptions");
     }
 
+    /** Closing says goodbye (1001) to a client still connected; closing an idle simulator frees its ports at once. */
+    @Test
+    void closeSaysGoingAwayToClientsAndFreesThePorts() throws Exception {
+        PlainClient c = PlainClient.open(sim.wsUri());
+        c.subscribe("heartbeats");
+        c.await(PlainClient.channel("subscriptions"), Duration.ofSeconds(5));
+        sim.close();
+        assertEquals(1001, c.awaitClose(Duration.ofSeconds(5)).code());
+        c.close();
+
+        ExchangeSimulator idle = ExchangeSimulator.start(SimConfig.defaults());
+        int ws = idle.wsUri().getPort();
+        int rest = idle.restUri().getPort();
+        idle.close(); // no connection: the socket server ends without its shutdown polling
+        ExchangeSimulator again = ExchangeSimulator.start(SimConfig.defaults().withPorts(ws, rest));
+        try (PlainClient d = PlainClient.open(again.wsUri())) {
+            d.subscribe("heartbeats");
+            assertNotNull(d.await(PlainClient.channel("subscriptions"), Duration.ofSeconds(5)));
+        } finally {
+            again.close();
+        }
+    }
+
     @Test
     void ackListsTheWholeCurrentSetBySubscribeName() throws Exception {
         try (PlainClient c = PlainClient.open(sim.wsUri())) {
