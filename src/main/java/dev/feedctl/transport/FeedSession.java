@@ -156,6 +156,16 @@ public final class FeedSession implements Closeable {
         return requested.stream().map(Subscription::channel).filter(c -> !ackedAfter.containsKey(c)).toList();
     }
 
+    /** Whether every requested channel is acknowledged; unlike {@link #unacknowledged} it allocates nothing. */
+    public boolean allAcknowledged() {
+        for (Subscription r : requested) {
+            if (!ackedAfter.containsKey(r.channel())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public Map<String, Duration> ackedAfter() {
         return ackedAfter;
     }
