@@ -19,12 +19,19 @@ public record ConnectSpec(URI uri, Duration timeout, int maxMessageSize, Path ca
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
     public static final long DEFAULT_HANDOFF_BYTES = 64L * 1024 * 1024;
-    /** For a program reading {@code subscribe}'s NDJSON: a frame waits at most this long for the consumer. */
-    public static final Duration DEFAULT_LINGER = Duration.ofNanos(200_000);
+    /**
+     * For a program reading {@code subscribe}'s NDJSON: a frame waits at most this long for the consumer. On two
+     * cores every wake-up competes with the feed itself (per-thread profile at 20,000 frames/s with 200 us: 40 % of
+     * the consumer's CPU went on napping and waking the stdout writer, 24 us and 14 us each). 500 us against 200 us,
+     * two interleaved runs each of {@code scripts/bench}: CPU per 100,000 frames 2.10-2.20 s against 2.58-2.64 s;
+     * added latency at 10,000 frames/s p50 0.44-0.54 ms against 0.32-0.33 ms, p99 1.57-1.85 ms against 2.13-3.60 ms
+     * (less CPU, less queueing behind the other processes).
+     */
+    public static final Duration DEFAULT_LINGER = Duration.ofNanos(500_000);
     /**
      * For output that reaches no program in a hurry ({@code tail}'s screen and CSV, {@code subscribe}'s text for a
-     * person, {@code verify}, which times frames on the read thread): a millisecond is nothing to them, and it costs a quarter less CPU per frame
-     * (measured per thread at 20,000 frames/s, CPU per 100,000 frames: tail 1.76-1.96 s against 2.48-2.75 s).
+     * person, {@code verify}, which times frames on the read thread): a millisecond is nothing to them, and it costs a
+     * quarter less CPU per frame (measured per thread at 20,000 frames/s, CPU per 100,000 frames: tail 1.76-1.96 s against 2.48-2.75 s).
      */
     public static final Duration RELAXED_LINGER = Duration.ofMillis(1);
 
