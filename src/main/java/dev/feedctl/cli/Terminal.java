@@ -53,7 +53,7 @@ public final class Terminal {
     /** Hands what was streamed so far to the writer: call it when the input is drained, before waiting for more. */
     public void handOverStream() {
         if (chunk.length() > 0 && pump != null) {
-            pump.offer(chunk.substring(0, chunk.length() - 1)); // the writer ends each piece with its own newline
+            pump.offer(chunk); // copied into the writer's buffer: no string made per piece
             chunk.setLength(0);
         }
     }

@@ -30,7 +30,7 @@ class StreamPumpTest {
             }
         };
         StreamPump pump = new StreamPump(new PrintWriter(new OutputStreamWriter(stuck, StandardCharsets.UTF_8), false));
-        String line = "x".repeat(1000);
+        String line = "x".repeat(1000) + "\n";
         long offered = 3 * StreamPump.CAPACITY_CHARS / line.length();
         for (long i = 0; i < offered; i++) {
             pump.offer(line);
@@ -41,12 +41,52 @@ class StreamPumpTest {
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos(), "finish is bounded");
     }
 
+    /** A reader that stalls for a while: every line offered is either written, in order, or counted as dropped. */
+    @Test
+    void everyLineIsWrittenOrCountedAsDropped() throws Exception {
+        CountDownLatch stalled = new CountDownLatch(1);
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        OutputStream slow = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                try {
+                    stalled.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                synchronized (written) {
+                    written.write(b, off, len);
+                }
+            }
+        };
+        StreamPump pump = new StreamPump(new PrintWriter(new OutputStreamWriter(slow, StandardCharsets.UTF_8), false));
+        String piece = ("y".repeat(200) + "\n").repeat(5);
+        long pieces = 2 * StreamPump.CAPACITY_CHARS / piece.length();
+        for (long i = 0; i < pieces; i++) {
+            pump.offer(piece);
+        }
+        assertTrue(pump.dropped() > 0, "the buffer filled");
+        assertEquals(0, pump.dropped() % 5, "whole pieces are dropped, counted by their lines");
+        stalled.countDown();
+        pump.finish(Duration.ofSeconds(10));
+        long lines;
+        synchronized (written) {
+            lines = written.toString(StandardCharsets.UTF_8).lines().filter(l -> l.equals("y".repeat(200))).count();
+        }
+        assertEquals(5 * pieces, lines + pump.dropped());
+    }
+
     @Test
     void everyLineReachesAReaderThatReadsInOrder() {
         StringWriter text = new StringWriter();
         StreamPump pump = new StreamPump(new PrintWriter(text));
         for (int i = 0; i < 10_000; i++) {
-            pump.offer("line " + i);
+            pump.offer("line " + i + "\n");
         }
         pump.finish(Duration.ofSeconds(5));
         String[] lines = text.toString().split("\n");
