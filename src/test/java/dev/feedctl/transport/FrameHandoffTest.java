@@ -46,6 +46,41 @@ class FrameHandoffTest {
         assertTrue(handoff.isEmpty());
     }
 
+    /**
+     * A reader held up by a full hand-off resumes once a sixteenth of the room is free, not after every batch the
+     * consumer takes: few long pauses instead of one per batch, and still every frame, in order.
+     */
+    @Test
+    void aWaitingReaderResumesOnceASixteenthIsFreeNotPerBatch() throws Exception {
+        int room = 16_000;
+        int frames = room + 4_000;
+        FrameHandoff handoff = new FrameHandoff(room * FrameHandoff.sizeOf("{\"n\":00000}"), 200_000);
+        Thread reader = new Thread(() -> {
+            try {
+                for (int i = 0; i < frames; i++) {
+                    handoff.putText(String.format("{\"n\":%05d}", i), Clock.systemUTC());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        reader.start();
+        while (handoff.stalls() == 0) {
+            Thread.sleep(1); // the reader fills the hand-off first
+        }
+        for (int i = 0; i < frames; i++) {
+            Inbound in = handoff.poll(5_000_000_000L);
+            assertEquals(String.format("{\"n\":%05d}", i), ((Inbound.Text) in).text());
+            if (i % 200 == 0) {
+                Thread.sleep(1); // slower than the reader: it catches up and waits again whenever it may
+            }
+        }
+        reader.join();
+        // 4,000 frames beyond the room, resumed 1,000 at a time: about four pauses (one per 64-frame batch was ~60)
+        assertTrue(handoff.stalls() <= 8, "the reader paused " + handoff.stalls() + " times");
+        assertTrue(handoff.isEmpty());
+    }
+
     @Test
     void framesTakenInABatchStillCountAsWaiting() throws Exception {
         FrameHandoff handoff = new FrameHandoff(1 << 20, 200_000);
