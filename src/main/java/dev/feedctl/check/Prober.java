@@ -31,6 +31,8 @@ import java.util.Map;
  */
 public final class Prober {
 
+    private static final Duration TICK = Duration.ofMillis(50);
+
     private final CheckSettings s;
     private final Clock clock;
     private final List<CheckResult> rungs = new ArrayList<>();
@@ -118,14 +120,11 @@ public final class Prober {
     }
 
     /** Reads frames for the observation window, or until the socket ends or the server sends an error. */
-    private static final long TICK_NANOS = 50_000_000;
-
     private void observe() throws InterruptedException {
         long end = System.nanoTime() + s.duration().toNanos();
         FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(s.connect().timeout()));
-        long now;
-        while ((now = System.nanoTime()) < end) {
-            FeedEvent ev = loop.next(Duration.ofNanos(Math.min(TICK_NANOS, end - now))); // never past the window
+        while (System.nanoTime() < end) {
+            FeedEvent ev = loop.nextBefore(TICK, end);
             if (ev instanceof FeedEvent.Closed c) {
                 close = c.close();
                 return;

@@ -134,10 +134,8 @@ public final class Verifier {
         o.session.subscribe(s.channels().stream().map(c -> new FeedSession.Subscription(c, s.products())).toList());
         o.subscribedAt = o.session.feedNow();
         FeedLoop loop = new FeedLoop(o.session, FeedLoop.Watch.ackOnly(s.connect().timeout()));
-        long now;
-        while ((now = System.nanoTime()) < end && !interrupted) {
-            // never wait past the deadline: a quiet feed must not stretch the run by a tick
-            FeedEvent ev = loop.next(Duration.ofNanos(Math.min(TICK.toNanos(), end - now)));
+        while (System.nanoTime() < end && !interrupted) {
+            FeedEvent ev = loop.nextBefore(TICK, end);
             FeedSession.Received r = ev == null ? null : ev.frame();
             if (r != null) {
                 judged(o, r);

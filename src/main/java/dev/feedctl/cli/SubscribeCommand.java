@@ -122,8 +122,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             FeedEvent ev = loop.next(Duration.ZERO);
             if (ev == null) { // drained: what was written goes out now, before waiting for more
                 terminal.handOverStream();
-                // never past --duration: a quiet feed must not stretch the run by a tick
-                ev = loop.next(Duration.ofNanos(Math.max(0, Math.min(TICK.toNanos(), end - System.nanoTime()))));
+                ev = loop.nextBefore(TICK, end);
             }
             if (ev instanceof FeedEvent.Stalled st) {
                 throw ExitException.protocol(st.describe() + "; the server took the connection but did not confirm "

@@ -53,6 +53,19 @@ public final class FeedLoop {
         this.lastHeartbeat = lastFrame;
     }
 
+    /**
+     * {@link #next(Duration)} waiting at most {@code tick}, and never past {@code deadlineNanos} (on
+     * {@link System#nanoTime}; {@link Long#MAX_VALUE} for none): a quiet feed must not stretch a run by a tick. The
+     * tick itself is passed on while the deadline is further away, so the usual call allocates nothing.
+     */
+    public FeedEvent nextBefore(Duration tick, long deadlineNanos) throws InterruptedException {
+        if (deadlineNanos == Long.MAX_VALUE) {
+            return next(tick);
+        }
+        long left = deadlineNanos - System.nanoTime();
+        return next(left >= tick.toNanos() ? tick : Duration.ofNanos(Math.max(0, left)));
+    }
+
     /** The next event, waiting at most {@code wait}; null when nothing happened. Nothing comes after a close. */
     public FeedEvent next(Duration wait) throws InterruptedException {
         if (!pending.isEmpty()) {
