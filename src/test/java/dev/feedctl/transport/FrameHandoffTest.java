@@ -14,21 +14,27 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class FrameHandoffTest {
 
-    @Test
-    void aReaderFasterThanTheConsumerWaitsAndEveryFrameArrivesInOrder() throws Exception {
-        int frames = 5_000;
-        // room for about ten frames: the reader must wait again and again while the consumer takes batches
-        FrameHandoff handoff = new FrameHandoff(10 * FrameHandoff.sizeOf("{\"n\":0000}"), 200_000);
+    /** A read thread putting {@code frames} texts, {@code format} filled with 0, 1, 2, …, as fast as it may. */
+    private static Thread startReader(FrameHandoff handoff, int frames, String format) {
         Thread reader = new Thread(() -> {
             try {
                 for (int i = 0; i < frames; i++) {
-                    handoff.putText(String.format("{\"n\":%04d}", i), Clock.systemUTC());
+                    handoff.putText(String.format(format, i), Clock.systemUTC());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
         reader.start();
+        return reader;
+    }
+
+    @Test
+    void aReaderFasterThanTheConsumerWaitsAndEveryFrameArrivesInOrder() throws Exception {
+        int frames = 5_000;
+        // room for about ten frames: the reader must wait again and again while the consumer takes batches
+        FrameHandoff handoff = new FrameHandoff(10 * FrameHandoff.sizeOf("{\"n\":0000}"), 200_000);
+        Thread reader = startReader(handoff, frames, "{\"n\":%04d}");
         List<String> got = new ArrayList<>();
         while (got.size() < frames) {
             Inbound in = handoff.poll(5_000_000_000L);
@@ -55,16 +61,7 @@ class FrameHandoffTest {
         int room = 16_000;
         int frames = room + 4_000;
         FrameHandoff handoff = new FrameHandoff(room * FrameHandoff.sizeOf("{\"n\":00000}"), 200_000);
-        Thread reader = new Thread(() -> {
-            try {
-                for (int i = 0; i < frames; i++) {
-                    handoff.putText(String.format("{\"n\":%05d}", i), Clock.systemUTC());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        reader.start();
+        Thread reader = startReader(handoff, frames, "{\"n\":%05d}");
         while (handoff.stalls() == 0) {
             Thread.sleep(1); // the reader fills the hand-off first
         }
