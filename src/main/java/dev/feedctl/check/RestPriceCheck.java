@@ -24,6 +24,7 @@ final class RestPriceCheck {
         }
         int compared = o.compared.values().stream().mapToInt(Integer::intValue).sum();
         data.put("comparisons", compared);
+        data.put("not_reached", o.unreached);
         boolean socketFailed = o.session == null || o.close != null || o.serverError != null || o.foreign != null
                 || !o.session.unacknowledged().isEmpty();
         if (compared == 0 && socketFailed) {
@@ -38,6 +39,8 @@ final class RestPriceCheck {
                     : o.rest.serverErrors() > 0 ? "REST failing (" + problem(o, o.rest.serverErrors() + " answers "
                     + "5xx") + "); no comparison happened" : o.rest.networkFailures() > 0 ? "REST unreachable ("
                     + problem(o, o.rest.networkFailures() + " requests got no answer") + ")"
+                    : o.unreached > 0 ? "the socket's prices never reached the times REST answered before the run "
+                    + "ended (" + o.unreached + " samples; a backlog, see keeping-up): nothing to compare"
                     : o.unaligned > 0 ? "the socket sent no price near the times REST was sampled"
                     : o.sampler.lastProblem() != null ? "REST gave no price: " + o.sampler.lastProblem()
                     + "; --rest-url must be the Advanced Trade REST base (" + dev.feedctl.protocol.CoinbaseHosts.REST
@@ -51,7 +54,9 @@ final class RestPriceCheck {
         data.put("max_deviation_bps", worst.getValue().doubleValue());
         data.put("limit_bps", s.maxDeviationBps());
         String evidence = compared + " time-aligned comparisons, max deviation " + VerifyChecks.bps(worst.getValue())
-                + " bps on " + worst.getKey() + " (limit " + s.maxDeviationBps() + "); " + restCounts;
+                + " bps on " + worst.getKey() + " (limit " + s.maxDeviationBps() + ")" + (o.unreached > 0 ? ", "
+                + o.unreached + " later samples not compared (the socket's prices had not reached them by the end)"
+                : "") + "; " + restCounts;
         if (worst.getValue().compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0) {
             return CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree: " + worst.getKey()
                     + " differs by " + VerifyChecks.bps(worst.getValue()) + " bps", "check that both URLs point at "

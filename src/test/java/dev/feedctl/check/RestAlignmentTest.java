@@ -1,0 +1,69 @@
+package dev.feedctl.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * REST samples against the socket's prices at the end of a run: a sample that answered after the socket's last
+ * judged price (feedctl, the kernel or the feed behind) is not compared with an older socket price.
+ */
+class RestAlignmentTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(T0.plusSeconds(10), ZoneOffset.UTC);
+
+    private static Verifier.Observed observedThrough(Instant pricedThrough) {
+        Verifier.Observed o = new Verifier.Observed();
+        o.sampler = new RestSampler(null, List.of("BTC-USD"), 0, CLOCK);
+        for (int ms = 0; ms <= pricedThrough.toEpochMilli() - T0.toEpochMilli(); ms += 100) {
+            o.history.add("BTC-USD", T0.plusMillis(ms), new BigDecimal("100"));
+        }
+        o.pricedThrough = pricedThrough;
+        return o;
+    }
+
+    @Test
+    void aSampleTheSocketHadNotReachedByTheEndIsNotComparedWithAnOlderPrice() {
+        Verifier.Observed o = observedThrough(T0.plusMillis(1000));
+        // REST answered within the socket's judged prices: compared, equal
+        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal("100"), T0.plusMillis(700),
+                T0.plusMillis(800)));
+        // REST answered a second after the socket's last judged price, the market having moved 7 %: the socket's
+        // price for that moment was still in a backlog when the run ended
+        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal("107"), T0.plusMillis(1900),
+                T0.plusMillis(2000)));
+        Verifier.drainRest(o, true, CLOCK);
+        assertEquals(1, o.compared.get("BTC-USD"));
+        assertEquals(0, o.worstBps.get("BTC-USD").signum(), o.worstBps::toString);
+        assertEquals(1, o.unreached);
+        assertEquals(0, o.unaligned);
+    }
+
+    @Test
+    void aDeviationWithinTheJudgedPricesStillCounts() {
+        Verifier.Observed o = observedThrough(T0.plusMillis(3000));
+        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal("107"), T0.plusMillis(1900),
+                T0.plusMillis(2000)));
+        Verifier.drainRest(o, true, CLOCK);
+        assertEquals(1, o.compared.get("BTC-USD"));
+        assertEquals(700, o.worstBps.get("BTC-USD").intValue());
+        assertEquals(0, o.unreached);
+    }
+
+    @Test
+    void duringTheRunASampleWaitsUntilTheSocketIsJudgedPastItsWindow() {
+        Verifier.Observed o = observedThrough(T0.plusMillis(1000));
+        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal("100"), T0.plusMillis(700),
+                T0.plusMillis(800)));
+        Verifier.drainRest(o, false, CLOCK);
+        assertNull(o.compared.get("BTC-USD")); // 800 ms + 500 ms is past the socket's 1000 ms: not yet
+        assertEquals(1, o.sampler.samples.size());
+    }
+}
