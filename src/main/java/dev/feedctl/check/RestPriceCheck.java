@@ -55,7 +55,8 @@ final class RestPriceCheck {
         data.put("limit_bps", s.maxDeviationBps());
         String evidence = compared + " time-aligned comparisons, max deviation " + VerifyChecks.bps(worst.getValue())
                 + " bps on " + worst.getKey() + " (limit " + s.maxDeviationBps() + ")" + (o.unreached > 0 ? ", "
-                + o.unreached + " later samples not compared (the socket's prices had not reached them by the end)"
+                + o.unreached + (o.unreached == 1 ? " later sample" : " later samples") + " not compared (REST answered "
+                + "after the socket's last judged price)"
                 : "") + "; " + restCounts;
         if (worst.getValue().compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0) {
             return CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree: " + worst.getKey()
