@@ -18,7 +18,15 @@ public record ConnectSpec(URI uri, Duration timeout, int maxMessageSize, Path ca
                           long handoffBytes, Duration linger) {
 
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 64 * 1024 * 1024;
-    public static final long DEFAULT_HANDOFF_BYTES = 64L * 1024 * 1024;
+    /**
+     * Small on purpose: frames waiting in the hand-off are alive at every young collection, and at full rate it is
+     * always full. At 64 MiB they overflowed the survivor spaces into the old generation, and old-generation
+     * collections followed (simulator flat out, 15 s: 18-21 full collections, 1.8 s of pauses). At 2 MiB (about 1 MB
+     * of ASCII frames) they die young: no full collection, 0.16-0.19 s of pauses, 10-15 % more frames/s. What the
+     * reader has not taken waits in the kernel's socket buffer (Linux grows it to tcp_rmem's maximum), then TCP
+     * slows the server down; the reader's waits are counted as before.
+     */
+    public static final long DEFAULT_HANDOFF_BYTES = 2L * 1024 * 1024;
     /**
      * For a program reading {@code subscribe}'s NDJSON: a frame waits at most this long for the consumer. On two
      * cores every wake-up competes with the feed itself (per-thread profile at 20,000 frames/s with 200 us: 40 % of

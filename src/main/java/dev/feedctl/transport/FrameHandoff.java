@@ -40,7 +40,7 @@ final class FrameHandoff {
      * A reader waiting for room is woken once a sixteenth of the capacity is free again, not for every frame taken:
      * with feedctl behind the feed it used to resume after every batch of 64 and wait again at once, a wake-up of each
      * thread per batch (at full rate, 3 % of the consumer's CPU was waking it). The socket then pauses in fewer,
-     * longer stretches (4 MiB of frames at the default capacity); the frames read are the same.
+     * longer stretches (128 KiB of frames at the default capacity); the frames read are the same.
      */
     private final long resumeAtBytes;
     private boolean readerWaiting;
