@@ -19,9 +19,9 @@ final class EventReader {
     private static final String[] L2_SIDE_WORDS = L2_SIDES.toArray(String[]::new);
     private static final String[] TRADE_SIDE_WORDS = TRADE_SIDES.toArray(String[]::new);
     private static final String[] EVENT_TYPE_WORDS = {"update", "snapshot"};
-    private static final String[] TICKER_FIELDS = {"type", "product_id", "price", "volume_24_h", "low_24_h",
-        "high_24_h", "low_52_w", "high_52_w", "price_percent_chg_24_h", "best_bid", "best_bid_quantity",
-        "best_ask", "best_ask_quantity"};
+    private static final Fields.Names TICKER_FIELDS = new Fields.Names("type", "product_id", "price", "volume_24_h",
+            "low_24_h", "high_24_h", "low_52_w", "high_52_w", "price_percent_chg_24_h", "best_bid", "best_bid_quantity",
+            "best_ask", "best_ask_quantity");
     private static final String[] TICKER_TYPE_WORDS = {"ticker"};
     private static final List<String> FCM_DECIMALS = List.of("futures_buying_power", "total_usd_balance",
             "cbi_usd_balance", "cfm_usd_balance", "total_open_orders_hold_amount", "unrealized_pnl",

@@ -156,6 +156,10 @@ final class Fields {
         }
         int kind = t.kind(e);
         if (kind == JsonTape.NUMBER || (allowString && kind == JsonTape.STRING)) {
+            long plain = t.escaped(e) ? -1 : Texts.plainLong(t.text(), t.start(e), t.end(e));
+            if (plain >= 0) {
+                return plain;
+            }
             try {
                 return t.escaped(e) ? Long.parseLong(t.string(e))
                         : Long.parseLong(t.text(), t.start(e), t.end(e), 10);
@@ -223,8 +227,25 @@ final class Fields {
         return e;
     }
 
+    /**
+     * The field names an object may have, with their hashes side by side: each member of every frame is looked up
+     * among them, in a run of ints before any text is compared.
+     */
+    static final class Names {
+        private final String[] words;
+        private final int[] hashes;
+
+        Names(String... words) {
+            this.words = words.clone();
+            this.hashes = new int[words.length];
+            for (int i = 0; i < words.length; i++) {
+                hashes[i] = words[i].hashCode();
+            }
+        }
+    }
+
     /** Fields the protocol does not list are drift (INFO): Coinbase adds fields without notice. */
-    void unknownFields(int o, String[] known) {
+    void unknownFields(int o, Names known) {
         for (int k = o + 1; k < t.after(o); k = t.after(k + 1)) {
             if (!isOneOf(k, known)) {
                 String key = t.string(k);
@@ -233,9 +254,10 @@ final class Fields {
         }
     }
 
-    private boolean isOneOf(int k, String[] names) {
-        for (String name : names) {
-            if (t.nameIs(k, name)) {
+    private boolean isOneOf(int k, Names names) {
+        int h = t.nameHash(k);
+        for (int i = 0; i < names.hashes.length; i++) {
+            if (names.hashes[i] == h && t.nameIs(k, names.words[i])) {
                 return true;
             }
         }

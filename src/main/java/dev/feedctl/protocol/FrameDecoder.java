@@ -11,8 +11,9 @@ import java.util.List;
  */
 public final class FrameDecoder {
 
-    private static final String[] ENVELOPE = {"channel", "client_id", "timestamp", "sequence_num", "events"};
-    private static final String[] ERROR_FIELDS = {"type", "message", "reason"};
+    private static final Fields.Names ENVELOPE = new Fields.Names("channel", "client_id", "timestamp", "sequence_num",
+            "events");
+    private static final Fields.Names ERROR_FIELDS = new Fields.Names("type", "message", "reason");
 
     /** A binary frame: Advanced Trade sends text only, so it is counted and named, never silently dropped. */
     public Decoded binary(int bytes) {

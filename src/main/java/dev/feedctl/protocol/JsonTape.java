@@ -162,6 +162,11 @@ final class JsonTape {
         return (h ^ (h >>> 16) ^ (h >>> 7)) & (TABLE - 1);
     }
 
+    /** The {@link String#hashCode()} of key node {@code k}'s text, kept by the scanner. */
+    int nameHash(int k) {
+        return nodes[4 * k + 3];
+    }
+
     /** Whether key node {@code k} spells {@code name}: its text's hash, kept by the scanner, decides most. */
     boolean nameIs(int k, String name) {
         if (nodes[4 * k + 3] != name.hashCode()) {
@@ -283,7 +288,7 @@ final class JsonTape {
         switch (c) {
             case '{' -> object(depth);
             case '[' -> array(depth);
-            case '"' -> string();
+            case '"' -> string(false);
             case 't' -> literal("true", TRUE);
             case 'f' -> literal("false", FALSE);
             case 'n' -> literal("null", NULL);
@@ -305,8 +310,8 @@ final class JsonTape {
                     throw REFUSED;
                 }
                 int k = count;
-                string();
-                int h = escaped(k) ? string(k).hashCode() : hash(start(k), end(k));
+                string(true);
+                int h = escaped(k) ? string(k).hashCode() : keyHash;
                 nodes[4 * k + 3] = h;
                 if (++names > PAIRWISE_NAMES) {
                     if (seen == null) {
@@ -398,10 +403,15 @@ final class JsonTape {
         return s.charAt(pos);
     }
 
-    private void string() throws Refused {
+    /** {@link String#hashCode()} of the last name scanned by {@code string(true)} (unescaped text only). */
+    private int keyHash;
+
+    /** A string token; for a member name ({@code key}) its hash is made in the same pass. */
+    private void string(boolean key) throws Refused {
         int n = add(STRING, pos + 1);
         int len = s.length();
         int i = pos + 1;
+        int h = 0;
         while (true) {
             if (i >= len) {
                 throw REFUSED;
@@ -412,6 +422,9 @@ final class JsonTape {
             }
             if (c < 0x20) {
                 throw REFUSED;
+            }
+            if (key) {
+                h = 31 * h + c; // the loop is split on key by the compiler: values pay nothing for it
             }
             if (c == '\\') {
                 nodes[4 * n] |= ESCAPED;
@@ -424,8 +437,8 @@ final class JsonTape {
                         if (i + 4 >= len) {
                             throw REFUSED;
                         }
-                        for (int h = 1; h <= 4; h++) {
-                            if (Character.digit(s.charAt(i + h), 16) < 0) {
+                        for (int d = 1; d <= 4; d++) {
+                            if (Character.digit(s.charAt(i + d), 16) < 0) {
                                 throw REFUSED;
                             }
                         }
@@ -438,15 +451,7 @@ final class JsonTape {
         }
         close(n, i);
         pos = i + 1;
-    }
-
-    /** {@link String#hashCode()} of {@code s[from, to)}, made without the string. */
-    private int hash(int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + s.charAt(i);
-        }
-        return h;
+        keyHash = h;
     }
 
     private void literal(String word, int kind) throws Refused {

@@ -74,6 +74,25 @@ public final class Texts {
         return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
+    /**
+     * {@code s[from, to)} as a number when it is 1 to 18 ASCII digits and nothing else (sequence numbers, counters),
+     * or -1: signs, longer numbers and anything else are left to {@link Long#parseLong}, which decides as before.
+     */
+    static long plainLong(String s, int from, int to) {
+        if (to <= from || to - from > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** An RFC 3339 time; null when it is not one. */
     public static Instant time(String s) {
         return time(s, 0, s.length());
@@ -139,14 +158,6 @@ public final class Texts {
 
     /** The number written by {@code len} ASCII digits at {@code from}, or -1. */
     private static int digits(String s, int from, int len) {
-        int v = 0;
-        for (int i = from; i < from + len; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        return (int) plainLong(s, from, from + len);
     }
 }

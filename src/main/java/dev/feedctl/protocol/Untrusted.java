@@ -53,9 +53,16 @@ public final class Untrusted {
      * instance when nothing needs it.
      */
     public static String json(String json) {
-        StringBuilder out = null;
         int n = json.length();
-        for (int i = 0; i < n; i++) {
+        int plain = 0;
+        while (plain < n && json.charAt(plain) < 0x7f) {
+            plain++; // below DEL nothing needs escaping: a market data frame is all such text, in one tight loop
+        }
+        if (plain == n) {
+            return json;
+        }
+        StringBuilder out = null;
+        for (int i = plain; i < n; i++) {
             char c = json.charAt(i);
             boolean unsafe = c == 0x7f || (c >= 0x80 && c < 0xa0) || Character.isSurrogate(c) && !pairedAt(json, i);
             if (Character.isHighSurrogate(c) && pairedAt(json, i)) {

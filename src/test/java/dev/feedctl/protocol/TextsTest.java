@@ -73,4 +73,22 @@ class TextsTest {
         }
         assertNull(Texts.time("not a time"));
     }
+
+    @Test
+    void plainLongIsLongParseLongOnDigitsAndDeclinesTheRest() {
+        String[] taken = {"0", "7", "007", "1234567", "123456789012345678"};
+        for (String s : taken) {
+            assertEquals(Long.parseLong(s), Texts.plainLong("x" + s + "y", 1, s.length() + 1), s);
+        }
+        String[] declined = {"", "-5", "+5", "1.5", "1e3", "1234567890123456789", " 1", "٣", "12a"};
+        for (String s : declined) {
+            assertEquals(-1, Texts.plainLong(s, 0, s.length()), s); // Long.parseLong decides these, as before
+        }
+        SplittableRandom r = new SplittableRandom(7);
+        for (int i = 0; i < 10_000; i++) {
+            long v = r.nextLong(0, 999_999_999_999_999_999L);
+            String s = Long.toString(v);
+            assertEquals(v, Texts.plainLong(s, 0, s.length()), s);
+        }
+    }
 }
