@@ -424,7 +424,7 @@ final class JsonTape {
                 throw REFUSED;
             }
             if (key) {
-                h = 31 * h + c; // the loop is split on key by the compiler: values pay nothing for it
+                h = 31 * h + c; // String.hashCode, for names only
             }
             if (c == '\\') {
                 nodes[4 * n] |= ESCAPED;
