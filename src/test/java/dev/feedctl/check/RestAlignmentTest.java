@@ -30,19 +30,26 @@ class RestAlignmentTest {
     }
 
     /** A REST price for BTC-USD, asked for 100 ms before it was answered at {@code answeredMs} after T0. */
-    private static void sample(Verifier.Observed o, String price, int answeredMs) {
-        o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal(price), T0.plusMillis(answeredMs - 100),
-                T0.plusMillis(answeredMs)));
+    private record Rest(String price, int answeredMs) {
+    }
+
+    /** The socket's prices judged through {@code throughMs}, the REST samples drained during or at the end of a run. */
+    private static Verifier.Observed drained(int throughMs, boolean atTheEnd, Rest... samples) {
+        Verifier.Observed o = observedThrough(T0.plusMillis(throughMs));
+        for (Rest r : samples) {
+            o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal(r.price()),
+                    T0.plusMillis(r.answeredMs() - 100), T0.plusMillis(r.answeredMs())));
+        }
+        Verifier.drainRest(o, atTheEnd, CLOCK);
+        return o;
     }
 
     @Test
     void aSampleTheSocketHadNotReachedByTheEndIsNotComparedWithAnOlderPrice() {
-        Verifier.Observed o = observedThrough(T0.plusMillis(1000));
-        sample(o, "100", 800); // REST answered within the socket's judged prices: compared, equal
-        // REST answered a second after the socket's last judged price, the market having moved 7 %: the socket's
-        // price for that moment was still in a backlog when the run ended
-        sample(o, "107", 2000);
-        Verifier.drainRest(o, true, CLOCK);
+        // the first REST answer is within the socket's judged prices: compared, equal; the second came a second after
+        // the socket's last judged price, the market having moved 7 %: the socket's price for that moment was still in
+        // a backlog when the run ended
+        Verifier.Observed o = drained(1000, true, new Rest("100", 800), new Rest("107", 2000));
         assertEquals(1, o.compared.get("BTC-USD"));
         assertEquals(0, o.worstBps.get("BTC-USD").signum(), o.worstBps::toString);
         assertEquals(1, o.unreached);
@@ -51,18 +58,14 @@ class RestAlignmentTest {
 
     @Test
     void aDeviationWithinTheJudgedPricesStillCounts() {
-        Verifier.Observed o = observedThrough(T0.plusMillis(3000));
-        sample(o, "107", 2000);
-        Verifier.drainRest(o, true, CLOCK);
+        Verifier.Observed o = drained(3000, true, new Rest("107", 2000));
         assertEquals(700, o.worstBps.get("BTC-USD").intValue());
         assertEquals(0, o.unreached);
     }
 
     @Test
     void duringTheRunASampleWaitsUntilTheSocketIsJudgedPastItsWindow() {
-        Verifier.Observed o = observedThrough(T0.plusMillis(1000));
-        sample(o, "100", 800);
-        Verifier.drainRest(o, false, CLOCK);
+        Verifier.Observed o = drained(1000, false, new Rest("100", 800));
         assertNull(o.compared.get("BTC-USD")); // 800 ms + 500 ms is past the socket's 1000 ms: not yet
         assertEquals(1, o.sampler.samples.size());
     }
