@@ -39,7 +39,7 @@ final class RestPriceCheck {
                     : o.rest.serverErrors() > 0 ? "REST failing (" + problem(o, o.rest.serverErrors() + " answers "
                     + "5xx") + "); no comparison happened" : o.rest.networkFailures() > 0 ? "REST unreachable ("
                     + problem(o, o.rest.networkFailures() + " requests got no answer") + ")"
-                    : o.unreached > 0 ? "the socket's prices never reached the times REST answered before the run "
+                    : o.unreached > 0 ? "the socket's prices never reached the times REST was asked before the run "
                     + "ended (" + o.unreached + " samples; a backlog, see keeping-up): nothing to compare"
                     : o.unaligned > 0 ? "the socket sent no price near the times REST was sampled"
                     : o.sampler.lastProblem() != null ? "REST gave no price: " + o.sampler.lastProblem()
@@ -55,7 +55,7 @@ final class RestPriceCheck {
         data.put("limit_bps", s.maxDeviationBps());
         String evidence = compared + " time-aligned comparisons, max deviation " + VerifyChecks.bps(worst.getValue())
                 + " bps on " + worst.getKey() + " (limit " + s.maxDeviationBps() + ")" + (o.unreached > 0 ? ", "
-                + o.unreached + (o.unreached == 1 ? " later sample" : " later samples") + " not compared (REST answered "
+                + o.unreached + (o.unreached == 1 ? " later sample" : " later samples") + " not compared (REST was asked "
                 + "after the socket's last judged price)"
                 : "") + "; " + restCounts;
         if (worst.getValue().compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0) {

@@ -57,7 +57,7 @@ public final class Verifier {
         final Map<String, BigDecimal> worstBps = new LinkedHashMap<>();
         final Map<String, Integer> compared = new LinkedHashMap<>();
         int unaligned;
-        /** REST samples left at the end that answered after the socket's last judged price: never compared. */
+        /** REST samples left at the end that were asked for after the socket's last judged price: never compared. */
         int unreached;
         Instant subscribedAt;
         Instant endedAt;
@@ -237,10 +237,10 @@ public final class Verifier {
                 later.add(sample);
                 continue;
             }
-            if (o.pricedThrough != null && sample.fetchedAt().isAfter(o.pricedThrough)) {
-                // the run ended before the socket's prices reached the moment REST answered (a backlog, in feedctl,
-                // the kernel or upstream): its window is only partly seen, and an older socket price against a newer
-                // REST one would be a deviation of feedctl's making
+            if (o.pricedThrough != null && sample.requestedAt().isAfter(o.pricedThrough)) {
+                // the run ended before the socket's prices reached the moment REST was even asked (a backlog, in
+                // feedctl, the kernel or upstream): only older socket prices are in its window, and one of them
+                // against a newer REST price would be a deviation of feedctl's making
                 o.unreached++;
                 continue;
             }

@@ -46,14 +46,21 @@ class RestAlignmentTest {
 
     @Test
     void aSampleTheSocketHadNotReachedByTheEndIsNotComparedWithAnOlderPrice() {
-        // the first REST answer is within the socket's judged prices: compared, equal; the second came a second after
-        // the socket's last judged price, the market having moved 7 %: the socket's price for that moment was still in
-        // a backlog when the run ended
+        // the first REST sample is within the socket's judged prices: compared, equal; the second was asked for
+        // 900 ms after the socket's last judged price, the market having moved 7 %: the socket's prices for that
+        // moment were still in a backlog when the run ended
         Verifier.Observed o = drained(1000, true, new Rest("100", 800), new Rest("107", 2000));
         assertEquals(1, o.compared.get("BTC-USD"));
         assertEquals(0, o.worstBps.get("BTC-USD").signum(), o.worstBps::toString);
         assertEquals(1, o.unreached);
         assertEquals(0, o.unaligned);
+    }
+
+    @Test
+    void aSampleAskedForWithinTheJudgedPricesIsComparedEvenIfAnsweredAfterThem() {
+        Verifier.Observed o = drained(1000, true, new Rest("100", 1050)); // asked at 950 ms, answered at 1050 ms
+        assertEquals(1, o.compared.get("BTC-USD"));
+        assertEquals(0, o.unreached);
     }
 
     @Test
