@@ -59,6 +59,8 @@ public final class Verifier {
         int unaligned;
         /** REST samples left at the end that were asked for after the socket's last judged price: never compared. */
         int unreached;
+        /** At the deadline the reader was waiting for room: frames sent before it were still held back. */
+        boolean backedUpAtEnd;
         Instant subscribedAt;
         Instant endedAt;
         boolean ackTimedOut;
@@ -155,6 +157,7 @@ public final class Verifier {
                 return;
             }
         }
+        o.backedUpAtEnd = o.connection.readerWaiting();
         judgeBacklog(o, loop, end, canonical);
     }
 
@@ -237,10 +240,11 @@ public final class Verifier {
                 later.add(sample);
                 continue;
             }
-            if (o.pricedThrough != null && sample.requestedAt().isAfter(o.pricedThrough)) {
-                // the run ended before the socket's prices reached the moment REST was even asked (a backlog, in
-                // feedctl, the kernel or upstream): only older socket prices are in its window, and one of them
-                // against a newer REST price would be a deviation of feedctl's making
+            if (o.backedUpAtEnd && o.pricedThrough != null && sample.requestedAt().isAfter(o.pricedThrough)) {
+                // the run ended with frames held back before feedctl, its prices short of the moment REST was even
+                // asked: only older socket prices are in the window, and one of them against a newer REST price
+                // would be a deviation of feedctl's making (a quiet feed with nothing held back is compared: its
+                // last price is still its price)
                 o.unreached++;
                 continue;
             }

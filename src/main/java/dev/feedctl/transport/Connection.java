@@ -111,6 +111,11 @@ public final class Connection implements FrameSource {
         return handoff.stalls();
     }
 
+    @Override
+    public boolean readerWaiting() {
+        return handoff.readerWaiting();
+    }
+
 
 
     @Override

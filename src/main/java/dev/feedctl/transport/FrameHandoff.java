@@ -222,4 +222,14 @@ final class FrameHandoff {
     long stalls() {
         return stalls;
     }
+
+    /** Whether the reader is waiting for room right now: frames the server sent are held back in the kernel. */
+    boolean readerWaiting() {
+        lock.lock();
+        try {
+            return readerWaiting;
+        } finally {
+            lock.unlock();
+        }
+    }
 }

@@ -18,6 +18,11 @@ public interface FrameSource extends Closeable {
     /** How many times the reader had to wait. */
     long stalls();
 
+    /** Whether the reader is waiting for the consumer now, so frames are held back before feedctl (a recording: no). */
+    default boolean readerWaiting() {
+        return false;
+    }
+
 
     long largestFrame();
 

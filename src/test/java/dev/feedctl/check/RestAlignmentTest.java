@@ -35,7 +35,12 @@ class RestAlignmentTest {
 
     /** The socket's prices judged through {@code throughMs}, the REST samples drained during or at the end of a run. */
     private static Verifier.Observed drained(int throughMs, boolean atTheEnd, Rest... samples) {
+        return drained(throughMs, atTheEnd, true, samples);
+    }
+
+    private static Verifier.Observed drained(int throughMs, boolean atTheEnd, boolean backedUp, Rest... samples) {
         Verifier.Observed o = observedThrough(T0.plusMillis(throughMs));
+        o.backedUpAtEnd = backedUp;
         for (Rest r : samples) {
             o.sampler.samples.add(new RestSampler.Sample("BTC-USD", new BigDecimal(r.price()),
                     T0.plusMillis(r.answeredMs() - 100), T0.plusMillis(r.answeredMs())));
@@ -60,6 +65,15 @@ class RestAlignmentTest {
     void aSampleAskedForWithinTheJudgedPricesIsComparedEvenIfAnsweredAfterThem() {
         Verifier.Observed o = drained(1000, true, new Rest("100", 1050)); // asked at 950 ms, answered at 1050 ms
         assertEquals(1, o.compared.get("BTC-USD"));
+        assertEquals(0, o.unreached);
+    }
+
+    @Test
+    void withNothingHeldBackALaterSampleIsComparedWithTheLastPrice() {
+        // a quiet feed: no frame since 1000 ms, the reader not waiting, so the last price is still the socket's price
+        Verifier.Observed o = drained(1000, true, false, new Rest("107", 2000));
+        assertEquals(1, o.compared.get("BTC-USD"));
+        assertEquals(700, o.worstBps.get("BTC-USD").intValue());
         assertEquals(0, o.unreached);
     }
 

@@ -65,6 +65,7 @@ class FrameHandoffTest {
         while (handoff.stalls() == 0) {
             Thread.sleep(1); // the reader fills the hand-off first
         }
+        assertTrue(handoff.readerWaiting(), "the reader is held up by the full hand-off");
         for (int i = 0; i < frames; i++) {
             Inbound in = handoff.poll(5_000_000_000L);
             assertEquals(String.format("{\"n\":%05d}", i), ((Inbound.Text) in).text());
@@ -73,6 +74,7 @@ class FrameHandoffTest {
             }
         }
         reader.join();
+        assertFalse(handoff.readerWaiting(), "every frame was taken: the reader is not held up");
         // 4,000 frames beyond the room, resumed 1,000 at a time: about four pauses (one per 64-frame batch was ~60)
         assertTrue(handoff.stalls() <= 8, "the reader paused " + handoff.stalls() + " times");
         assertTrue(handoff.isEmpty());
