@@ -40,7 +40,8 @@ final class RestPriceCheck {
                     + "5xx") + "); no comparison happened" : o.rest.networkFailures() > 0 ? "REST unreachable ("
                     + problem(o, o.rest.networkFailures() + " requests got no answer") + ")"
                     : o.unreached > 0 ? "the socket's prices never reached the times REST was asked before the run "
-                    + "ended (" + o.unreached + " samples; a backlog, see keeping-up): nothing to compare"
+                    + "ended (" + o.unreached + (o.unreached == 1 ? " sample" : " samples") + "; a backlog, see keeping-up): "
+                    + "nothing to compare"
                     : o.unaligned > 0 ? "the socket sent no price near the times REST was sampled"
                     : o.sampler.lastProblem() != null ? "REST gave no price: " + o.sampler.lastProblem()
                     + "; --rest-url must be the Advanced Trade REST base (" + dev.feedctl.protocol.CoinbaseHosts.REST

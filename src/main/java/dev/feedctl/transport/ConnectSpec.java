@@ -22,9 +22,9 @@ public record ConnectSpec(URI uri, Duration timeout, int maxMessageSize, Path ca
      * Small on purpose: frames waiting in the hand-off are alive at every young collection, and at full rate it is
      * always full. At 64 MiB they overflowed the survivor spaces into the old generation, and old-generation
      * collections followed (simulator flat out, 15 s: 18-21 full collections, 1.8 s of pauses). At 2 MiB (about 1 MB
-     * of ASCII frames) they die young: no full collection, 0.16-0.19 s of pauses, 10-15 % more frames/s. What the
-     * reader has not taken waits in the kernel's socket buffer (Linux grows it to tcp_rmem's maximum), then TCP
-     * slows the server down; the reader's waits are counted as before.
+     * of ASCII frames) they die young: no full collection, 0.16-0.19 s of pauses, 10-15 % more frames/s once warm. The
+     * frames the reader has not taken wait in the kernel's socket buffer (Linux grows it to tcp_rmem's maximum), then
+     * TCP slows the server down; the reader's waits are counted as before.
      */
     public static final long DEFAULT_HANDOFF_BYTES = 2L * 1024 * 1024;
     /**
