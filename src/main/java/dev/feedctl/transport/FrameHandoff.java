@@ -43,7 +43,8 @@ final class FrameHandoff {
      * longer stretches (128 KiB of frames at the default capacity); the frames read are the same.
      */
     private final long resumeAtBytes;
-    private boolean readerWaiting;
+    /** Set and cleared under the lock; volatile so {@link #readerWaiting()} can look without taking it. */
+    private volatile boolean readerWaiting;
 
     FrameHandoff(long capacityBytes, long lingerNanos) {
         this.capacityBytes = capacityBytes;
@@ -225,11 +226,6 @@ final class FrameHandoff {
 
     /** Whether the reader is waiting for room right now: frames the server sent are held back in the kernel. */
     boolean readerWaiting() {
-        lock.lock();
-        try {
-            return readerWaiting;
-        } finally {
-            lock.unlock();
-        }
+        return readerWaiting;
     }
 }
