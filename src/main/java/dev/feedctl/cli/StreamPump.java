@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class StreamPump {
 
+    /** Characters queued and being written, together (one piece may go over it when nothing is queued). */
     static final long CAPACITY_CHARS = 8L * 1024 * 1024;
     /** A buffer that grew past this for a burst is let go once written, so memory comes back down. */
     private static final int KEPT_CHARS = 256 * 1024;
@@ -29,7 +30,8 @@ final class StreamPump {
     private final Thread writer;
     private StringBuilder pending = new StringBuilder();
     private long dropped;
-    private boolean writing;
+    /** Characters the writer has taken and is still writing: they count against the capacity too. */
+    private int writingChars;
     private boolean finished;
     private volatile boolean pipeClosed;
 
@@ -47,7 +49,7 @@ final class StreamPump {
     boolean offer(CharSequence lines) {
         lock.lock();
         try {
-            if (pending.length() + (long) lines.length() > CAPACITY_CHARS && pending.length() > 0) {
+            if (pending.length() + (long) writingChars + lines.length() > CAPACITY_CHARS && pending.length() > 0) {
                 dropped += newlines(lines);
                 return false;
             }
@@ -81,7 +83,7 @@ final class StreamPump {
         while (true) {
             lock.lock();
             try {
-                writing = false;
+                writingChars = 0;
                 empty.signalAll();
                 while (pending.length() == 0 && !finished) {
                     notEmpty.awaitUninterruptibly();
@@ -92,7 +94,7 @@ final class StreamPump {
                 StringBuilder full = pending;
                 pending = batch;
                 batch = full;
-                writing = true;
+                writingChars = batch.length();
             } finally {
                 lock.unlock();
             }
@@ -136,7 +138,7 @@ final class StreamPump {
         try {
             finished = true;
             notEmpty.signal();
-            while ((writing || pending.length() > 0) && System.nanoTime() < until) {
+            while ((writingChars > 0 || pending.length() > 0) && System.nanoTime() < until) {
                 empty.awaitNanos(Math.max(1, until - System.nanoTime()));
             }
         } catch (InterruptedException e) {

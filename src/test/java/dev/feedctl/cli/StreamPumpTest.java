@@ -35,7 +35,9 @@ class StreamPumpTest {
         for (long i = 0; i < offered; i++) {
             pump.offer(line);
         }
-        assertTrue(pump.dropped() > offered / 3, "dropped " + pump.dropped() + " of " + offered);
+        // what the stuck writer holds counts against the capacity too: at most one capacity of lines is kept in all
+        long kept = StreamPump.CAPACITY_CHARS / line.length() + 1;
+        assertTrue(pump.dropped() >= offered - kept, "dropped " + pump.dropped() + " of " + offered);
         long t0 = System.nanoTime();
         pump.finish(Duration.ofMillis(300));
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(2).toNanos(), "finish is bounded");
