@@ -52,6 +52,40 @@ class SimRestTest {
         }
     }
 
+    /**
+     * An idle simulator (nobody on its socket) makes at most {@link MarketPump#IDLE_RATE} matches a second, whatever
+     * its --rate: at --rate 1000000 it used to burn a core between runs on the cores the client under test needs.
+     * REST still sees the market move, and a client that connects brings the full rate back.
+     */
+    @Test
+    void aSimulatorNobodyIsConnectedToKeepsItsMarketQuiet() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withRate(1_000_000))) {
+            long first = -1;
+            for (int i = 0; i < 200 && first < 0; i++) { // the first ask makes BTC-USD trade
+                first = lastTradeId(sim);
+                Thread.sleep(10);
+            }
+            long t0 = System.nanoTime();
+            Thread.sleep(600);
+            long second = lastTradeId(sim);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(second > first, "the market still moves for REST: " + first + " -> " + second);
+            assertTrue(second - first <= MarketPump.IDLE_RATE * (seconds + 0.2) + 5,
+                    (second - first) + " matches in " + seconds + " s with nobody connected");
+            try (PlainClient client = PlainClient.open(sim.wsUri())) {
+                Thread.sleep(300);
+                long third = lastTradeId(sim);
+                assertTrue(third - second > 10 * MarketPump.IDLE_RATE,
+                        "a connected client brings the configured rate back: " + (third - second) + " matches");
+            }
+        }
+    }
+
+    private static long lastTradeId(ExchangeSimulator sim) throws Exception {
+        com.google.gson.JsonArray trades = json(get(sim, "/market/products/BTC-USD/ticker?limit=1")).getAsJsonArray("trades");
+        return trades.isEmpty() ? -1 : Long.parseLong(trades.get(0).getAsJsonObject().get("trade_id").getAsString());
+    }
+
     @Test
     void theStartUpCatalogueRealClientsAskForIsServed() throws Exception {
         try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults())) {
