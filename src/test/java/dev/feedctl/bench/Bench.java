@@ -40,13 +40,17 @@ public final class Bench {
     record Row(String figure, String feedctl, String baseline, String ratio, String goal, Boolean met) {
     }
 
-    private Bench(boolean quick) {
+    private final int tailSeconds;
+
+    private Bench(boolean quick, int tailSeconds) {
         this.quick = quick;
+        this.tailSeconds = tailSeconds;
     }
 
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
-        Bench b = new Bench(a.contains("--quick"));
+        int tail = a.indexOf("--tail-seconds");
+        Bench b = new Bench(a.contains("--quick"), tail >= 0 && tail + 1 < a.size() ? Integer.parseInt(a.get(tail + 1)) : 0);
         int only = a.indexOf("--only");
         String part = only >= 0 && only + 1 < a.size() ? a.get(only + 1) : "all";
         if (part.equals("all") || part.equals("startup")) {
@@ -86,6 +90,32 @@ public final class Bench {
                 version / javaMs <= 3.0);
         add("start-up: feedctl verify --help vs java -version", ms(help), ms(javaMs), help / javaMs, "<= 3.5x",
                 help / javaMs <= 3.5);
+        verifyOverhead(javaMs);
+    }
+
+    /**
+     * The issue's last start-up figure: how far past its --duration a healthy {@code verify --sim --duration 3s}
+     * finishes (JVM start, picocli, the in-process simulator, the checks, the report, exit). Every run must PASS: a
+     * failed run says nothing about overhead. The goal is absolute (0.3 s); {@code java -version} stands beside it.
+     */
+    private void verifyOverhead(double javaMs) throws Exception {
+        int n = quick ? 3 : 7;
+        double[] over = new double[n];
+        for (int i = 0; i < n; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(launcher, "verify", "--sim", "--duration", "3s")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("verify --sim --duration 3s did not PASS (exit "
+                        + (p.isAlive() ? "none" : Integer.toString(p.exitValue())) + ")");
+            }
+            over[i] = (System.nanoTime() - t0) / 1e6 - 3000;
+        }
+        double o = median(over);
+        add("verify --sim --duration 3s: wall time past the 3 s (median of " + n + " PASSing runs)", ms(o),
+                ms(javaMs) + " (java -version)", o / javaMs, "<= 300 ms", o <= 300);
     }
 
     private double medianMillis(List<String> cmd, int n) throws Exception {
@@ -173,16 +203,21 @@ public final class Bench {
 
     // ---- tail's memory over time -------------------------------------------------------------------------------
 
+    /** The tail figure is over 20 products: the simulator's six, and fourteen more Coinbase spot pairs. */
+    static final String TAIL_PRODUCTS = "BTC-USD,ETH-USD,SOL-USD,DOGE-USD,LTC-USD,ETH-BTC,ADA-USD,AVAX-USD,LINK-USD,"
+            + "DOT-USD,XRP-USD,UNI-USD,ATOM-USD,BCH-USD,XLM-USD,SHIB-USD,AAVE-USD,FIL-USD,ETC-USD,NEAR-USD";
+
     /**
-     * {@code tail} at 5,000 frames/s on the simulator's whole market (6 products), stdout to a pipe that is read:
-     * resident memory after 10 s (warmed up) and at the end. The baseline is tail's own first sample: flat means the
-     * end is within 10 % of it.
+     * {@code tail} at 5,000 frames/s over 20 products, stdout to a pipe that is read: resident memory after 10 s
+     * (warmed up), every 10 s after, and at the end. The baseline is tail's own first sample: flat means the end is
+     * within 10 % of it; the highest sample stands beside it. {@code --tail-seconds N} sets the run (default 120, 40
+     * with --quick; the issue's note wants 600).
      */
     private void tailMemory() throws Exception {
-        int seconds = quick ? 40 : 120;
+        int seconds = tailSeconds > 0 ? tailSeconds : quick ? 40 : 120;
         try (Sim sim = Sim.start(launcher, 5_000)) {
-            Process p = new ProcessBuilder(launcher, "tail", "--ws-url", sim.ws, "-p",
-                    "BTC-USD,ETH-USD,SOL-USD,DOGE-USD,LTC-USD,ETH-BTC", "--duration", seconds + "s")
+            Process p = new ProcessBuilder(launcher, "tail", "--ws-url", sim.ws, "-p", TAIL_PRODUCTS,
+                    "--duration", seconds + "s")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             long[] lines = {0};
             Thread reader = new Thread(() -> {
@@ -198,14 +233,20 @@ public final class Bench {
             reader.start();
             Thread.sleep(10_000);
             double start = rssMiB(p.pid());
-            Thread.sleep((seconds - 12) * 1000L);
+            double peak = start;
+            long endAt = System.nanoTime() + (seconds - 12) * 1_000_000_000L;
+            for (long left; (left = endAt - System.nanoTime()) > 0; ) {
+                Thread.sleep(Math.min(10_000, left / 1_000_000 + 1));
+                peak = Math.max(peak, rssMiB(p.pid()));
+            }
             double end = rssMiB(p.pid());
+            peak = Math.max(peak, end);
             p.waitFor();
             reader.join(5000);
-            add("tail RSS at 5,000 frames/s, 6 products, " + seconds + " s (" + String.format(Locale.ROOT, "%,d",
-                    lines[0]) + " lines): end vs 10 s", String.format(Locale.ROOT, "%.0f MiB", end),
-                    String.format(Locale.ROOT, "%.0f MiB", start), end / start, "<= 128 MiB, <= 1.10x",
-                    end <= 128 && end / start <= 1.10);
+            add("tail RSS at 5,000 frames/s, 20 products, " + seconds + " s (" + String.format(Locale.ROOT, "%,d",
+                    lines[0]) + " lines): end vs 10 s; highest sample " + String.format(Locale.ROOT, "%.0f MiB", peak),
+                    String.format(Locale.ROOT, "%.0f MiB", end), String.format(Locale.ROOT, "%.0f MiB", start),
+                    end / start, "<= 128 MiB, <= 1.10x", end <= 128 && end / start <= 1.10);
         }
     }
 
