@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>While no client is connected the market trades at {@link #IDLE_RATE} at most: it keeps moving for REST, but a
  * simulator waiting between runs no longer burns a core making matches nobody receives (measured at
- * {@code --rate 1000000}: 31-73 % of a core, idle, on the two cores it shares with the client about to be tested).
+ * {@code --rate 1000000}: 21-73 % of a core, idle, on the two cores it shares with the client about to be tested).
  */
 final class MarketPump implements Runnable {
 

@@ -50,7 +50,8 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
         int tail = a.indexOf("--tail-seconds");
-        Bench b = new Bench(a.contains("--quick"), tail >= 0 && tail + 1 < a.size() ? Integer.parseInt(a.get(tail + 1)) : 0);
+        int tailSeconds = tail >= 0 && tail + 1 < a.size() ? Integer.parseInt(a.get(tail + 1)) : 0;
+        Bench b = new Bench(a.contains("--quick"), tailSeconds);
         int only = a.indexOf("--only");
         String part = only >= 0 && only + 1 < a.size() ? a.get(only + 1) : "all";
         if (part.equals("all") || part.equals("startup")) {

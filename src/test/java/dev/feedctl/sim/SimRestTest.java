@@ -65,6 +65,7 @@ class SimRestTest {
                 first = lastTradeId(sim);
                 Thread.sleep(10);
             }
+            assertTrue(first >= 0, "BTC-USD never traded");
             long t0 = System.nanoTime();
             Thread.sleep(600);
             long second = lastTradeId(sim);
@@ -82,7 +83,8 @@ class SimRestTest {
     }
 
     private static long lastTradeId(ExchangeSimulator sim) throws Exception {
-        com.google.gson.JsonArray trades = json(get(sim, "/market/products/BTC-USD/ticker?limit=1")).getAsJsonArray("trades");
+        com.google.gson.JsonArray trades = json(get(sim, "/market/products/BTC-USD/ticker?limit=1"))
+                .getAsJsonArray("trades");
         return trades.isEmpty() ? -1 : Long.parseLong(trades.get(0).getAsJsonObject().get("trade_id").getAsString());
     }
 
