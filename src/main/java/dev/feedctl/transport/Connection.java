@@ -116,8 +116,6 @@ public final class Connection implements FrameSource {
         return handoff.readerWaiting();
     }
 
-
-
     @Override
     public long largestFrame() {
         return meter.largestFrame();

@@ -23,7 +23,6 @@ public interface FrameSource extends Closeable {
         return false;
     }
 
-
     long largestFrame();
 
     int maxMessageSize();
