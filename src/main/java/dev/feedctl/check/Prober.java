@@ -16,6 +16,7 @@ import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestClient;
 import dev.feedctl.transport.Phase;
 import dev.feedctl.protocol.UrlLint;
+import dev.feedctl.units.Figures;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,9 @@ import java.util.Map;
 public final class Prober {
 
     private static final Duration TICK = Duration.ofMillis(50);
+    /** The rungs that need the socket, in ladder order. */
+    private static final List<String> SOCKET_LADDER = List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack",
+            "first-data", "heartbeats", "sequence", "schema", "connection", "auth");
 
     private final CheckSettings s;
     private final Clock clock;
@@ -42,6 +46,10 @@ public final class Prober {
     private CloseInfo close;
     private Frame.Error serverError;
     private Instant lastTicker;
+    /** Why the observation window ended before its time (a close, a server error, no acknowledgement); else null. */
+    private String cutShort;
+    /** When the window ended, on the feed clock: continuity is judged up to here, not up to the REST rungs. */
+    private Instant windowEnd;
 
     public Prober(CheckSettings settings, Clock clock) {
         this.s = settings;
@@ -57,8 +65,7 @@ public final class Prober {
         if (lintOk) {
             socket();
         } else {
-            for (String n : List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack", "first-data", "heartbeats",
-                    "sequence", "auth")) {
+            for (String n : SOCKET_LADDER) {
                 rungs.add(CheckResult.skip(n, "not attempted: the URL is wrong (see url-lint)"));
             }
         }
@@ -107,7 +114,8 @@ public final class Prober {
         session = new FeedSession(conn, key == null ? null : new JwtSigner(key, clock), clock);
         session.subscribe(s.channels().stream().map(c -> new FeedSession.Subscription(c, s.products())).toList());
         observe();
-        ProbeSocketRungs socketRungs = new ProbeSocketRungs(s, session, close, serverError, rungs);
+        ProbeSocketRungs socketRungs = new ProbeSocketRungs(s, session, close, serverError, rungs,
+                new ProbeSocketRungs.Window(windowEnd, cutShort));
         socketRungs.add();
         if (key == null) {
             rungs.add(CheckResult.skip("auth", "no key given (--key-file or COINBASE_API_KEY/COINBASE_API_SECRET)"));
@@ -123,42 +131,51 @@ public final class Prober {
     private void observe() throws InterruptedException {
         long end = System.nanoTime() + s.duration().toNanos();
         FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(s.connect().timeout()));
-        while (System.nanoTime() < end) {
-            FeedEvent ev = loop.nextBefore(TICK, end);
-            if (ev instanceof FeedEvent.Closed c) {
-                close = c.close();
-                return;
-            }
-            if (ev instanceof FeedEvent.ServerError e) {
-                serverError = e.error();
-                return;
-            }
-            if (ev instanceof FeedEvent.Stalled) { // the acknowledgement's deadline: the rungs name what is missing
-                return;
-            }
-            FeedSession.Received r = ev == null ? null : ev.frame();
-            if (r != null && r.decoded().frame() instanceof Frame.Data d && r.decoded().valid()) {
-                for (Event e : d.events()) {
-                    if (e instanceof Event.Tickers t) {
-                        t.tickers().forEach(tk -> history.add(tk.productId(), r.raw().receivedAt(), tk.price()));
-                        lastTicker = r.raw().receivedAt();
-                    }
+        try {
+            while (System.nanoTime() < end) {
+                FeedEvent ev = loop.nextBefore(TICK, end);
+                if (ev instanceof FeedEvent.Closed c) {
+                    close = c.close();
+                    cutShort = SessionChecks.closed(close);
+                    return;
                 }
+                if (ev instanceof FeedEvent.ServerError e) {
+                    serverError = e.error();
+                    cutShort = "the server sent an error frame";
+                    return;
+                }
+                if (ev instanceof FeedEvent.Stalled st) { // the acknowledgement's deadline: the rungs name what is missing
+                    cutShort = st.describe();
+                    return;
+                }
+                FeedSession.Received r = ev == null ? null : ev.frame();
+                if (r != null && r.decoded().frame() instanceof Frame.Data d && r.decoded().valid()) {
+                    ticker(d, r);
+                }
+            }
+        } finally {
+            windowEnd = session.feedNow();
+        }
+    }
+
+    private void ticker(Frame.Data d, FeedSession.Received r) {
+        for (Event e : d.events()) {
+            if (e instanceof Event.Tickers t) {
+                t.tickers().forEach(tk -> history.add(tk.productId(), r.raw().receivedAt(), tk.price()));
+                lastTicker = r.raw().receivedAt();
             }
         }
     }
 
     private void addPhase(Phase st) {
         double ms = st.took().toNanos() / 1e6;
-        String facts = st.facts().toString();
+        String facts = st.factsText();
         rungs.add((st.ok() ? CheckResult.pass(st.name(), facts, Map.of())
                 : CheckResult.fail(st.name(), ExitCode.CONNECTION, facts, st.cause(), st.fix(), Map.of())).timed(ms));
     }
 
     private void skipFrom(String failed, String why) {
-        List<String> ladder = List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack", "first-data", "heartbeats",
-                "sequence", "auth");
-        for (String n : ladder.subList(ladder.indexOf(failed) + 1, ladder.size())) {
+        for (String n : SOCKET_LADDER.subList(SOCKET_LADDER.indexOf(failed) + 1, SOCKET_LADDER.size())) {
             rungs.add(CheckResult.skip(n, "not attempted: " + why));
         }
     }
@@ -171,8 +188,8 @@ public final class Prober {
         Instant after = clock.instant();
         if (time.status() == 429) { // it answers: reachable, but this client is over its rate limit
             rungs.add(CheckResult.warn("rest-reachable", s.rest() + ": " + RestSampler.describe(time),
-                    "REST answered 429 (rate limited) to every try within " + s.connect().timeout().toSeconds()
-                            + " s" + (time.retryAfter() == null ? "" : "; Retry-After: " + time.retryAfter()),
+                    "REST answered 429 (rate limited) to every try within "
+                            + Figures.duration(s.connect().timeout()) + (time.retryAfter() == null ? "" : "; Retry-After: " + time.retryAfter()),
                     "wait, then probe again; lower --rest-budget", Map.of()).timed(ms(t)));
             rungs.add(CheckResult.skip("rest-price", "REST rate-limited"));
             rungs.add(CheckResult.skip("clock-skew", "REST rate-limited"));
@@ -220,11 +237,11 @@ public final class Prober {
         if (bps == null) {
             return CheckResult.skip("rest-price", "REST price " + price + ", no socket price for " + product);
         }
-        String evidence = product + " REST " + price + ", socket within " + VerifyChecks.bps(bps) + " bps (limit "
-                + s.maxDeviationBps() + ")";
+        String evidence = product + " REST " + price + ", socket within " + Figures.bps(bps) + " (limit "
+                + Figures.bps(s.maxDeviationBps()) + ")";
         return bps.compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0
-                ? CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree by " + VerifyChecks.bps(bps)
-                + " bps", "check that both URLs point at the same exchange", Map.of("bps", bps.doubleValue()))
+                ? CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree by "
+                + Figures.bps(bps), "check that both URLs point at the same exchange", Map.of("bps", bps.doubleValue()))
                 : CheckResult.pass("rest-price", evidence, Map.of("bps", bps.doubleValue()));
     }
 

@@ -53,8 +53,10 @@ public final class Connector {
                     "check the host name and this machine's DNS (no network?)"));
             throw new ConnectFailure(phases);
         }
-        phases.add(Phase.passed("dns", since(t0), Map.of("host", host, "addresses",
-                Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", ")))));
+        Map<String, String> dns = new LinkedHashMap<>(); // host first, then what it resolved to: on every run
+        dns.put("host", host);
+        dns.put("addresses", Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
+        phases.add(Phase.passed("dns", since(t0), dns));
 
         long t1 = System.nanoTime();
         Socket socket = new Socket();
