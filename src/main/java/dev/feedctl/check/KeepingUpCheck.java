@@ -37,7 +37,7 @@ final class KeepingUpCheck {
                 "lag behind exchange timestamps p50 %.1f ms, p99 %.1f ms, growth %d ms",
                 (Double) lag.summaryMillis().get("p50"), (Double) lag.summaryMillis().get("p99"),
                 lag.growth().toMillis());
-        String evidence = "longest wait before judging " + o.longestBacklog.toMillis() + " ms, reader paused "
+        String evidence = "longest wait before judging " + Figures.duration(o.longestBacklog) + ", reader paused "
                 + o.connection.stalls() + " times (" + stalledMs + " ms); " + lagText;
         if (stalledMs > 0 || o.longestBacklog.compareTo(BACKLOG_LIMIT) > 0) {
             return CheckResult.warn("keeping-up", evidence, "feedctl fell behind the feed by "

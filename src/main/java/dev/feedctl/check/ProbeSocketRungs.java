@@ -171,20 +171,4 @@ final class ProbeSocketRungs {
                 : CheckResult.warn("auth", socket + "; " + rest, "could not prove the key on both socket and REST",
                 null, Map.of());
     }
-
-    static CheckResult clockSkew(long skewMillis, boolean withKey) {
-        long abs = Math.abs(skewMillis);
-        String evidence = "this machine is " + abs + " ms " + (skewMillis > 0 ? "behind" : "ahead of")
-                + " the exchange clock";
-        if (abs > 30_000) {
-            return CheckResult.fail("clock-skew", withKey ? ExitCode.AUTH : ExitCode.VERIFICATION_FAILED, evidence, "clock skew " + Math.round(abs / 1000.0)
-                    + " s: JWTs (valid 120 s) will be rejected", "fix this machine's clock (NTP)", Map.of("skew_ms",
-                    skewMillis));
-        }
-        if (abs > 2_000) {
-            return CheckResult.warn("clock-skew", evidence, "clock skew " + Math.round(abs / 1000.0) + " s",
-                    "sync the clock (NTP) before it breaks JWT auth", Map.of("skew_ms", skewMillis));
-        }
-        return CheckResult.pass("clock-skew", evidence, Map.of("skew_ms", skewMillis));
-    }
 }

@@ -16,8 +16,6 @@ import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestClient;
 import dev.feedctl.transport.Phase;
 import dev.feedctl.protocol.UrlLint;
-import dev.feedctl.units.Figures;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +67,7 @@ public final class Prober {
                 rungs.add(CheckResult.skip(n, "not attempted: the URL is wrong (see url-lint)"));
             }
         }
-        rest();
+        new ProbeRestRungs(s, clock, rest, history, lastTicker != null).addTo(rungs);
         if (session != null) {
             session.close();
         }
@@ -178,71 +176,6 @@ public final class Prober {
         for (String n : SOCKET_LADDER.subList(SOCKET_LADDER.indexOf(failed) + 1, SOCKET_LADDER.size())) {
             rungs.add(CheckResult.skip(n, "not attempted: " + why));
         }
-    }
-
-    private void rest() throws InterruptedException {
-        long deadline = System.nanoTime() + s.connect().timeout().toNanos();
-        long t = System.nanoTime();
-        Instant before = clock.instant();
-        RestClient.Reply time = rest.time(deadline);
-        Instant after = clock.instant();
-        if (time.status() == 429) { // it answers: reachable, but this client is over its rate limit
-            rungs.add(CheckResult.warn("rest-reachable", s.rest() + ": " + RestSampler.describe(time),
-                    "REST answered 429 (rate limited) to every try within "
-                            + Figures.duration(s.connect().timeout()) + (time.retryAfter() == null ? "" : "; Retry-After: " + time.retryAfter()),
-                    "wait, then probe again; lower --rest-budget", Map.of()).timed(ms(t)));
-            rungs.add(CheckResult.skip("rest-price", "REST rate-limited"));
-            rungs.add(CheckResult.skip("clock-skew", "REST rate-limited"));
-            return;
-        }
-        if (!time.ok()) {
-            rungs.add(CheckResult.fail("rest-reachable", ExitCode.CONNECTION, s.rest() + ": " + RestSampler.describe(time),
-                    time.status() == 0 ? "the REST API did not answer GET /api/v3/brokerage/time"
-                            : "GET /api/v3/brokerage/time answered " + RestSampler.describe(time),
-                    time.status() == 429 ? "rate-limited: wait and retry" : time.status() == 0
-                            ? "check --rest-url and the network" : "--rest-url must be the Advanced Trade REST base ("
-                            + dev.feedctl.protocol.CoinbaseHosts.REST + ")", Map.of())
-                    .timed(ms(t)));
-            rungs.add(CheckResult.skip("rest-price", "REST not reachable"));
-            rungs.add(CheckResult.skip("clock-skew", "REST not reachable"));
-            return;
-        }
-        rungs.add(CheckResult.pass("rest-reachable", "GET /time answered 200 from " + s.rest(), Map.of())
-                .timed(ms(t)));
-        long local = (before.toEpochMilli() + after.toEpochMilli()) / 2;
-        Long exchange = RestClient.epochMillis(time.json());
-        long t2 = System.nanoTime();
-        rungs.add(restPrice(deadline).timed(ms(t2)));
-        rungs.add(exchange == null ? CheckResult.skip("clock-skew", "GET /time answered without a whole-number "
-                + "epochMillis: the skew cannot be measured")
-                : ProbeSocketRungs.clockSkew(exchange - local, s.key() != null));
-    }
-
-    private CheckResult restPrice(long deadline) throws InterruptedException {
-        if (!Verifier.isPriced(s.channels())) {
-            return CheckResult.skip("rest-price", "no ticker channel to compare with");
-        }
-        String product = ProductIds.canonical(s.products().get(0));
-        RestClient.Reply r = rest.product(product, deadline);
-        BigDecimal price = r.ok() ? RestSampler.decimal(r.json().get("price")) : null;
-        if (price == null) {
-            return CheckResult.warn("rest-price", RestSampler.describe(r), "no REST price to compare"
-                    + (r.status() == 429 ? ": rate-limited (429)" : ""), null, Map.of());
-        }
-        if (lastTicker == null) {
-            return CheckResult.skip("rest-price", "REST price " + price + ", but the socket sent no ticker price");
-        }
-        Instant now = clock.instant();
-        BigDecimal bps = history.closestBps(product, price, now.minus(PriceHistory.KEEP), now);
-        if (bps == null) {
-            return CheckResult.skip("rest-price", "REST price " + price + ", no socket price for " + product);
-        }
-        String evidence = product + " REST " + price + ", socket within " + Figures.bps(bps) + " (limit "
-                + Figures.bps(s.maxDeviationBps()) + ")";
-        return bps.compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0
-                ? CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree by "
-                + Figures.bps(bps), "check that both URLs point at the same exchange", Map.of("bps", bps.doubleValue()))
-                : CheckResult.pass("rest-price", evidence, Map.of("bps", bps.doubleValue()));
     }
 
     static double ms(long startNanos) {

@@ -7,7 +7,6 @@ import dev.feedctl.transport.Phase;
 import dev.feedctl.protocol.UrlLint;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

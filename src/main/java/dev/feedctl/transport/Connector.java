@@ -159,8 +159,8 @@ public final class Connector {
             return Phase.failed("upgrade", took, head, "closed during the upgrade: " + close.code() + " "
                     + close.reason(), "the server ended the connection before it was open");
         }
-        return Phase.failed("upgrade", took, head, "no answer to the upgrade within " + spec.timeout().toMillis()
-                + " ms", "the server accepted TCP but did not speak WebSocket; check the URL and --timeout");
+        return Phase.failed("upgrade", took, head, "no answer to the upgrade within "
+                + dev.feedctl.units.Figures.duration(spec.timeout()), "the server accepted TCP but did not speak WebSocket; check the URL and --timeout");
     }
 
     /** What is wrong with a 101 the client refused, from its headers (RFC 6455 §4.1). */

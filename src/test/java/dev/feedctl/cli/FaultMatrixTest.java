@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for a fault out of a command's sight, what it did see). Every run's text is also scanned for Java collection dumps
  * ({@code {BTC-USD=200}}, {@code [heartbeats, ticker]}), which text for people never shows.
  *
- * <p>Runs: {@code connect} (with {@code --hold 2s} where the fault strikes an idle socket), {@code subscribe -o text}
- * and {@code probe} for 1.5 s (2.5 s where the fault strikes at 1.5 s or must be seen after it), {@code verify} for
- * 2.5 s, {@code tail -o text --max-reconnects 1} for 1.5 s; all with {@code --timeout 1s}. The matrix runs in parallel
- * (junit-platform.properties).
+ * <p>Runs ({@link #args}): {@code connect} (with {@code --hold 2s} where the fault strikes an idle socket),
+ * {@code subscribe -o text} and {@code probe} for 1.5 s (2.5 s where the fault strikes at 1.5 s or must be seen after
+ * it), {@code verify} for 2.5 s, {@code tail -o text --max-reconnects 1} for 1.5 to 3.5 s, or until it gives up where
+ * it must fail. The matrix runs in parallel (junit-platform.properties).
  */
 @Timeout(60)
 class FaultMatrixTest {
@@ -42,7 +42,9 @@ class FaultMatrixTest {
     private static final String UP = "upgrade +ok .*status=101";
     private static final String TICKERS = "ticker +seq=\\d+ BTC-USD \\d";
     private static final String PRICES = "BTC-USD  \\d+";
-    private static final String NO_ACK = "no subscriptions acknowledgement for heartbeats, ticker within 1\\.0 s";
+    private static final String NO_ACK = "no subscriptions acknowledgement for heartbeats, ticker within \\d\\.\\d s";
+    /** A close at 1.5 s reads 1.5 s, or a little later on a loaded machine. */
+    private static final String AT_1_5 = "after [12]\\.\\d s";
     private static final String NO_ACK_PROBE = "FAIL subscribe-ack .*no acknowledgement for heartbeats, ticker";
 
     /** Scenario → one cell per command, in {@link #COMMANDS} order. */
@@ -70,19 +72,19 @@ class FaultMatrixTest {
                         "the hostname is deprecated"), fail(3, "the hostname is deprecated"),
                 fail(3, "the hostname is deprecated"), fail(3, "the hostname is deprecated"),
                 fail(3, "the hostname is deprecated"));
-        row("going-away", fail(3, "closed by server after 1\\.5 s: 1001 \"going away\"", "the server is going away"),
-                fail(3, "closed by server after 1\\.5 s: 1001 \"going away\"; the server is going away"),
-                fail(3, "FAIL connection +closed by server after 1\\.5 s: 1001 \"going away\"",
+        row("going-away", fail(3, "closed by server " + AT_1_5 + ": 1001 \"going away\"", "the server is going away"),
+                fail(3, "closed by server " + AT_1_5 + ": 1001 \"going away\"; the server is going away"),
+                fail(3, "FAIL connection +closed by server " + AT_1_5 + ": 1001 \"going away\"",
                         "the server is going away", "SKIP sequence +the window was cut short"),
-                fail(3, "FAIL connection +closed by server after 1\\.5 s: 1001 \"going away\"",
+                fail(3, "FAIL connection +closed by server " + AT_1_5 + ": 1001 \"going away\"",
                         "the server is going away"),
                 ok("\"event\":\"outage\".*close 1001 going away by server",
                         "\"event\":\"reconnected\".*\"close_code\":1001", "\"connection\":2"));
-        row("abrupt-drop", fail(3, "closed by server after 1\\.5 s: 1006", "ended without a close frame"),
-                fail(3, "closed by server after 1\\.5 s: 1006; the peer or the network died"),
-                fail(3, "FAIL connection +closed by server after 1\\.5 s: 1006", "ended without a close frame",
+        row("abrupt-drop", fail(3, "closed by server " + AT_1_5 + ": 1006", "ended without a close frame"),
+                fail(3, "closed by server " + AT_1_5 + ": 1006; the peer or the network died"),
+                fail(3, "FAIL connection +closed by server " + AT_1_5 + ": 1006", "ended without a close frame",
                         "SKIP heartbeats +the window was cut short"),
-                fail(3, "FAIL connection +closed by server after 1\\.5 s: 1006", "ended without a close frame"),
+                fail(3, "FAIL connection +closed by server " + AT_1_5 + ": 1006", "ended without a close frame"),
                 ok("\"event\":\"outage\".*1006", "\"event\":\"reconnected\".*\"close_code\":1006"));
         for (int status : new int[] {404, 429, 503}) {
             String refused = "upgrade refused with HTTP " + status;
@@ -92,9 +94,9 @@ class FaultMatrixTest {
         String limit = "limit 1048576 bytes, frame \\d+ bytes";
         row("big-snapshot", ok(UP), fail(3, limit), fail(3, limit), fail(3, limit), fail(3, limit));
         row("slow-ack", ok(UP), fail(5, NO_ACK), fail(5, NO_ACK_PROBE), fail(5, "FAIL acknowledged", NO_ACK),
-                ok("\"event\":\"outage\".*" + NO_ACK));
+                fail(3, "\"event\":\"outage\".*" + NO_ACK, "gave up after 1 reconnect"));
         row("no-ack", ok(UP), fail(5, NO_ACK), fail(5, NO_ACK_PROBE), fail(5, "FAIL acknowledged", NO_ACK),
-                ok("\"event\":\"outage\".*" + NO_ACK));
+                fail(3, "\"event\":\"outage\".*" + NO_ACK, "gave up after 1 reconnect"));
         String legacy = "legacy Exchange";
         row("legacy-exchange", ok(UP), fail(5, legacy), fail(5, legacy), fail(5, legacy), fail(5, legacy));
         // REST faults: connect and subscribe never ask REST; tail only with --rest-check
@@ -116,11 +118,17 @@ class FaultMatrixTest {
                 ok("PASS freshness", "verify: PASS"), ok(PRICES));
     }
 
-    /** Extra arguments some cells need to see their fault: "command scenario" → arguments. */
-    private static List<String> extra(String command, String scenario) {
-        List<String> a = new ArrayList<>();
+    /**
+     * The arguments of one cell. Timeouts are 3 s (a loaded machine must not turn a slow answer into a fault), but
+     * 1 s where the acknowledgement's deadline is what subscribe and tail are tested on; tail runs until it gives
+     * up where it must fail, and long enough to show the reconnect where it must recover.
+     */
+    static List<String> args(String command, String scenario) {
+        boolean ackFault = scenario.equals("slow-ack") || scenario.equals("no-ack");
         boolean late = scenario.equals("going-away") || scenario.equals("abrupt-drop");
         boolean stall = Set.of("stall-data", "stall-all", "stale-product", "quiet-product").contains(scenario);
+        List<String> a = new ArrayList<>(List.of(command, "--sim=" + scenario, "--timeout",
+                ackFault && (command.equals("subscribe") || command.equals("tail")) ? "1s" : "3s"));
         switch (command) {
             case "connect" -> {
                 if (late || scenario.equals("deprecated-hostname")) {
@@ -138,20 +146,25 @@ class FaultMatrixTest {
                     a.addAll(List.of("-p", "BTC-USD,ETH-USD"));
                 }
             }
-            default -> { // tail
-                a.addAll(List.of("-o", "text", "--max-reconnects", "1", "--duration",
-                        late || stall ? "2500ms" : "1500ms"));
-                if (stall) {
-                    a.addAll(List.of("--max-staleness", "700ms", "--rest-check", "500ms"));
-                } else if (scenario.equals("rest-offset")) {
-                    a.addAll(List.of("--rest-check", "500ms"));
-                }
-            }
+            default -> tail(a, scenario, late, stall);
         }
         if (scenario.equals("big-snapshot") && !command.equals("connect")) {
             a.addAll(List.of("-c", "level2", "--max-message-size", "1048576"));
         }
         return a;
+    }
+
+    private static void tail(List<String> a, String scenario, boolean late, boolean stall) {
+        a.addAll(List.of("-o", "text", "--max-reconnects", "1"));
+        int exit = TABLE.get(scenario).get(COMMANDS.indexOf("tail")).exit();
+        if (exit == 0) { // a failing tail runs until it gives up
+            a.addAll(List.of("--duration", late ? "3500ms" : stall ? "2500ms" : "1500ms"));
+        }
+        if (stall) {
+            a.addAll(List.of("--max-staleness", "700ms", "--rest-check", "500ms"));
+        } else if (scenario.equals("rest-offset")) {
+            a.addAll(List.of("--rest-check", "500ms"));
+        }
     }
 
     static Stream<Arguments> cells() {
@@ -167,8 +180,7 @@ class FaultMatrixTest {
     @ParameterizedTest(name = "{0} --sim={1} -> {2}")
     @MethodSource("cells")
     void everyCommandMeetsEveryFault(String command, String scenario, Cell cell) {
-        List<String> args = new ArrayList<>(List.of(command, "--sim=" + scenario, "--timeout", "1s"));
-        args.addAll(extra(command, scenario));
+        List<String> args = args(command, scenario);
         long t0 = System.nanoTime();
         Run r = Run.of(args.toArray(String[]::new));
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -180,9 +192,9 @@ class FaultMatrixTest {
         assertFalse(all.contains("internal error"), r::toString);
         Matcher dump = DUMP.matcher(all);
         assertFalse(dump.find(), () -> "a Java collection printed as text: " + dump.group() + "\n" + r);
-        // the command's own deadlines (at most 2.5 s of watching, a 1 s timeout, a 1 s Retry-After) and a margin
+        // the command's own deadlines (at most 3.5 s of watching, a 3 s timeout, a 1 s Retry-After) and a margin
         // for a loaded machine running the suite in parallel
-        assertTrue(ms < 8_500, "took " + ms + " ms\n" + r);
+        assertTrue(ms < 12_000, "took " + ms + " ms\n" + r);
     }
 
     @Test
