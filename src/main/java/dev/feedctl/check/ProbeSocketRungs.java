@@ -54,8 +54,7 @@ final class ProbeSocketRungs {
         rungs.add(wholeWindow(heartbeats()));
         rungs.add(wholeWindow(sequence()));
         rungs.add(wholeWindow(SessionChecks.schema(session.ledger())));
-        rungs.add(wholeWindow(SessionChecks.connection(session, close, "the " + Figures.duration(s.duration())
-                + " window")));
+        rungs.add(wholeWindow(SessionChecks.connection(session, close, span())));
     }
 
     /** A PASS speaks for the whole window: when the window was cut short, what was seen is told but not passed. */
@@ -67,9 +66,9 @@ final class ProbeSocketRungs {
                 + r.evidence());
     }
 
-    /** {@code the 3.0 s window}, or {@code the window (cut short)}: what a count was counted over. */
+    /** {@code the 3.0 s window}, or {@code the shortened window}: what a count was counted over. */
     private String span() {
-        return window.cutShort() == null ? "the " + Figures.duration(s.duration()) + " window" : "the window (cut short)";
+        return window.cutShort() == null ? "the " + Figures.duration(s.duration()) + " window" : "the shortened window";
     }
 
     ServerErrors.Explanation error() {
