@@ -215,6 +215,18 @@ class FaultMatrixTest {
         TABLE.forEach((s, cells) -> assertEquals(COMMANDS.size(), cells.size(), s));
     }
 
+    /** A usage error lists the choices as words, never as an array (it printed "use one of [text, json]"). */
+    @Test
+    void theChoicesOfAUsageErrorAreText() {
+        for (String[] args : List.of(new String[] {"probe", "-o", "csv"}, new String[] {"verify", "-o", "yaml"},
+                new String[] {"subscribe", "-c", "bogus"}, new String[] {"tail", "--duration", "99999999h"})) {
+            Run r = Run.of(args);
+            assertEquals(2, r.code(), r::toString);
+            assertFalse(DUMP.matcher(r.out() + r.err()).find(), r::toString);
+        }
+        assertTrue(Run.of("probe", "-o", "csv").err().contains("use one of text, json"));
+    }
+
     @Test
     void theDumpPatternCatchesWhatJavaPrintsAndSparesWhatFeedctlPrints() {
         for (String dump : List.of("{BTC-USD=200}", "{addresses=127.0.0.1, host=127.0.0.1}", "[heartbeats, ticker]",
