@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The socket rungs after the upgrade: subscribe-ack, first-data, heartbeats, sequence, schema, connection, auth; and
- * clock-skew. A rung that judges the window never passes on a window that ended early.
+ * The socket rungs after the upgrade: subscribe-ack, first-data, heartbeats, sequence, schema, connection, auth.
+ * Schema and connection are verify's own checks ({@link SessionChecks}). A rung that judges the window never passes
+ * on a window that ended early.
  */
 final class ProbeSocketRungs {
 
