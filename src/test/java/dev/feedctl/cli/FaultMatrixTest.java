@@ -1,5 +1,7 @@
 package dev.feedctl.cli;
 
+import static dev.feedctl.cli.FaultCell.fail;
+import static dev.feedctl.cli.FaultCell.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +50,7 @@ class FaultMatrixTest {
     private static final String NO_ACK_PROBE = "FAIL subscribe-ack .*no acknowledgement for heartbeats, ticker";
 
     /** Scenario → one cell per command, in {@link #COMMANDS} order. */
-    static final Map<String, List<Cell>> TABLE = new LinkedHashMap<>();
+    static final Map<String, List<FaultCell>> TABLE = new LinkedHashMap<>();
 
     static {
         //  scenario, then connect / subscribe / probe / verify / tail. connect never subscribes: faults in data,
@@ -56,14 +58,14 @@ class FaultMatrixTest {
         //  "stderr:" evidence must be on stderr (diagnostics), the rest anywhere in stdout or stderr.
         row("healthy", ok(UP), ok(TICKERS), ok("probe: PASS \\(13 passed"), ok("verify: PASS"),
                 ok(PRICES, "\"event\":\"connected\""));
-        row("drops", ok(UP), ok(Cell.SEQ_JUMP), fail(1, "FAIL sequence .*gaps", "frames were lost"),
+        row("drops", ok(UP), ok(FaultCell.SEQ_JUMP), fail(1, "FAIL sequence .*gaps", "frames were lost"),
                 fail(1, "sequence gaps: frames were lost"), ok("\"event\":\"gap\".*\"missing\":1"));
-        row("gaps", ok(UP), ok(Cell.SEQ_JUMP), fail(1, "FAIL sequence .*gaps", "frames were lost"),
+        row("gaps", ok(UP), ok(FaultCell.SEQ_JUMP), fail(1, "FAIL sequence .*gaps", "frames were lost"),
                 fail(1, "sequence gaps: frames were lost"), ok("\"event\":\"gap\".*\"missing\":2"));
         // probe watches a first data frame, heartbeats and sequence, not freshness (verify and tail do)
-        row("stall-data", ok(UP), ok(Cell.DATA_THEN_HEARTBEATS), ok("PASS first-data", "PASS heartbeats"),
+        row("stall-data", ok(UP), ok(FaultCell.DATA_THEN_HEARTBEATS), ok("PASS first-data", "PASS heartbeats"),
                 fail(1, "heartbeats alive, data dead"), ok("\"event\":\"stale\""));
-        row("stall-all", ok(UP), ok(Cell.STREAM_STOPS), fail(1, "FAIL heartbeats", "no heartbeat arrived"),
+        row("stall-all", ok(UP), ok(FaultCell.STREAM_STOPS), fail(1, "FAIL heartbeats", "no heartbeat arrived"),
                 fail(1, "silent: not even heartbeats arrive"), ok("\"event\":\"stale\""));
         row("malformed", ok(UP), ok("stderr:violation (frame\\.not-json|envelope\\.[a-z-]+) at \\$"),
                 fail(1, "FAIL schema +\\d+ of \\d+ frames break the protocol: envelope\\.missing-field \\d+",
@@ -110,10 +112,10 @@ class FaultMatrixTest {
                 ok("\"event\":\"rest\".*\"deviation_bps\":(19\\d|20\\d|210)\\.\\d"));
         row("rest-5xx", ok(UP), ok(TICKERS), fail(3, "FAIL rest-reachable .*HTTP 503"), ok("REST failing \\(HTTP 503"),
                 ok(PRICES));
-        row("stale-product", ok(UP), ok(Cell.DATA_THEN_HEARTBEATS), ok("PASS first-data", "PASS heartbeats"),
+        row("stale-product", ok(UP), ok(FaultCell.DATA_THEN_HEARTBEATS), ok("PASS first-data", "PASS heartbeats"),
                 fail(1, "the market trades but the socket stopped sending BTC-USD \\(REST shows a trade"),
                 ok("\"event\":\"rest\".*\"state\":\"dead\""));
-        row("quiet-product", ok(UP), ok(Cell.DATA_THEN_HEARTBEATS), ok("PASS first-data", "PASS heartbeats"),
+        row("quiet-product", ok(UP), ok(FaultCell.DATA_THEN_HEARTBEATS), ok("PASS first-data", "PASS heartbeats"),
                 ok("WARN freshness", "quiet market: BTC-USD had no trades on REST either"),
                 ok("\"event\":\"rest\".*\"state\":\"quiet\""));
         row("clock-skew", ok(UP), ok(TICKERS), fail(1, "FAIL clock-skew", "clock skew 140 s"),
@@ -181,7 +183,7 @@ class FaultMatrixTest {
 
     @ParameterizedTest(name = "{0} --sim={1} -> {2}")
     @MethodSource("cells")
-    void everyCommandMeetsEveryFault(String command, String scenario, Cell cell) {
+    void everyCommandMeetsEveryFault(String command, String scenario, FaultCell cell) {
         List<String> args = args(command, scenario);
         long t0 = System.nanoTime();
         Run r = Run.of(args.toArray(String[]::new));
@@ -189,7 +191,7 @@ class FaultMatrixTest {
         assertEquals(cell.exit(), r.code(), r::toString);
         String all = r.out() + "\n" + r.err();
         for (String evidence : cell.evidence()) {
-            assertTrue(Cell.seen(evidence, r), () -> "the output must show: " + evidence + "\n" + r);
+            assertTrue(FaultCell.seen(evidence, r), () -> "the output must show: " + evidence + "\n" + r);
         }
         assertFalse(all.contains("internal error"), r::toString);
         Matcher dump = DUMP.matcher(all);
@@ -239,46 +241,8 @@ class FaultMatrixTest {
         }
     }
 
-    private static void row(String scenario, Cell connect, Cell subscribe, Cell probe, Cell verify, Cell tail) {
+    private static void row(String scenario, FaultCell connect, FaultCell subscribe, FaultCell probe,
+                            FaultCell verify, FaultCell tail) {
         TABLE.put(scenario, List.of(connect, subscribe, probe, verify, tail));
-    }
-
-    private static Cell ok(String... evidence) {
-        return new Cell(0, List.of(evidence));
-    }
-
-    private static Cell fail(int exit, String... evidence) {
-        return new Cell(exit, List.of(evidence));
-    }
-
-    /**
-     * One cell of the table.
-     *
-     * @param evidence regular expressions each found in stdout or stderr, or one of the named stream shapes
-     */
-    record Cell(int exit, List<String> evidence) {
-
-        /** subscribe's text shows a jump in sequence_num: a frame the exchange numbered never arrived. */
-        static final String SEQ_JUMP = "<sequence_num jumps>";
-        /** subscribe's text ends with heartbeats only: data stopped, the connection lives. */
-        static final String DATA_THEN_HEARTBEATS = "<heartbeats after the last data frame>";
-        /** subscribe's text stops a second into a 2.5 s run: nothing at all arrives after it. */
-        static final String STREAM_STOPS = "<the stream stops early>";
-
-        static boolean seen(String evidence, Run r) {
-            return switch (evidence) {
-                case SEQ_JUMP -> StreamShape.of(r.outLines()).jumps() > 0;
-                case DATA_THEN_HEARTBEATS -> StreamShape.of(r.outLines()).heartbeatsAfterData();
-                case STREAM_STOPS -> StreamShape.of(r.outLines()).spanMillis() < 1_800;
-                default -> evidence.startsWith("stderr:")
-                        ? Pattern.compile(evidence.substring("stderr:".length())).matcher(r.err()).find()
-                        : Pattern.compile(evidence).matcher(r.out() + "\n" + r.err()).find();
-            };
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + ", " + String.join(" + ", evidence);
-        }
     }
 }
