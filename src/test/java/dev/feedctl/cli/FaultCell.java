@@ -16,7 +16,7 @@ record FaultCell(int exit, List<String> evidence) {
     static final String SEQ_JUMP = "<sequence_num jumps>";
     /** subscribe's text ends with heartbeats only: data stopped, the connection lives. */
     static final String DATA_THEN_HEARTBEATS = "<heartbeats after the last data frame>";
-    /** subscribe's text stops a second into a 2.5 s run: nothing at all arrives after it. */
+    /** subscribe's text stops a second into a 3 s run: nothing at all arrives after it. */
     static final String STREAM_STOPS = "<the stream stops early>";
 
     static FaultCell ok(String... evidence) {

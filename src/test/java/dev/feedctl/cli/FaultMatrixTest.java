@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code {BTC-USD=200}}, {@code [heartbeats, ticker]}), which text for people never shows.
  *
  * <p>Runs ({@link #args}): {@code connect} (with {@code --hold 2s} where the fault strikes an idle socket),
- * {@code subscribe -o text} and {@code probe} for 1.5 s (2.5 s where the fault strikes at 1.5 s or must be seen after
- * it), {@code verify} for 2.5 s, {@code tail -o text --max-reconnects 1} for 1.5 to 3.5 s, or until it gives up where
- * it must fail. The matrix runs in parallel (junit-platform.properties).
+ * {@code probe} for 1.5 s and {@code subscribe -o text} for 2 s (2.5 to 3 s where the fault strikes at 1.5 s or must
+ * be seen after it), {@code verify} for 2.5 s, {@code tail -o text --max-reconnects 1} for 2 to 3.5 s, or until it
+ * gives up where it must fail. The matrix runs in parallel (junit-platform.properties).
  */
 @Timeout(60)
 class FaultMatrixTest {
@@ -139,7 +139,8 @@ class FaultMatrixTest {
                     a.addAll(List.of("--hold", "2s"));
                 }
             }
-            case "subscribe" -> a.addAll(List.of("-o", "text", "--duration", late || stall ? "2500ms" : "1500ms"));
+            case "subscribe" -> a.addAll(List.of("-o", "text", "--duration",
+                    stall ? "3s" : late ? "2500ms" : "2s"));
             case "probe" -> a.addAll(List.of("--duration", late ? "2500ms" : "1500ms"));
             case "verify" -> {
                 a.addAll(List.of("--duration", "2500ms"));
@@ -162,7 +163,7 @@ class FaultMatrixTest {
         a.addAll(List.of("-o", "text", "--max-reconnects", "1"));
         int exit = TABLE.get(scenario).get(COMMANDS.indexOf("tail")).exit();
         if (exit == 0) { // a failing tail runs until it gives up
-            a.addAll(List.of("--duration", late ? "3500ms" : stall ? "2500ms" : "1500ms"));
+            a.addAll(List.of("--duration", late ? "3500ms" : stall ? "3s" : "2s"));
         }
         if (stall) {
             a.addAll(List.of("--max-staleness", "700ms", "--rest-check", "500ms"));
