@@ -6,6 +6,7 @@ import dev.feedctl.transport.RestClient;
 import dev.feedctl.units.Figures;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,8 @@ final class ProbeRestRungs {
 
     static CheckResult clockSkew(long skewMillis, boolean withKey) {
         long abs = Math.abs(skewMillis);
-        String evidence = "this machine is " + abs + " ms " + (skewMillis > 0 ? "behind" : "ahead of")
+        String evidence = "this machine is " + Figures.duration(Duration.ofMillis(abs)) + " "
+                + (skewMillis > 0 ? "behind" : "ahead of")
                 + " the exchange clock";
         if (abs > 30_000) {
             return CheckResult.fail("clock-skew", withKey ? ExitCode.AUTH : ExitCode.VERIFICATION_FAILED, evidence, "clock skew " + Math.round(abs / 1000.0)
