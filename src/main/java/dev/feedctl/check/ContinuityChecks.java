@@ -1,5 +1,6 @@
 package dev.feedctl.check;
 
+import dev.feedctl.units.Figures;
 import dev.feedctl.protocol.SequenceTracker;
 import java.time.Duration;
 import java.util.Map;
@@ -39,14 +40,14 @@ final class ContinuityChecks {
         Map<String, Object> data = Map.of("count", hb.count(), "counter_breaks", hb.breaks(),
                 "longest_silence_ms", silence.toMillis());
         String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
-                + silence.toMillis() + " ms";
+                + Figures.duration(silence);
         if (hb.breaks() > 0) {
             return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeat_counter skipped " + hb.breaks()
                     + " times: heartbeats were lost", null, data);
         }
         if (silence.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
             return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, hb.count() == 0 ? "no heartbeat arrived"
-                    : "heartbeats stopped: " + silence.toMillis() + " ms without one (more than 2 s)",
+                    : "heartbeats stopped: " + Figures.duration(silence) + " without one (more than 2 s)",
                     "the feed is stalled or the connection half-dead; reconnect", data);
         }
         return CheckResult.pass("heartbeats", evidence, data);

@@ -1,5 +1,6 @@
 package dev.feedctl.check;
 
+import dev.feedctl.units.Figures;
 import com.google.gson.JsonArray;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
@@ -62,7 +63,9 @@ final class FreshnessCheck {
                 stale.add(p);
             }
         }
-        String evidence = "age of the last update per product (ms): " + ages + ", limit " + limit.toMillis() + " ms";
+        String evidence = "age of the last update per product: " + Figures.byName(ages.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Duration.ofMillis((Long) e.getValue()))))
+                + ", limit " + Figures.duration(limit);
         if (stale.isEmpty()) {
             return CheckResult.pass("freshness", evidence, ages);
         }
@@ -78,8 +81,9 @@ final class FreshnessCheck {
             if (lastTrade == null) {
                 unknown.add(p);
             } else if (lastTrade.isAfter(lastSocket.plusSeconds(1))) {
-                dead.add(p + " (REST shows a trade " + Duration.between(lastSocket, lastTrade).toMillis()
-                        + " ms newer than the socket's last update; socket silent for " + ages.get(p) + " ms)");
+                dead.add(p + " (REST shows a trade " + Figures.duration(Duration.between(lastSocket, lastTrade))
+                        + " newer than the socket's last update; socket silent for "
+                        + Figures.duration(Duration.ofMillis((Long) ages.get(p))) + ")");
             } else {
                 quiet.add(p);
             }
@@ -87,16 +91,16 @@ final class FreshnessCheck {
         String alive = heartbeatsAlive ? "heartbeats alive, data dead" : "silent: not even heartbeats arrive";
         if (!dead.isEmpty()) {
             return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, alive + ": the market trades but the socket stopped "
-                    + "sending " + dead, "the subscription for these products is dead; resubscribe or reconnect, "
+                    + "sending " + String.join("; ", dead), "the subscription for these products is dead; resubscribe or reconnect, "
                     + "and alarm on per-product staleness", ages);
         }
         if (!unknown.isEmpty()) {
-            return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, "stale beyond the limit: " + unknown + "; REST could "
+            return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, "stale beyond the limit: " + Figures.names(unknown) + "; REST could "
                     + "not say whether they traded (" + (o.sampler == null ? "a replay does not consult REST"
                     : o.sampler.lastProblem() != null ? o.sampler.lastProblem()
                     : "its ticker answered without trades for them") + ")", null, ages);
         }
-        return CheckResult.warn("freshness", evidence, "quiet market: " + quiet + " had no trades on REST either",
+        return CheckResult.warn("freshness", evidence, "quiet market: " + Figures.names(quiet) + " had no trades on REST either",
                 "not a feed failure; raise --max-staleness for quiet products", ages);
     }
 

@@ -37,12 +37,13 @@ final class KeepingUpCheck {
                 "lag behind exchange timestamps p50 %.1f ms, p99 %.1f ms, growth %d ms",
                 (Double) lag.summaryMillis().get("p50"), (Double) lag.summaryMillis().get("p99"),
                 lag.growth().toMillis());
-        String evidence = "longest wait before judging " + o.longestBacklog.toMillis() + " ms, reader paused "
-                + o.connection.stalls() + " times (" + stalledMs + " ms); " + lagText;
+        String evidence = "longest wait before judging " + Figures.duration(o.longestBacklog) + ", reader paused "
+                + o.connection.stalls() + " times (" + Figures.duration(Duration.ofMillis(stalledMs)) + "); " + lagText;
         if (stalledMs > 0 || o.longestBacklog.compareTo(BACKLOG_LIMIT) > 0) {
             return CheckResult.warn("keeping-up", evidence, "feedctl fell behind the feed by "
                     + Figures.duration(o.longestBacklog) + " (frames waited that long to be judged"
-                    + (stalledMs > 0 ? "; its reader paused " + stalledMs + " ms while its buffer was full" : "")
+                    + (stalledMs > 0 ? "; its reader paused " + Figures.duration(Duration.ofMillis(stalledMs))
+                    + " while its buffer was full" : "")
                     + "): this machine or feedctl is the bottleneck, not the feed. Every frame was still judged, and "
                     + "heartbeat silences and ages above leave feedctl's own pauses out",
                     "give feedctl a core of its own, or fewer products and channels per run", data);

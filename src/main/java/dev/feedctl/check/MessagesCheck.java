@@ -1,5 +1,6 @@
 package dev.feedctl.check;
 
+import dev.feedctl.units.Figures;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
@@ -50,7 +51,7 @@ final class MessagesCheck {
             }
         }
         String evidence = "valid data frames " + (s.streamsProducts() || s.onlyTickerBatch() ? "per product"
-                : "per channel") + ": " + counts + ", needed " + required;
+                : "per channel") + ": " + Figures.byName(counts) + ", needed " + required;
         if (short_.isEmpty()) {
             return CheckResult.pass("messages", evidence, counts);
         }
@@ -61,7 +62,7 @@ final class MessagesCheck {
         String diagnosis = binaryNote + (ev.dataFrames() == 0 && !heartbeatsAlive
                 ? "silent: nothing arrived after the subscription, not even heartbeats"
                 : ev.dataFrames() == 0 ? "heartbeats alive, data dead: the connection and subscription work but no "
-                + "market data arrives" : "fewer than " + required + " valid data frames for " + short_);
+                + "market data arrives" : "fewer than " + required + " valid data frames for " + String.join(", ", short_));
         return CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED, evidence, diagnosis, "check the product ids, or run longer "
                 + "(--duration) on a quiet market", counts);
     }

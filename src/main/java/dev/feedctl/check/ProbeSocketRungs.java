@@ -7,26 +7,44 @@ import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestClient;
+import dev.feedctl.units.Figures;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The socket rungs after the upgrade: subscribe-ack, first-data, heartbeats, sequence, auth; and clock-skew. */
+/**
+ * The socket rungs after the upgrade: subscribe-ack, first-data, heartbeats, sequence, schema, connection, auth.
+ * Schema and connection are verify's own checks ({@link SessionChecks}). A rung that judges the window never passes
+ * on a window that ended early.
+ */
 final class ProbeSocketRungs {
+
+    /**
+     * The observation window as it happened.
+     *
+     * @param end       when it ended, on the feed clock
+     * @param cutShort  why it ended before its time (a close, a server error, no acknowledgement); null when it ran
+     *                  its whole length
+     */
+    record Window(Instant end, String cutShort) {
+    }
 
     private final CheckSettings s;
     private final FeedSession session;
     private final CloseInfo close;
     private final Frame.Error serverError;
     private final List<CheckResult> rungs;
+    private final Window window;
 
     ProbeSocketRungs(CheckSettings s, FeedSession session, CloseInfo close, Frame.Error serverError,
-                     List<CheckResult> rungs) {
+                     List<CheckResult> rungs, Window window) {
         this.s = s;
         this.session = session;
         this.close = close;
         this.serverError = serverError;
         this.rungs = rungs;
+        this.window = window;
     }
 
     void add() {
@@ -34,8 +52,24 @@ final class ProbeSocketRungs {
                 : Prober.explain(serverError, session, s.key());
         rungs.add(ack(error));
         rungs.add(firstData());
-        rungs.add(heartbeats());
-        rungs.add(sequence());
+        rungs.add(wholeWindow(heartbeats()));
+        rungs.add(wholeWindow(sequence()));
+        rungs.add(wholeWindow(SessionChecks.schema(session.ledger())));
+        rungs.add(wholeWindow(SessionChecks.connection(session, close, span())));
+    }
+
+    /** A PASS speaks for the whole window: when the window was cut short, what was seen is told but not passed. */
+    private CheckResult wholeWindow(CheckResult r) {
+        if (window.cutShort() == null || r.status() != Status.PASS) {
+            return r;
+        }
+        return CheckResult.skip(r.name(), "the window was cut short (" + window.cutShort() + "); until then: "
+                + r.evidence());
+    }
+
+    /** {@code the 3.0 s window}, or {@code the shortened window}: what a count was counted over. */
+    private String span() {
+        return window.cutShort() == null ? "the " + Figures.duration(s.duration()) + " window" : "the shortened window";
     }
 
     ServerErrors.Explanation error() {
@@ -48,21 +82,18 @@ final class ProbeSocketRungs {
         double ms = acked.values().stream().mapToLong(Duration::toNanos).max().orElse(0) / 1e6;
         if (error != null) { // before or after the acknowledgement: a server error ends the subscription
             return CheckResult.fail("subscribe-ack", error.authProblem() ? ExitCode.AUTH : ExitCode.PROTOCOL,
-                    (missing.isEmpty() ? "acknowledged " + acked.keySet() + ", then " : "") + "server error \""
-                    + serverError.message() + "\"", error.text(), null, Map.of()).timed(ms);
+                    (missing.isEmpty() ? "acknowledged " + SessionChecks.acknowledged(acked) + ", then " : "")
+                    + "server error \"" + serverError.message() + "\"", error.text(), null, Map.of()).timed(ms);
         }
         if (missing.isEmpty()) {
-            return CheckResult.pass("subscribe-ack", "acknowledged " + acked.keySet(), Map.of()).timed(ms);
-        }
-        if (error != null) {
-            return CheckResult.fail("subscribe-ack", error.authProblem() ? ExitCode.AUTH : ExitCode.PROTOCOL, "server error \""
-                    + serverError.message() + "\"", error.text(), null, Map.of());
+            return CheckResult.pass("subscribe-ack", "acknowledged " + SessionChecks.acknowledged(acked), Map.of())
+                    .timed(ms);
         }
         if (close != null) {
             String cause = close.knownCause(false, session.connection().largestFrame(),
                     session.connection().maxMessageSize());
-            return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, "closed " + close.code() + " \"" + close.reason() + "\" by "
-                    + close.side(), cause == null ? "closed before the acknowledgement" : cause, null, Map.of());
+            return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, SessionChecks.closed(close),
+                    cause == null ? "closed before the acknowledgement" : cause, null, Map.of());
         }
         FrameLedger ev = session.ledger();
         if (!ev.foreignFamilies().isEmpty()) {
@@ -70,21 +101,21 @@ final class ProbeSocketRungs {
             return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "frames in the " + f.description(), "wrong feed: "
                     + f.description(), f.advice(), Map.of());
         }
-        return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "no acknowledgement for " + missing, "the server never "
-                + "confirmed the subscribe", "check channel and product names", Map.of());
+        return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "no acknowledgement for " + Figures.names(missing),
+                "the server never confirmed the subscribe", "check channel and product names", Map.of());
     }
 
     private CheckResult firstData() {
         Duration first = session.firstDataAfter();
         if (first != null) {
-            return CheckResult.pass("first-data", "first data frame after " + first.toMillis() + " ms", Map.of())
+            return CheckResult.pass("first-data", "first data frame after " + Figures.duration(first), Map.of())
                     .timed(first.toNanos() / 1e6);
         }
         if (!session.unacknowledged().isEmpty()) {
             return CheckResult.skip("first-data", "not subscribed");
         }
         boolean heartbeats = session.ledger().heartbeats().count() > 0;
-        return CheckResult.fail("first-data", ExitCode.VERIFICATION_FAILED, "no data frame within " + s.duration().toMillis() + " ms",
+        return CheckResult.fail("first-data", ExitCode.VERIFICATION_FAILED, "no data frame in " + span(),
                 heartbeats ? "heartbeats alive, data dead" : "silent: nothing arrived after the subscription",
                 "check the product ids and channels", Map.of());
     }
@@ -95,12 +126,12 @@ final class ProbeSocketRungs {
         }
         var hb = session.ledger().heartbeats();
         // up to the end of the window, not just between heartbeats: a feed that stops early is not continuous
-        Duration silence = hb.longestSilence(session.feedNow());
+        Duration silence = hb.longestSilence(window.end());
         String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
-                + silence.toMillis() + " ms";
+                + Figures.duration(silence);
         if (hb.count() == 0) {
             return session.unacknowledged().isEmpty() ? CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED,
-                    "0 heartbeats in " + s.duration().toMillis() + " ms", "no heartbeat arrived", null, Map.of())
+                    "0 heartbeats in " + span(), "no heartbeat arrived", null, Map.of())
                     : CheckResult.skip("heartbeats", "not subscribed");
         }
         if (hb.breaks() > 0) {
@@ -109,7 +140,7 @@ final class ProbeSocketRungs {
         }
         if (silence.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
             return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeats stopped: "
-                    + silence.toMillis() + " ms without one (more than 2 s)", "the feed is stalled or the connection "
+                    + Figures.duration(silence) + " without one (more than 2 s)", "the feed is stalled or the connection "
                     + "half-dead; reconnect", Map.of());
         }
         return CheckResult.pass("heartbeats", evidence, Map.of());
@@ -117,13 +148,7 @@ final class ProbeSocketRungs {
 
     private CheckResult sequence() {
         SequenceTracker t = session.ledger().sequence();
-        if (t.frames() == 0) {
-            return CheckResult.skip("sequence", "no frames");
-        }
-        return t.clean() ? CheckResult.pass("sequence", t.frames() + " frames, no gaps", Map.of())
-                : CheckResult.fail("sequence", ExitCode.VERIFICATION_FAILED, t.gaps() + " gaps, " + t.duplicates() + " duplicates, "
-                + t.regressions() + " regressions", "sequence gaps: frames were lost", "resubscribe or reconnect",
-                Map.of());
+        return t.frames() == 0 ? CheckResult.skip("sequence", "no frames") : ContinuityChecks.sequence(t);
     }
 
     /** Signed socket subscribes and one signed REST call (best_bid_ask, a JWT with the request's uri). */
@@ -145,21 +170,5 @@ final class ProbeSocketRungs {
                 ? CheckResult.pass("auth", socket + "; " + rest + " (key " + s.key().name() + ")", Map.of())
                 : CheckResult.warn("auth", socket + "; " + rest, "could not prove the key on both socket and REST",
                 null, Map.of());
-    }
-
-    static CheckResult clockSkew(long skewMillis, boolean withKey) {
-        long abs = Math.abs(skewMillis);
-        String evidence = "this machine is " + abs + " ms " + (skewMillis > 0 ? "behind" : "ahead of")
-                + " the exchange clock";
-        if (abs > 30_000) {
-            return CheckResult.fail("clock-skew", withKey ? ExitCode.AUTH : ExitCode.VERIFICATION_FAILED, evidence, "clock skew " + Math.round(abs / 1000.0)
-                    + " s: JWTs (valid 120 s) will be rejected", "fix this machine's clock (NTP)", Map.of("skew_ms",
-                    skewMillis));
-        }
-        if (abs > 2_000) {
-            return CheckResult.warn("clock-skew", evidence, "clock skew " + Math.round(abs / 1000.0) + " s",
-                    "sync the clock (NTP) before it breaks JWT auth", Map.of("skew_ms", skewMillis));
-        }
-        return CheckResult.pass("clock-skew", evidence, Map.of("skew_ms", skewMillis));
     }
 }

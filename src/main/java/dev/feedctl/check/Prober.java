@@ -16,7 +16,6 @@ import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestClient;
 import dev.feedctl.transport.Phase;
 import dev.feedctl.protocol.UrlLint;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +31,9 @@ import java.util.Map;
 public final class Prober {
 
     private static final Duration TICK = Duration.ofMillis(50);
+    /** The rungs that need the socket, in ladder order. */
+    private static final List<String> SOCKET_LADDER = List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack",
+            "first-data", "heartbeats", "sequence", "schema", "connection", "auth");
 
     private final CheckSettings s;
     private final Clock clock;
@@ -42,6 +44,10 @@ public final class Prober {
     private CloseInfo close;
     private Frame.Error serverError;
     private Instant lastTicker;
+    /** Why the observation window ended before its time (a close, a server error, no acknowledgement); else null. */
+    private String cutShort;
+    /** When the window ended, on the feed clock: continuity is judged up to here, not up to the REST rungs. */
+    private Instant windowEnd;
 
     public Prober(CheckSettings settings, Clock clock) {
         this.s = settings;
@@ -57,12 +63,11 @@ public final class Prober {
         if (lintOk) {
             socket();
         } else {
-            for (String n : List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack", "first-data", "heartbeats",
-                    "sequence", "auth")) {
+            for (String n : SOCKET_LADDER) {
                 rungs.add(CheckResult.skip(n, "not attempted: the URL is wrong (see url-lint)"));
             }
         }
-        rest();
+        new ProbeRestRungs(s, clock, rest, history, lastTicker != null).addTo(rungs);
         if (session != null) {
             session.close();
         }
@@ -107,7 +112,8 @@ public final class Prober {
         session = new FeedSession(conn, key == null ? null : new JwtSigner(key, clock), clock);
         session.subscribe(s.channels().stream().map(c -> new FeedSession.Subscription(c, s.products())).toList());
         observe();
-        ProbeSocketRungs socketRungs = new ProbeSocketRungs(s, session, close, serverError, rungs);
+        ProbeSocketRungs socketRungs = new ProbeSocketRungs(s, session, close, serverError, rungs,
+                new ProbeSocketRungs.Window(windowEnd, cutShort));
         socketRungs.add();
         if (key == null) {
             rungs.add(CheckResult.skip("auth", "no key given (--key-file or COINBASE_API_KEY/COINBASE_API_SECRET)"));
@@ -123,109 +129,53 @@ public final class Prober {
     private void observe() throws InterruptedException {
         long end = System.nanoTime() + s.duration().toNanos();
         FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(s.connect().timeout()));
-        while (System.nanoTime() < end) {
-            FeedEvent ev = loop.nextBefore(TICK, end);
-            if (ev instanceof FeedEvent.Closed c) {
-                close = c.close();
-                return;
-            }
-            if (ev instanceof FeedEvent.ServerError e) {
-                serverError = e.error();
-                return;
-            }
-            if (ev instanceof FeedEvent.Stalled) { // the acknowledgement's deadline: the rungs name what is missing
-                return;
-            }
-            FeedSession.Received r = ev == null ? null : ev.frame();
-            if (r != null && r.decoded().frame() instanceof Frame.Data d && r.decoded().valid()) {
-                for (Event e : d.events()) {
-                    if (e instanceof Event.Tickers t) {
-                        t.tickers().forEach(tk -> history.add(tk.productId(), r.raw().receivedAt(), tk.price()));
-                        lastTicker = r.raw().receivedAt();
-                    }
+        try {
+            while (System.nanoTime() < end) {
+                FeedEvent ev = loop.nextBefore(TICK, end);
+                if (ev instanceof FeedEvent.Closed c) {
+                    close = c.close();
+                    cutShort = SessionChecks.closed(close);
+                    return;
                 }
+                if (ev instanceof FeedEvent.ServerError e) {
+                    serverError = e.error();
+                    cutShort = "the server sent an error frame";
+                    return;
+                }
+                if (ev instanceof FeedEvent.Stalled st) { // the acknowledgement's deadline: the rungs name what is missing
+                    cutShort = st.describe();
+                    return;
+                }
+                FeedSession.Received r = ev == null ? null : ev.frame();
+                if (r != null && r.decoded().frame() instanceof Frame.Data d && r.decoded().valid()) {
+                    ticker(d, r);
+                }
+            }
+        } finally {
+            windowEnd = session.feedNow();
+        }
+    }
+
+    private void ticker(Frame.Data d, FeedSession.Received r) {
+        for (Event e : d.events()) {
+            if (e instanceof Event.Tickers t) {
+                t.tickers().forEach(tk -> history.add(tk.productId(), r.raw().receivedAt(), tk.price()));
+                lastTicker = r.raw().receivedAt();
             }
         }
     }
 
     private void addPhase(Phase st) {
         double ms = st.took().toNanos() / 1e6;
-        String facts = st.facts().toString();
+        String facts = st.factsText();
         rungs.add((st.ok() ? CheckResult.pass(st.name(), facts, Map.of())
                 : CheckResult.fail(st.name(), ExitCode.CONNECTION, facts, st.cause(), st.fix(), Map.of())).timed(ms));
     }
 
     private void skipFrom(String failed, String why) {
-        List<String> ladder = List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack", "first-data", "heartbeats",
-                "sequence", "auth");
-        for (String n : ladder.subList(ladder.indexOf(failed) + 1, ladder.size())) {
+        for (String n : SOCKET_LADDER.subList(SOCKET_LADDER.indexOf(failed) + 1, SOCKET_LADDER.size())) {
             rungs.add(CheckResult.skip(n, "not attempted: " + why));
         }
-    }
-
-    private void rest() throws InterruptedException {
-        long deadline = System.nanoTime() + s.connect().timeout().toNanos();
-        long t = System.nanoTime();
-        Instant before = clock.instant();
-        RestClient.Reply time = rest.time(deadline);
-        Instant after = clock.instant();
-        if (time.status() == 429) { // it answers: reachable, but this client is over its rate limit
-            rungs.add(CheckResult.warn("rest-reachable", s.rest() + ": " + RestSampler.describe(time),
-                    "REST answered 429 (rate limited) to every try within " + s.connect().timeout().toSeconds()
-                            + " s" + (time.retryAfter() == null ? "" : "; Retry-After: " + time.retryAfter()),
-                    "wait, then probe again; lower --rest-budget", Map.of()).timed(ms(t)));
-            rungs.add(CheckResult.skip("rest-price", "REST rate-limited"));
-            rungs.add(CheckResult.skip("clock-skew", "REST rate-limited"));
-            return;
-        }
-        if (!time.ok()) {
-            rungs.add(CheckResult.fail("rest-reachable", ExitCode.CONNECTION, s.rest() + ": " + RestSampler.describe(time),
-                    time.status() == 0 ? "the REST API did not answer GET /api/v3/brokerage/time"
-                            : "GET /api/v3/brokerage/time answered " + RestSampler.describe(time),
-                    time.status() == 429 ? "rate-limited: wait and retry" : time.status() == 0
-                            ? "check --rest-url and the network" : "--rest-url must be the Advanced Trade REST base ("
-                            + dev.feedctl.protocol.CoinbaseHosts.REST + ")", Map.of())
-                    .timed(ms(t)));
-            rungs.add(CheckResult.skip("rest-price", "REST not reachable"));
-            rungs.add(CheckResult.skip("clock-skew", "REST not reachable"));
-            return;
-        }
-        rungs.add(CheckResult.pass("rest-reachable", "GET /time answered 200 from " + s.rest(), Map.of())
-                .timed(ms(t)));
-        long local = (before.toEpochMilli() + after.toEpochMilli()) / 2;
-        Long exchange = RestClient.epochMillis(time.json());
-        long t2 = System.nanoTime();
-        rungs.add(restPrice(deadline).timed(ms(t2)));
-        rungs.add(exchange == null ? CheckResult.skip("clock-skew", "GET /time answered without a whole-number "
-                + "epochMillis: the skew cannot be measured")
-                : ProbeSocketRungs.clockSkew(exchange - local, s.key() != null));
-    }
-
-    private CheckResult restPrice(long deadline) throws InterruptedException {
-        if (!Verifier.isPriced(s.channels())) {
-            return CheckResult.skip("rest-price", "no ticker channel to compare with");
-        }
-        String product = ProductIds.canonical(s.products().get(0));
-        RestClient.Reply r = rest.product(product, deadline);
-        BigDecimal price = r.ok() ? RestSampler.decimal(r.json().get("price")) : null;
-        if (price == null) {
-            return CheckResult.warn("rest-price", RestSampler.describe(r), "no REST price to compare"
-                    + (r.status() == 429 ? ": rate-limited (429)" : ""), null, Map.of());
-        }
-        if (lastTicker == null) {
-            return CheckResult.skip("rest-price", "REST price " + price + ", but the socket sent no ticker price");
-        }
-        Instant now = clock.instant();
-        BigDecimal bps = history.closestBps(product, price, now.minus(PriceHistory.KEEP), now);
-        if (bps == null) {
-            return CheckResult.skip("rest-price", "REST price " + price + ", no socket price for " + product);
-        }
-        String evidence = product + " REST " + price + ", socket within " + VerifyChecks.bps(bps) + " bps (limit "
-                + s.maxDeviationBps() + ")";
-        return bps.compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0
-                ? CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree by " + VerifyChecks.bps(bps)
-                + " bps", "check that both URLs point at the same exchange", Map.of("bps", bps.doubleValue()))
-                : CheckResult.pass("rest-price", evidence, Map.of("bps", bps.doubleValue()));
     }
 
     static double ms(long startNanos) {

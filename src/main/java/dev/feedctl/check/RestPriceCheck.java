@@ -1,5 +1,7 @@
 package dev.feedctl.check;
 
+import dev.feedctl.units.Figures;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,14 +56,14 @@ final class RestPriceCheck {
                 .orElseThrow();
         data.put("max_deviation_bps", worst.getValue().doubleValue());
         data.put("limit_bps", s.maxDeviationBps());
-        String evidence = compared + " time-aligned comparisons, max deviation " + VerifyChecks.bps(worst.getValue())
-                + " bps on " + worst.getKey() + " (limit " + s.maxDeviationBps() + ")" + (o.unreached > 0 ? ", "
+        String evidence = compared + " time-aligned comparisons, max deviation " + Figures.bps(worst.getValue())
+                + " on " + worst.getKey() + " (limit " + Figures.bps(s.maxDeviationBps()) + ")" + (o.unreached > 0 ? ", "
                 + o.unreached + (o.unreached == 1 ? " later sample" : " later samples") + " not compared (REST was asked "
                 + "after the socket's last judged price)"
                 : "") + "; " + restCounts;
         if (worst.getValue().compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0) {
             return CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree: " + worst.getKey()
-                    + " differs by " + VerifyChecks.bps(worst.getValue()) + " bps", "check that both URLs point at "
+                    + " differs by " + Figures.bps(worst.getValue()), "check that both URLs point at "
                     + "the same exchange and the product ids match (aliases like BTC-USDC are mapped to BTC-USD)",
                     data);
         }

@@ -5,11 +5,8 @@ import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.FeedFamily;
 import dev.feedctl.transport.Phase;
 import dev.feedctl.protocol.UrlLint;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -104,8 +101,7 @@ final class VerifyChecks {
         }
         Map<String, Duration> acked = o.session.ackedAfter();
         String evidence = acked.isEmpty() ? "no subscriptions acknowledgement"
-                : "acknowledged: " + acked.entrySet().stream().map(e -> e.getKey() + " in "
-                + e.getValue().toMillis() + " ms").collect(Collectors.joining(", "));
+                : "acknowledged: " + SessionChecks.acknowledged(acked);
         if (o.serverError != null) {
             boolean auth = o.errorExplanation.authProblem();
             return CheckResult.fail("acknowledged", auth ? ExitCode.AUTH : ExitCode.PROTOCOL, evidence + "; server error frame: \""
@@ -115,7 +111,7 @@ final class VerifyChecks {
         List<String> missing = o.session.unacknowledged();
         if (!missing.isEmpty()) {
             if (o.close != null) {
-                return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, "the connection closed before " + missing
+                return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, "the connection closed before " + Figures.names(missing)
                         + " was acknowledged", null, Map.of("missing", missing));
             }
             if (o.foreign != null) {
@@ -123,8 +119,9 @@ final class VerifyChecks {
                         + "answered in the " + o.foreign.family().description(), o.foreign.family().advice(),
                         Map.of("missing", missing));
             }
-            return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + missing
-                    + " within " + Math.min(s.connect().timeout().toMillis(), s.duration().toMillis()) + " ms",
+            return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + Figures.names(missing)
+                    + " within " + Figures.duration(s.connect().timeout().compareTo(s.duration()) < 0
+                    ? s.connect().timeout() : s.duration()),
                     "check the channel and product names; Advanced Trade answers every subscribe with a "
                             + "subscriptions message", Map.of("missing", missing));
         }
@@ -158,36 +155,11 @@ final class VerifyChecks {
     }
 
     private CheckResult connection() {
-        if (o.session == null) {
-            return CheckResult.skip("connection", "no connection");
-        }
-        if (o.close == null) {
-            return CheckResult.pass("connection", "open for the whole run", Map.of());
-        }
-        var c = o.close;
-        String cause = c.knownCause(!o.session.ackedAfter().isEmpty(), o.session.connection().largestFrame(),
-                o.session.connection().maxMessageSize());
-        return CheckResult.fail("connection", ExitCode.CONNECTION, "closed by " + c.side() + " after " + c.sinceConnect().toMillis()
-                + " ms: " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\""),
-                cause == null ? "the connection closed during the run" : cause,
-                c.code() == 1001 || c.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail does)"
-                        : null, Map.of("code", c.code(), "reason", c.reason(), "by", c.side()));
+        return SessionChecks.connection(o.session, o.close, "the whole run");
     }
 
     private CheckResult schema() {
-        FrameLedger ev = o.session.ledger();
-        if (ev.violations() == 0) {
-            return CheckResult.pass("schema", ev.frames() + " frames, 0 violations", Map.of("frames", ev.frames()));
-        }
-        FrameLedger.Seen first = ev.examples().get(0);
-        return CheckResult.fail("schema", ExitCode.VERIFICATION_FAILED, ev.invalidFrames() + " of " + ev.frames() + " frames break the protocol: "
-                + ev.violationsByRule(), "malformed frames; first: " + first.violation() + (first.sequence() >= 0
-                ? " (sequence_num " + first.sequence() + ")" : ""), "the server (or a proxy) sends frames that are "
-                + "not Advanced Trade; run feedctl subscribe --annotate to see them", new LinkedHashMap<>(
-                ev.violationsByRule()));
+        return SessionChecks.schema(o.session.ledger());
     }
 
-    static String bps(BigDecimal v) {
-        return v.setScale(1, RoundingMode.HALF_UP).toPlainString();
-    }
 }

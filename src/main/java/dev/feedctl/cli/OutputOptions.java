@@ -25,12 +25,18 @@ public final class OutputOptions {
             f = Format.valueOf(output.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ExitException.usage("unknown output format '" + output + "'; use one of "
-                    + java.util.Arrays.toString(allowed).toLowerCase(Locale.ROOT));
+                    + names(allowed));
         }
         if (!java.util.List.of(allowed).contains(f)) {
             throw ExitException.usage("output format '" + output + "' is not offered here; use one of "
-                    + java.util.Arrays.toString(allowed).toLowerCase(Locale.ROOT));
+                    + names(allowed));
         }
         return f;
+    }
+
+    /** {@code text, json}: the formats a command offers, as the user types them. */
+    private static String names(Format... formats) {
+        return java.util.Arrays.stream(formats).map(f -> f.name().toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

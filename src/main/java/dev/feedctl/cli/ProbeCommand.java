@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code feedctl probe}: the diagnostic ladder, PASS/WARN/FAIL/SKIP per step with its time and cause. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "The diagnostic ladder: url lint, dns, tcp, tls, upgrade, subscribe-ack, first-data, "
-                + "heartbeats, sequence, auth, rest-reachable, rest-price, clock-skew. It goes as far as it can.")
+                + "heartbeats, sequence, schema, connection, auth, rest-reachable, rest-price, clock-skew. It goes as far "
+                + "as it can; a window cut short by a close is never a PASS.")
 public final class ProbeCommand implements Callable<Integer> {
 
     @Spec
@@ -46,7 +47,8 @@ public final class ProbeCommand implements Callable<Integer> {
     ReportOptions reports;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "3s", converter = Durations.class,
-            description = "How long to watch the socket after subscribing. Default: ${DEFAULT-VALUE}.")
+            description = "How long to watch the socket after subscribing: every frame in it is validated, and a "
+                    + "close inside it fails. Default: ${DEFAULT-VALUE}.")
     Duration duration;
 
     @Option(names = "--max-deviation-bps", paramLabel = "BPS", defaultValue = "50",

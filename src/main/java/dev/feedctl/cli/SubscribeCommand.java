@@ -133,7 +133,7 @@ public final class SubscribeCommand implements Callable<Integer> {
                 }
                 throw closed(c.close(), session, session.unacknowledged().isEmpty());
             } else if (ev instanceof FeedEvent.Acknowledged a) {
-                terminal.verbose("acknowledged " + a.channel() + " after " + a.after().toMillis() + " ms");
+                terminal.verbose("acknowledged " + a.channel() + " after " + Figures.duration(a.after()));
             } else if (ev instanceof FeedEvent.ServerError e) {
                 write(e.frame(), session);
                 throw serverError(e.error(), session, key);
@@ -150,14 +150,15 @@ public final class SubscribeCommand implements Callable<Integer> {
             }
             if (!firstDataSeen && session.firstDataAfter() != null) {
                 firstDataSeen = true;
-                terminal.verbose("first data frame after " + session.firstDataAfter().toMillis() + " ms");
+                terminal.verbose("first data frame after " + Figures.duration(session.firstDataAfter()));
             }
             if (terminal.outClosed()) {
                 return ExitCode.OK.code();
             }
         }
         if (!session.unacknowledged().isEmpty()) {
-            throw ExitException.protocol("no subscriptions acknowledgement for " + session.unacknowledged());
+            throw ExitException.protocol("no subscriptions acknowledgement for "
+                    + Figures.names(session.unacknowledged()));
         }
         long violations = session.ledger().violations();
         if (session.connection().stalls() > 0) {
@@ -166,7 +167,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         }
         if (strict && violations > 0) {
             throw ExitException.failed(violations + " protocol violations (--strict): "
-                    + session.ledger().violationsByRule());
+                    + Figures.byName(session.ledger().violationsByRule()));
         }
         return ExitCode.OK.code();
     }

@@ -103,7 +103,8 @@ final class Fields {
     String oneOf(int o, String field, String scope, Set<String> allowed, String[] known) {
         String s = string(o, field, scope, true, known);
         if (s != null && !allowed.contains(s)) {
-            error(scope, field + "-invalid", at(field), "\"" + field + "\" is \"" + s + "\"; expected one of " + allowed);
+            error(scope, field + "-invalid", at(field), "\"" + field + "\" is \"" + s + "\"; expected one of "
+                    + String.join(", ", new java.util.TreeSet<>(allowed)));
             return null;
         }
         return s;

@@ -104,7 +104,9 @@ public final class FrameText {
             return "counter " + h.counter();
         }
         if (e instanceof Event.Subscriptions s) {
-            return s.subscriptions().toString();
+            // {"ticker": ["BTC-USD"]} reads "ticker BTC-USD"; several products "level2 BTC-USD+ETH-USD"
+            return Figures.byName(s.subscriptions().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                    en -> en.getValue() == null || en.getValue().isEmpty() ? "-" : String.join("+", en.getValue()))));
         }
         if (e instanceof Event.L2 l) {
             return l.productId() + " " + l.type() + " " + l.updates().size() + " levels";

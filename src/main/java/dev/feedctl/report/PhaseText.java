@@ -5,7 +5,6 @@ import dev.feedctl.transport.Phase;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Renders connection phases: one aligned line each for people, or maps for JSON. */
 public final class PhaseText {
@@ -14,8 +13,7 @@ public final class PhaseText {
     }
 
     public static String line(Phase s) {
-        String facts = s.facts().entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+        String facts = s.factsText();
         StringBuilder sb = new StringBuilder(Figures.format("%-14s %-4s %9s", s.name(),
                 s.ok() ? "ok" : "FAIL", Figures.millis(s.took())));
         if (!facts.isEmpty()) {

@@ -53,8 +53,10 @@ public final class Connector {
                     "check the host name and this machine's DNS (no network?)"));
             throw new ConnectFailure(phases);
         }
-        phases.add(Phase.passed("dns", since(t0), Map.of("host", host, "addresses",
-                Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(", ")))));
+        Map<String, String> dns = new LinkedHashMap<>(); // host first, then what it resolved to: on every run
+        dns.put("host", host);
+        dns.put("addresses", Arrays.stream(addresses).map(InetAddress::getHostAddress).collect(Collectors.joining(",")));
+        phases.add(Phase.passed("dns", since(t0), dns));
 
         long t1 = System.nanoTime();
         Socket socket = new Socket();
@@ -157,8 +159,8 @@ public final class Connector {
             return Phase.failed("upgrade", took, head, "closed during the upgrade: " + close.code() + " "
                     + close.reason(), "the server ended the connection before it was open");
         }
-        return Phase.failed("upgrade", took, head, "no answer to the upgrade within " + spec.timeout().toMillis()
-                + " ms", "the server accepted TCP but did not speak WebSocket; check the URL and --timeout");
+        return Phase.failed("upgrade", took, head, "no answer to the upgrade within "
+                + dev.feedctl.units.Figures.duration(spec.timeout()), "the server accepted TCP but did not speak WebSocket; check the URL and --timeout");
     }
 
     /** What is wrong with a 101 the client refused, from its headers (RFC 6455 §4.1). */

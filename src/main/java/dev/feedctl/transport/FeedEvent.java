@@ -54,7 +54,7 @@ public sealed interface FeedEvent {
         /** The cause, in words. */
         public String describe() {
             return switch (kind) {
-                case NO_ACK -> "no subscriptions acknowledgement for " + channels + " within "
+                case NO_ACK -> "no subscriptions acknowledgement for " + Figures.names(channels) + " within "
                         + Figures.duration(silentFor);
                 case NO_HEARTBEAT -> "no heartbeat for " + Figures.duration(silentFor)
                         + " (the server sends one every second)";

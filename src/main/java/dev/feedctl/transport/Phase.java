@@ -12,6 +12,13 @@ import java.util.Map;
  */
 public record Phase(String name, boolean ok, Duration took, Map<String, String> facts, String cause, String fix) {
 
+    /** {@code host=127.0.0.1 addresses=127.0.0.1}: the facts in the order they were observed, for a line of text. */
+    public String factsText() {
+        StringBuilder sb = new StringBuilder();
+        facts.forEach((k, v) -> sb.append(sb.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
     public static Phase passed(String name, Duration took, Map<String, String> facts) {
         return new Phase(name, true, took, new LinkedHashMap<>(facts), null, null);
     }

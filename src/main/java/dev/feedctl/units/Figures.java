@@ -1,7 +1,13 @@
 package dev.feedctl.units;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +41,36 @@ public final class Figures {
     }
 
     /**
+     * {@code BTC-USD 200, ETH-USD 198}: figures by name (products, channels, rules) for a sentence, sorted by name so
+     * the text is the same on every run whatever map held them; {@code none} when there are none.
+     */
+    public static String byName(Map<String, ?> figures) {
+        if (figures.isEmpty()) {
+            return "none";
+        }
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(figures).forEach((name, figure) -> sb.append(sb.isEmpty() ? "" : ", ").append(name).append(' ')
+                .append(figure instanceof Duration d ? duration(d) : figure));
+        return sb.toString();
+    }
+
+    /** {@code heartbeats, ticker}: names (products, channels) sorted, for a sentence; {@code none} when empty. */
+    public static String names(Collection<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", new TreeSet<>(names));
+    }
+
+    /** {@code 12.5 bps}, {@code 50 bps}: a price difference in basis points, to a tenth. */
+    public static String bps(BigDecimal bps) {
+        BigDecimal tenth = bps.setScale(1, RoundingMode.HALF_UP);
+        return (tenth.signum() == 0 ? "0" : tenth.stripTrailingZeros().toPlainString()) + " bps";
+    }
+
+    /** {@link #bps(BigDecimal)} of a limit given as a number. */
+    public static String bps(double bps) {
+        return bps(BigDecimal.valueOf(bps));
+    }
+
+    /**
      * {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a bare number of seconds.
      *
      * @throws IllegalArgumentException with a message for the user when the text is not a duration
@@ -53,7 +89,8 @@ public final class Figures {
             default -> n * 1000;
         };
         if (!(millis <= LONGEST.toMillis())) {
-            throw new IllegalArgumentException("'" + value + "' is longer than a year; give at most 366d worth (8784h)");
+            throw new IllegalArgumentException("'" + value + "' is longer than a year; give at most "
+                    + LONGEST.toHours() + "h");
         }
         return Duration.ofMillis(Math.round(millis));
     }

@@ -26,7 +26,7 @@ class ProbeCommandTest {
         Run r = Run.of("probe", "--sim", "--duration", "2500ms");
         assertEquals(0, r.code(), r::toString);
         for (String step : List.of("url-lint", "dns", "tcp", "upgrade", "subscribe-ack", "first-data", "heartbeats",
-                "sequence", "rest-reachable", "rest-price", "clock-skew")) {
+                "sequence", "schema", "connection", "rest-reachable", "rest-price", "clock-skew")) {
             assertTrue(line(r, step).startsWith("PASS"), step + "\n" + r);
         }
         assertTrue(line(r, "tls").startsWith("SKIP") && line(r, "auth").startsWith("SKIP"), r::toString);
@@ -75,5 +75,25 @@ class ProbeCommandTest {
         Run both = Run.of("probe", "--ws-url", "wss://ws-feed.exchange.coinbase.com", "--rest-url",
                 "http://127.0.0.1:9", "--timeout", "1s");
         assertEquals(3, both.code(), "REST unreachable (3) comes before the wrong feed (5)\n" + both);
+    }
+
+    @Test
+    void aWindowCutShortByACloseIsNeverAPass() {
+        Run r = Run.of("probe", "--sim=going-away", "--duration", "2500ms");
+        assertEquals(3, r.code(), r::toString);
+        assertTrue(line(r, "connection").startsWith("FAIL") && r.out().contains("1001 \"going away\"")
+                && r.out().contains("the server is going away"), r::toString);
+        for (String step : List.of("heartbeats", "sequence", "schema")) {
+            assertTrue(line(r, step).startsWith("SKIP") && line(r, step).contains("the window was cut short"),
+                    step + "\n" + r);
+        }
+    }
+
+    @Test
+    void everyFrameInTheWindowIsValidated() {
+        Run r = Run.of("probe", "--sim=malformed", "--duration", "1500ms");
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(line(r, "schema").startsWith("FAIL") && r.out().contains("malformed frames; first: "), r::toString);
+        assertTrue(line(r, "connection").startsWith("PASS"), r::toString);
     }
 }
