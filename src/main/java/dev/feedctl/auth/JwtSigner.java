@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Signs CDP JWTs (PROTOCOL.md §6): a fresh token, with a fresh nonce, for every subscribe message and every REST
+ * Signs CDP JWTs (docs/protocol.md §6): a fresh token, with a fresh nonce, for every subscribe message and every REST
  * request; {@code exp = nbf + 120}; socket tokens carry no {@code uri}, REST tokens carry "METHOD host/path".
  */
 public final class JwtSigner {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Loads a CDP key from a key file or from {@code COINBASE_API_KEY} + {@code COINBASE_API_SECRET}, and says
- * precisely what is wrong with a bad one (the key doctor of PROTOCOL.md §6).
+ * precisely what is wrong with a bad one (the key doctor of docs/protocol.md §6).
  */
 public final class KeyLoader {
 

@@ -20,7 +20,7 @@ public record CheckSettings(ConnectSpec connect, URI rest, List<String> channels
 
     public static final double DEFAULT_REST_BUDGET = 5;
     public static final Duration MAX_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
-    /** REST may lag the socket by about a second (PROTOCOL.md §7): compare within this window around a sample. */
+    /** REST may lag the socket by about a second (docs/protocol.md §7): compare within this window around a sample. */
     public static final Duration REST_LAG = Duration.ofMillis(1500);
 
     /** Channels that stream updates for their products; ticker_batch does too, but only every 5 s. */

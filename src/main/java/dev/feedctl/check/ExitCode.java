@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The exit codes of CLI.md, which users' scripts depend on. When several checks fail, the run exits with the code
+ * The exit codes of docs/cli.md, which users' scripts depend on. When several checks fail, the run exits with the code
  * of the earliest stage in the ladder: {@link #stageRank} orders them (connection, auth, protocol, evidence).
  * {@code --help} lists this table; nothing else spells the numbers.
  */
@@ -43,7 +43,7 @@ public enum ExitCode {
         return stageRank < 0 ? Integer.MAX_VALUE : stageRank;
     }
 
-    /** The table for {@code --help}, code to meaning, in the order of CLI.md. */
+    /** The table for {@code --help}, code to meaning, in the order of docs/cli.md. */
     public static Map<String, String> helpTable() {
         Map<String, String> m = new LinkedHashMap<>();
         for (ExitCode c : values()) { // plain padding: java.util.Formatter costs start-up time here

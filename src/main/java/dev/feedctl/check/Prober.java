@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code feedctl probe}: the diagnostic ladder of CLI.md, one timed step at a time. It goes as far as it can: the
+ * {@code feedctl probe}: the diagnostic ladder of docs/cli.md, one timed step at a time. It goes as far as it can: the
  * REST rungs run even when the socket fails ("REST works, socket does not").
  */
 public final class Prober {

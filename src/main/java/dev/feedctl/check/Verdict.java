@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The result of a verify or probe run: every check, and the exit code of the earliest failing stage
- * ({@link ExitCode#stageRank}: connection, auth, protocol, then evidence; CLI.md).
+ * ({@link ExitCode#stageRank}: connection, auth, protocol, then evidence; docs/cli.md).
  *
  * @param facts what the report shows besides the checks: target, REST counts, evidence totals
  */

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Advanced Trade channel names and the legacy names people confuse them with (PROTOCOL.md §3.1, §2). */
+/** Advanced Trade channel names and the legacy names people confuse them with (docs/protocol.md §3.1, §2). */
 public final class Channels {
 
     public static final String HEARTBEATS = "heartbeats";

@@ -2,7 +2,7 @@ package dev.feedctl.protocol;
 
 import java.time.Duration;
 
-/** What Advanced Trade means by the way it closes a socket (PROTOCOL.md §6): the known causes, with the fix. */
+/** What Advanced Trade means by the way it closes a socket (docs/protocol.md §4): the known causes, with the fix. */
 public final class CloseCodes {
 
     /** Advanced Trade closes a connection that has not subscribed to anything within this long. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Where Coinbase serves what (PROTOCOL.md §1): the one place these host names are written. */
+/** Where Coinbase serves what (docs/protocol.md §1): the one place these host names are written. */
 public final class CoinbaseHosts {
 
     public static final String MARKET_DATA_HOST = "advanced-trade-ws.coinbase.com";

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The events inside an Advanced Trade frame, one record per channel (PROTOCOL.md §3). Decimals are BigDecimal. */
+/** The events inside an Advanced Trade frame, one record per channel (docs/protocol.md §3). Decimals are BigDecimal. */
 public sealed interface Event {
 
     record Heartbeat(String currentTime, long counter) implements Event {

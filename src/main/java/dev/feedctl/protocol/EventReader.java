@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
-/** Reads and validates the events of one channel (PROTOCOL.md §3.3–§3.12). */
+/** Reads and validates the events of one channel (docs/protocol.md §3.3–§3.12). */
 final class EventReader {
 
     private static final Set<String> EVENT_TYPES = Set.of("snapshot", "update");
@@ -135,7 +135,7 @@ final class EventReader {
     private static final String[] BOOK = {"best_bid", "best_bid_quantity", "best_ask", "best_ask_quantity"};
 
     /**
-     * ticker and ticker_batch alike (PROTOCOL.md §3.7). Sources disagree on the best bid/ask fields: absent from both
+     * ticker and ticker_batch alike (docs/protocol.md §3.7). Sources disagree on the best bid/ask fields: absent from both
      * channels in 2023 captures, present on ticker since 2024-04, absent from ticker_batch by its docs prose, present
      * in one ticker_batch fixture. So: all four or none. None is drift to report (the 2023 shape), never a violation;
      * some but not all is a half book, a violation.

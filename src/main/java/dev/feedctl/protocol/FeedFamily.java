@@ -1,7 +1,7 @@
 package dev.feedctl.protocol;
 
 /**
- * The Coinbase feeds whose frames feedctl can tell apart by their shape (PROTOCOL.md §1, §2). Text that is not a
+ * The Coinbase feeds whose frames feedctl can tell apart by their shape (docs/protocol.md §1, §2). Text that is not a
  * frame of any of them is a {@link Frame.Unreadable}, not a family.
  */
 public enum FeedFamily {

@@ -3,7 +3,7 @@ package dev.feedctl.protocol;
 import java.util.Locale;
 import java.util.Set;
 
-/** Tells which Coinbase feed a JSON frame belongs to (PROTOCOL.md §2 "Format fingerprinting rules"). */
+/** Tells which Coinbase feed a JSON frame belongs to (docs/protocol.md §2, telling feeds apart). */
 public final class Fingerprint {
 
     /** Top-level {@code type} values of the legacy Exchange feed. */

@@ -7,10 +7,10 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.internal.LazilyParsedNumber;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.Strictness;
+import com.google.gson.ToNumberPolicy;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
@@ -38,6 +38,7 @@ public final class Json {
     public static JsonElement parse(String text) {
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.STRICT);
+        reader.setNestingLimit(MAX_DEPTH);
         try {
             JsonElement e = read(reader, 0);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
@@ -71,8 +72,11 @@ public final class Json {
         return max;
     }
 
-    /** Deeper than any frame Coinbase sends; deeper still is refused, not recursed into. */
-    static final int MAX_DEPTH = 256;
+    /**
+     * The most containers one document may nest (gson's own default): deeper than any frame Coinbase sends; deeper
+     * still is refused, not recursed into. {@link JsonTape} refuses at the same depth.
+     */
+    static final int MAX_DEPTH = 255;
 
     /** A name twice in one object: valid to gson (the last one wins), ambiguous to every reader, so refused. */
     public static final class DuplicateKey extends JsonParseException {
@@ -83,12 +87,17 @@ public final class Json {
         }
     }
 
-    private static JsonElement read(JsonReader in, int depth) throws IOException {
-        if (depth > MAX_DEPTH) {
+    /** Refuses an open container at {@code depth} (0 for the root) past {@link #MAX_DEPTH}, in our words. */
+    private static void nest(JsonReader in, int depth) {
+        if (depth >= MAX_DEPTH) {
             throw new JsonSyntaxException("nested deeper than " + MAX_DEPTH + " levels at " + in.getPath());
         }
+    }
+
+    private static JsonElement read(JsonReader in, int depth) throws IOException {
         switch (in.peek()) {
             case BEGIN_OBJECT -> {
+                nest(in, depth);
                 JsonObject o = new JsonObject();
                 in.beginObject();
                 while (in.hasNext()) {
@@ -102,6 +111,7 @@ public final class Json {
                 return o;
             }
             case BEGIN_ARRAY -> {
+                nest(in, depth);
                 JsonArray a = new JsonArray();
                 in.beginArray();
                 while (in.hasNext()) {
@@ -114,7 +124,7 @@ public final class Json {
                 return new JsonPrimitive(in.nextString());
             }
             case NUMBER -> {
-                return new JsonPrimitive(new LazilyParsedNumber(in.nextString()));
+                return new JsonPrimitive(ToNumberPolicy.LAZILY_PARSED_NUMBER.readNumber(in));
             }
             case BOOLEAN -> {
                 return new JsonPrimitive(in.nextBoolean());
@@ -124,6 +134,18 @@ public final class Json {
                 return JsonNull.INSTANCE;
             }
             default -> throw new JsonSyntaxException("unexpected " + in.peek() + " at " + in.getPath());
+        }
+    }
+
+    /**
+     * A JSON number kept as its text (no rounding, written back as received), through gson's public number policy:
+     * {@code text} is one number the caller has already scanned.
+     */
+    static Number number(String text) {
+        try {
+            return ToNumberPolicy.LAZILY_PARSED_NUMBER.readNumber(new JsonReader(new StringReader(text)));
+        } catch (IOException e) {
+            throw new JsonSyntaxException(plain(e.getMessage()), e);
         }
     }
 

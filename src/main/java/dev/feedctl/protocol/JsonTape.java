@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.internal.LazilyParsedNumber;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -15,8 +14,8 @@ import java.util.Set;
  * own text (a leaf's successor is the next node, so a member name keeps its hash in that place instead).
  * Strings, decimals and times are made only when the validator asks for them, so a valid frame costs
  * its records and little else, and an 8 MB level2 snapshot is not copied into a million small objects first.
- * Object members are a key node followed by its value's subtree. Duplicate names and nesting deeper than gson's
- * limit are refused, as by {@link Json#parse}.
+ * Object members are a key node followed by its value's subtree. Duplicate names and nesting deeper than
+ * {@link Json#MAX_DEPTH} are refused, as by {@link Json#parse}.
  *
  * <p>Not thread-safe: one tape per thread, reused frame after frame (the index grows to the largest frame seen).
  */
@@ -33,7 +32,6 @@ final class JsonTape {
     private static final int ESCAPED = 0x10;
     /** Past this many names in one object, duplicates are found through a set instead of by comparing each pair. */
     private static final int PAIRWISE_NAMES = 16;
-    private static final int NESTING_LIMIT = 255;
 
     /** Refusal: the caller asks {@link Json#parse} for the words (rare, so no stack trace is made here). */
     static final class Refused extends Exception {
@@ -238,7 +236,7 @@ final class JsonTape {
                 return new JsonPrimitive(string(n));
             }
             case NUMBER -> {
-                return new JsonPrimitive(new LazilyParsedNumber(string(n)));
+                return new JsonPrimitive(Json.number(string(n)));
             }
             case TRUE, FALSE -> {
                 return new JsonPrimitive(kind(n) == TRUE);
@@ -389,9 +387,9 @@ final class JsonTape {
         close(a, pos);
     }
 
-    /** gson's reader refuses the 256th open container (its nesting limit, 255), so the tape does too. */
+    /** The 256th open container is refused, as by {@link Json#parse}: one limit, {@link Json#MAX_DEPTH}. */
     private static void nest(int depth) throws Refused {
-        if (depth >= NESTING_LIMIT) {
+        if (depth >= Json.MAX_DEPTH) {
             throw REFUSED;
         }
     }

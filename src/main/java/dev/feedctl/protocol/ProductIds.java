@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Product ids (PROTOCOL.md §3.1): their form ({@code BASE-QUOTE}, ASCII capitals and digits) and their aliases
+ * Product ids (docs/protocol.md §3.1): their form ({@code BASE-QUOTE}, ASCII capitals and digits) and their aliases
  * ({@code -USDC} products carry {@code -USD} data on market channels).
  */
 public final class ProductIds {

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Follows one connection's {@code sequence_num}, which counts every frame on the connection (PROTOCOL.md §5).
+ * Follows one connection's {@code sequence_num}, which counts every frame on the connection (docs/protocol.md §5).
  * Counts are exact; only the first {@value #KEPT} anomalies keep their positions, so memory stays flat for hours.
  */
 public final class SequenceTracker {

@@ -3,7 +3,7 @@ package dev.feedctl.protocol;
 import java.util.List;
 import java.util.Locale;
 
-/** What a server {@code error} frame means, given what was just asked of it (PROTOCOL.md §4, §9). */
+/** What a server {@code error} frame means, given what was just asked of it (docs/protocol.md §4). */
 public final class ServerErrors {
 
     /** @param authProblem true when the likely cause is the key (exit 4), false for a protocol problem (exit 5) */

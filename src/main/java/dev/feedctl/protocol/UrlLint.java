@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Checks a socket URL before connecting: scheme and host against the Coinbase feeds of PROTOCOL.md §1. */
+/** Checks a socket URL before connecting: scheme and host against the Coinbase feeds of docs/protocol.md §1. */
 public final class UrlLint {
 
     private static final String MARKET_DATA = CoinbaseHosts.MARKET_DATA;

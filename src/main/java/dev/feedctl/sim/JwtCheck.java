@@ -15,7 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The exchange's side of CDP JWT auth (PROTOCOL.md §6), written independently of feedctl's signer so the two
+ * The exchange's side of CDP JWT auth (docs/protocol.md §6), written independently of feedctl's signer so the two
  * cannot share a mistake. Returns null when the token is accepted, else the reason it is not.
  */
 final class JwtCheck {

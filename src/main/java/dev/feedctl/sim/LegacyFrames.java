@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Frames of the legacy Exchange feed (PROTOCOL.md §2, §3.13), for the legacy-exchange fault. */
+/** Frames of the legacy Exchange feed (docs/protocol.md §2, §3.13), for the legacy-exchange fault. */
 final class LegacyFrames {
 
     private LegacyFrames() {

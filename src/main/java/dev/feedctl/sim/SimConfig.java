@@ -26,7 +26,7 @@ public record SimConfig(String host, int wsPort, int restPort, long seed, double
     public static final double DEFAULT_RATE = 20;
 
     /**
-     * The exchange's cadences (PROTOCOL.md §3, §6). Tests run a scaled-down exchange; the simulator users run keeps
+     * The exchange's cadences (docs/protocol.md §2, §3). Tests run a scaled-down exchange; the simulator users run keeps
      * the real ones.
      *
      * @param subscribeDeadline a connection that subscribes to nothing is closed after this

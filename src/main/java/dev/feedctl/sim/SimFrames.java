@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-/** Builds the exchange's frames as text, by hand for the hot ticker path. Shapes follow PROTOCOL.md §3. */
+/** Builds the exchange's frames as text, by hand for the hot ticker path. Shapes follow docs/protocol.md §3. */
 final class SimFrames {
 
     private SimFrames() {
@@ -15,7 +15,7 @@ final class SimFrames {
 
     /**
      * The envelope as the 2026 feed sends it: market-data frames carry no {@code client_id} (every 2026 capture);
-     * the private channels still send {@code ""} (the 2026 user-channel capture). PROTOCOL.md tolerates both.
+     * the private channels still send {@code ""} (the 2026 user-channel capture). docs/protocol.md §3.2 tolerates both.
      */
     static String envelope(String channel, Instant time, long sequence, CharSequence events) {
         StringBuilder sb = new StringBuilder(events.length() + 128);

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The REST price endpoints of PROTOCOL.md §7 on the JDK's HttpServer, fed by the same market as the socket. */
+/** The REST price endpoints of docs/protocol.md §7 on the JDK's HttpServer, fed by the same market as the socket. */
 final class SimRest {
 
     static final String PREFIX = "/api/v3/brokerage";

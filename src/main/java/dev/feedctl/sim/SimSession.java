@@ -161,7 +161,7 @@ final class SimSession implements SimContext.Session {
      */
     static final Set<String> SNAPSHOT_BEFORE_ACK = Set.of(Channels.LEVEL2, "ticker");
 
-    /** Subscribe names to product lists; heartbeats is listed as ["heartbeats"] (PROTOCOL.md §3.12). */
+    /** Subscribe names to product lists; heartbeats is listed as ["heartbeats"] (docs/protocol.md §3.12). */
     private Map<String, Collection<String>> ackView() {
         Map<String, Collection<String>> view = new LinkedHashMap<>();
         subs.forEach((k, v) -> view.put(k, Channels.HEARTBEATS.equals(k) ? List.of(k) : List.copyOf(v)));

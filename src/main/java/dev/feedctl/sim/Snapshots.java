@@ -3,7 +3,7 @@ package dev.feedctl.sim;
 import dev.feedctl.protocol.Channels;
 import java.util.List;
 
-/** What a new subscription gets first: the snapshot of each channel (PROTOCOL.md §3). */
+/** What a new subscription gets first: the snapshot of each channel (docs/protocol.md §3). */
 final class Snapshots {
 
     private Snapshots() {

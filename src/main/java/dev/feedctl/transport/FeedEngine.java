@@ -34,7 +34,7 @@ public final class FeedEngine {
                            int perConnection, Duration heartbeatTimeout, Duration stallTimeout, Integer maxReconnects) {
     }
 
-    /** Coinbase refuses more level2 products on one connection (PROTOCOL.md: ~16 accepted, 32 rejected). */
+    /** Coinbase refuses more level2 products on one connection (docs/protocol.md §4: ~16 accepted, 32 rejected). */
     public static final int LEVEL2_PER_CONNECTION = 16;
 
     /** Opens sockets: the {@link Connector} in production, a fake in tests. */

@@ -19,7 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The Advanced Trade REST price endpoints (PROTOCOL.md §7). Stays within a request budget, honours 429 with
+ * The Advanced Trade REST price endpoints (docs/protocol.md §7). Stays within a request budget, honours 429 with
  * Retry-After and backoff with jitter, retries 5xx (and one burst 401) a bounded number of times, never past the
  * caller's deadline, and counts what it did. Thread-safe.
  */

@@ -92,6 +92,46 @@ public final class Bench {
         add("start-up: feedctl verify --help vs java -version", ms(help), ms(javaMs), help / javaMs, "<= 3.5x",
                 help / javaMs <= 3.5);
         verifyOverhead(javaMs);
+        releaseStartup();
+    }
+
+    /**
+     * The release archive's start-up (its jlink runtime and that runtime's CDS archive) beside the jar's on the
+     * machine's Java, both through their own bin/feedctl, runs interleaved so both see the same machine load. Not run
+     * without {@code target/dist} (made by {@code ./mvnw -B package -Pdist}). Goal: bundling Java costs no start-up.
+     */
+    private void releaseStartup() throws Exception {
+        String figure = "start-up: release archive (bundled runtime) --version vs the jar's on this machine's Java";
+        Path dist = home.resolve("target/dist");
+        Path tarball = null;
+        if (Files.isDirectory(dist)) {
+            try (var files = Files.list(dist)) {
+                tarball = files.filter(f -> f.toString().endsWith("-linux-x64.tar.gz")).findFirst().orElse(null);
+            }
+        }
+        if (tarball == null) {
+            add(figure, "not run: no target/dist (./mvnw -B package -Pdist)", "-", Double.NaN, "<= 1.1x", null);
+            return;
+        }
+        Path unpacked = home.resolve("target/bench/release");
+        run(List.of("rm", "-rf", unpacked.toString()));
+        Files.createDirectories(unpacked);
+        run(List.of("tar", "xzf", tarball.toString(), "-C", unpacked.toString()));
+        String released;
+        try (var dirs = Files.list(unpacked)) {
+            released = dirs.findFirst().orElseThrow().resolve("bin/feedctl").toString();
+        }
+        run(List.of(released, "--version")); // its start-up archive, made once as on a user's first run
+        int n = 15;
+        double[] ours = new double[n];
+        double[] jar = new double[n];
+        for (int i = 0; i < n; i++) {
+            ours[i] = medianMillis(List.of(released, "--version"), 1);
+            jar[i] = medianMillis(List.of(launcher, "--version"), 1);
+        }
+        double r = median(ours);
+        double j = median(jar);
+        add(figure + " (median of " + n + ", interleaved)", ms(r), ms(j) + " (jar)", r / j, "<= 1.1x", r / j <= 1.1);
     }
 
     /**

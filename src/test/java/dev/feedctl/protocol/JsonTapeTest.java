@@ -51,6 +51,23 @@ class JsonTapeTest {
     }
 
     @Test
+    void theStrictReaderNamesTheOneNestingLimit() {
+        String deep = "{\"a\":" + "[".repeat(255) + "]".repeat(255) + "}";
+        JsonParseException e = assertThrows(JsonParseException.class, () -> Json.parse(deep));
+        assertEquals("nested deeper than 255 levels at $.a[0]" + "[0]".repeat(253), e.getMessage());
+        assertEquals(false, tapeAccepts(deep));
+    }
+
+    @Test
+    void numbersKeepTheirTextThroughEitherReader() throws JsonTape.Refused {
+        String frame = "[1E+5,-0.000000000000000000001,123456789012345678901234567890]";
+        JsonTape t = new JsonTape();
+        t.parse(frame);
+        assertEquals(frame, Json.COMPACT.toJson(t.toGson(0)));
+        assertEquals(frame, Json.COMPACT.toJson(Json.parse(frame)));
+    }
+
+    @Test
     void aDuplicateNameIsFoundAmongManyNames() {
         String names = IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":" + i).collect(Collectors.joining(","));
         assertEquals(true, tapeAccepts("{" + names + "}"));

@@ -24,7 +24,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The simulator checks JWTs the way PROTOCOL.md §6 says; tokens here are made by nimbus or by hand, not feedctl. */
+/** The simulator checks JWTs the way docs/protocol.md §6 says; tokens here are made by nimbus or by hand, not feedctl. */
 @Timeout(30)
 class SimAuthTest {
 
