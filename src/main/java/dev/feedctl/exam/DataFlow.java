@@ -14,7 +14,7 @@ final class DataFlow {
         if (run.log.connections().stream().noneMatch(c -> c.firstDataAt() != null)) {
             return "the client never received data: it did not subscribe in a way the exchange accepts (see subscribe)";
         }
-        if (run.openConnection() == null && run.exited() == null) {
+        if (run.gone && run.openConnection() == null && run.exited() == null) {
             return "the client had no open connection: it did not come back after " + run.lessonName;
         }
         Instant deadline = run.now().plus(run.settings.lessonTimeout());

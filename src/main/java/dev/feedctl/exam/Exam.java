@@ -85,6 +85,7 @@ public final class Exam {
                 Integer exit = child.exitCode();
                 client.put("exited_by_itself", exit != null);
                 client.put("exit_code", exit);
+                client.put("pid", child.pid());
                 child.stop();
                 client.put("stdout_tail", child.stdoutTail().stream().map(redactor::scrub).toList());
                 client.put("stderr_tail", child.stderrTail().stream().map(redactor::scrub).toList());

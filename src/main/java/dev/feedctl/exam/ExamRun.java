@@ -25,6 +25,8 @@ public final class ExamRun {
     /** The connection the current lesson's fault hits, and when it was armed. */
     ObservedConnection target;
     Instant armedAt;
+    /** Set when the client did not come back after a lesson's fault: later lessons SKIP at once instead of waiting. */
+    boolean gone;
     /** The lesson in progress, for the words of a client that exits during it. */
     String lessonName;
 

@@ -81,6 +81,7 @@ final class ReconnectGrading {
                     + "reconnect and resubscribe instead of exiting", data);
         }
         if (lacking == null) {
+            run.gone = true;
             return fail(name, evidence + (stall ? "; the client closed it at " + run.at(target.closed().at()) : "")
                     + "; no new connection within " + window, "no reconnect after " + fault, "reconnect after every "
                     + "close, normal ones (1000, 1001) included, and after a dropped connection", data);

@@ -86,6 +86,7 @@ final class RetryGrading {
             return fail(evidence, "got back in but did not subscribe again to everything",
                     "send every subscribe message again on each new connection", data);
         }
+        run.gone = true;
         return fail(evidence, attempts.isEmpty() ? "gave up: no reconnect attempt after the drop"
                 : "gave up after " + refused + " refused attempt" + (refused == 1 ? "" : "s"),
                 "treat 429 as temporary: wait the Retry-After, then try again, as long as the client runs", data);
