@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionStage;
 
 public class CleanCloseClient {
 
+    static final String TICKER = "{\"type\":\"subscribe\",\"channel\":\"ticker\",\"product_ids\":[\"BTC-USD\"]}";
+
     public static void main(String[] args) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         while (true) {
@@ -34,7 +36,7 @@ public class CleanCloseClient {
                     }
                 }).join();
                 // join each send: java.net.http refuses a second send while one is pending
-                ws.sendText("{\"type\":\"subscribe\",\"channel\":\"ticker\",\"product_ids\":[\"BTC-USD\"]}", true).join();
+                ws.sendText(TICKER, true).join();
                 ws.sendText("{\"type\":\"subscribe\",\"channel\":\"heartbeats\"}", true).join();
                 int code = closed.get();
                 System.err.println("closed with " + code);

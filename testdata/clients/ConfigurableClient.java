@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 
 public class ConfigurableClient {
 
+    static final String TICKER = "{\"type\":\"subscribe\",\"channel\":\"ticker\",\"product_ids\":[\"BTC-USD\"]}";
+
     static volatile long lastMessage;
 
     public static void main(String[] args) throws Exception {
@@ -34,7 +36,7 @@ public class ConfigurableClient {
                 WebSocket ws = http.newWebSocketBuilder().buildAsync(uri, listener(ended)).get(5, TimeUnit.SECONDS);
                 lastMessage = System.nanoTime();
                 // join each send: java.net.http refuses a second send while one is pending
-                ws.sendText("{\"type\":\"subscribe\",\"channel\":\"ticker\",\"product_ids\":[\"BTC-USD\"]}", true).join();
+                ws.sendText(TICKER, true).join();
                 if (!a.contains("--no-heartbeats")) {
                     ws.sendText("{\"type\":\"subscribe\",\"channel\":\"heartbeats\"}", true).join();
                 }

@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionStage;
 
 public class TightLoopClient {
 
+    static final String TICKER = "{\"type\":\"subscribe\",\"channel\":\"ticker\",\"product_ids\":[\"BTC-USD\"]}";
+
     public static void main(String[] args) {
         HttpClient http = HttpClient.newHttpClient();
         while (true) {
@@ -33,7 +35,7 @@ public class TightLoopClient {
                     }
                 }).join();
                 // join each send: java.net.http refuses a second send while one is pending
-                ws.sendText("{\"type\":\"subscribe\",\"channel\":\"ticker\",\"product_ids\":[\"BTC-USD\"]}", true).join();
+                ws.sendText(TICKER, true).join();
                 ws.sendText("{\"type\":\"subscribe\",\"channel\":\"heartbeats\"}", true).join();
                 System.err.println("connection ended: " + ended.join());
                 ws.abort();

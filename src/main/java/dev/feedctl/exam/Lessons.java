@@ -15,17 +15,17 @@ public final class Lessons {
             + "shape FAILs with the exact fix. No heartbeats: WARN (Coinbase closes a subscription idle for "
             + "60-90 s). A JWT: not expired, at most 120 s lifetime, signed by --trust-key's key when given.";
 
-    public static final String CLOSE_1001_WHY = "after 2 s of data the server closes with 1001 going away, as Coinbase does on "
-            + "every deploy. PASS: a new connection with the same subscriptions within 10 s (a price older "
-            + "than that is misleading); WARN: within --lesson-timeout; FAIL: no reconnect, or not everything "
+    public static final String CLOSE_1001_WHY = "after 2 s of data the server closes with 1001 going away, "
+            + "as Coinbase does on every deploy. PASS: a new connection with the same subscriptions within 10 s "
+            + "(a price older than that is misleading); WARN: within --lesson-timeout; FAIL: no reconnect, or not everything "
             + "resubscribed. A JWT reused from before: WARN (they live 120 s at most).";
 
-    public static final String DROP_1006_WHY = "the server drops TCP without a close frame (a reset, a NAT timeout; the client "
-            + "sees 1006). Graded as close-1001.";
+    public static final String DROP_1006_WHY = "the server drops TCP without a close frame (a reset, a NAT "
+            + "timeout; the client sees 1006). Graded as close-1001.";
 
-    public static final String STALL_WHY = "the socket stays open and answers pings but sends nothing (a stuck upstream behind a "
-            + "live load balancer). PASS: the client closes it and is back, resubscribed, within 10 s "
-            + "(heartbeats come every second, so 3-5 s of silence is proof enough); WARN: within "
+    public static final String STALL_WHY = "the socket stays open and answers pings but sends nothing (a stuck "
+            + "upstream behind a live load balancer). PASS: the client closes it and is back, resubscribed, "
+            + "within 10 s (heartbeats come every second, so 3-5 s of silence is proof enough); WARN: within "
             + "--lesson-timeout; FAIL: it never notices and would serve a frozen price as live.";
 
     public static final String REFUSE_429_WHY = "the server drops the connection, then answers upgrades with 429 and "

@@ -49,13 +49,13 @@ final class SubscribeGrading {
         if (r.subscriptions.stream().noneMatch(s -> s.channel().equals(Channels.HEARTBEATS))) {
             return CheckResult.warn(NAME, evidence, "no heartbeats subscription: Coinbase closes a subscription that "
                     + "has had no update for 60-90 s (a quiet product), and without heartbeats the client cannot tell "
-                    + "a quiet market from a dead socket", "also send {\"type\":\"subscribe\",\"channel\":\"heartbeats\"}"
-                    + " on every connection", data);
+                    + "a quiet market from a dead socket",
+                    "also send {\"type\":\"subscribe\",\"channel\":\"heartbeats\"} on every connection", data);
         }
         return CheckResult.pass(NAME, evidence, data);
     }
 
-    /** Settled: the window is over, the connection ended, or the client has been quiet for a while after subscribing. */
+    /** Settled: the window is over, the connection ended, or the client has been quiet a while after subscribing. */
     private static boolean settled(ExamRun run, ObservedConnection c, Instant window) {
         List<ObservedConnection.ClientMessage> ms = c.messages();
         Instant now = run.now();

@@ -40,7 +40,8 @@ final class Tokens {
             return "the JWT's exp or nbf is not a number";
         }
         if (exp - nbf > MAX_LIFETIME_SECONDS) {
-            return "the JWT is valid for " + (exp - nbf) + " s; Coinbase accepts at most " + MAX_LIFETIME_SECONDS + " s";
+            return "the JWT is valid for " + (exp - nbf) + " s; Coinbase accepts at most " + MAX_LIFETIME_SECONDS
+                    + " s";
         }
         long at = t.at().getEpochSecond();
         if (at >= exp) {

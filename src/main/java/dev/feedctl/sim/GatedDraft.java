@@ -48,7 +48,8 @@ final class GatedDraft extends Draft_6455 {
     }
 
     @Override
-    public HandshakeBuilder postProcessHandshakeResponseAsServer(ClientHandshake request, ServerHandshakeBuilder response)
+    public HandshakeBuilder postProcessHandshakeResponseAsServer(ClientHandshake request,
+                                                                 ServerHandshakeBuilder response)
             throws InvalidHandshakeException {
         ConnectionLog log = ctx.observations;
         if (log != null) {

@@ -35,7 +35,8 @@ class ExamCommandTest {
     }
 
     private static void assertLine(Run r, String prefix) {
-        assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith(prefix)), "no line starting '" + prefix + "'\n" + r);
+        assertTrue(r.outLines().stream().anyMatch(l -> l.startsWith(prefix)),
+                "no line starting '" + prefix + "'\n" + r);
     }
 
     @Test
@@ -53,8 +54,8 @@ class ExamCommandTest {
         assertEquals("PASS", doc.get("verdict").getAsString());
         JsonArray timeline = doc.getAsJsonObject("facts").getAsJsonArray("timeline");
         assertTrue(timeline.size() >= 5, "one connection per lesson at least, and the refused attempt: " + timeline);
-        long refused = timeline.asList().stream().filter(c -> !c.getAsJsonObject().get("refused_status").isJsonNull())
-                .count();
+        long refused = timeline.asList().stream()
+                .filter(c -> !c.getAsJsonObject().get("refused_status").isJsonNull()).count();
         assertEquals(1, refused, "tail waited the Retry-After: one refusal was enough");
         assertTrue(timeline.get(0).getAsJsonObject().getAsJsonArray("messages").toString()
                 .contains("\\\"channel\\\":\\\"heartbeats\\\""), timeline.get(0).toString());
@@ -68,8 +69,8 @@ class ExamCommandTest {
         assertEquals(1, r.code(), r.toString());
         assertLine(r, "FAIL subscribe");
         assertTrue(r.out().contains("the legacy Coinbase Exchange (Pro) subscribe format"), r.toString());
-        assertTrue(r.out().contains("fix:   send one message per channel: {\"type\":\"subscribe\",\"channel\":\"level2\","
-                + "\"product_ids\":[\"BTC-USD\"]}"), r.toString());
+        assertTrue(r.out().contains("fix:   send one message per channel: "
+                + "{\"type\":\"subscribe\",\"channel\":\"level2\",\"product_ids\":[\"BTC-USD\"]}"), r.toString());
         assertLine(r, "SKIP close-1001     the client never received data");
     }
 
