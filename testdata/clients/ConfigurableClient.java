@@ -1,9 +1,10 @@
 // An Advanced Trade client whose reconnect behaviour is set by flags, for feedctl exam's tests of each grade:
 //   java ConfigurableClient.java WS_URL [--no-heartbeats] [--delay MS] [--backoff] [--retry-after]
-//                                       [--watchdog MS] [--no-reconnect]
+//                                       [--watchdog MS] [--no-reconnect] [--jwt-once]
 // --delay: wait before every reconnect; --backoff: double the wait after each failed attempt; --retry-after: wait
 // at least a 429's Retry-After; --watchdog: a connection with no message for MS is dead; --no-reconnect: exit 0 when
-// the connection ends. Uses only the JDK (java.net.http), so it runs anywhere Java 17 does.
+// the connection ends; --jwt-once: one (unsigned) JWT made at start, sent with every ticker subscribe, reused on
+// every reconnect. Uses only the JDK (java.net.http), so it runs anywhere Java 17 does.
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -28,6 +29,7 @@ public class ConfigurableClient {
         boolean backoff = a.contains("--backoff");
         boolean honourRetryAfter = a.contains("--retry-after");
         HttpClient http = HttpClient.newHttpClient();
+        String jwt = a.contains("--jwt-once") ? jwt() : null;
         long wait = delay;
         while (true) {
             CompletableFuture<String> ended = new CompletableFuture<>();
@@ -36,7 +38,7 @@ public class ConfigurableClient {
                 WebSocket ws = http.newWebSocketBuilder().buildAsync(uri, listener(ended)).get(5, TimeUnit.SECONDS);
                 lastMessage = System.nanoTime();
                 // join each send: java.net.http refuses a second send while one is pending
-                ws.sendText(TICKER, true).join();
+                ws.sendText(jwt == null ? TICKER : TICKER.replace("}", ",\"jwt\":\"" + jwt + "\"}"), true).join();
                 if (!a.contains("--no-heartbeats")) {
                     ws.sendText("{\"type\":\"subscribe\",\"channel\":\"heartbeats\"}", true).join();
                 }
@@ -90,6 +92,15 @@ public class ConfigurableClient {
                 ended.complete("error " + error);
             }
         };
+    }
+
+    /** A CDP-shaped JWT valid for 120 s from now, with a made-up signature (no key: the exam checks the claims). */
+    static String jwt() {
+        java.util.Base64.Encoder b = java.util.Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        return b.encodeToString("{\"alg\":\"ES256\",\"kid\":\"k\",\"nonce\":\"n\"}".getBytes()) + "."
+                + b.encodeToString(("{\"iss\":\"cdp\",\"sub\":\"k\",\"nbf\":" + now + ",\"exp\":" + (now + 120) + "}")
+                .getBytes()) + ".U0lHTkFUVVJFLUNBTkFSWS1TSUdOQVRVUkUtQ0FOQVJZ";
     }
 
     static long flag(List<String> a, String name, long fallback) {

@@ -1,6 +1,7 @@
 package dev.feedctl.exam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.feedctl.auth.Redactor;
@@ -49,6 +50,17 @@ class ExamGradesTest {
         assertStatus(Status.WARN, v, "subscribe");
         assertTrue(lesson(v, "subscribe").fix().contains("{\"type\":\"subscribe\",\"channel\":\"heartbeats\"}"));
         assertEquals(0, v.exitCode().code());
+    }
+
+    @Test
+    void aJwtReusedAfterTheCloseWarnsAndTheTimelineShowsNoSignature() throws Exception {
+        Verdict v = exam("subscribe,close-1001", Duration.ofSeconds(8), "--jwt-once");
+        assertStatus(Status.PASS, v, "subscribe");
+        assertStatus(Status.WARN, v, "close-1001");
+        assertTrue(lesson(v, "close-1001").diagnosis().contains("reused a JWT"), describe(v));
+        String timeline = dev.feedctl.protocol.Json.COMPACT.toJson(v.facts().get("timeline"));
+        assertTrue(timeline.contains("\\\"jwt\\\":\\\"eyJ"), timeline);
+        assertFalse(timeline.contains("U0lHTkFUVVJFLUNBTkFSWS1TSUdOQVRVUkUtQ0FOQVJZ"), timeline);
     }
 
     @Test
