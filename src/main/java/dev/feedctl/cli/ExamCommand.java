@@ -94,20 +94,13 @@ public final class ExamCommand implements Callable<Integer> {
             throw ExitException.usage(e.getMessage());
         }
         reports.checkWritable();
-        ExamSettings settings = new ExamSettings(picked, lessonTimeout, trusted(terminal), products(), keepOutput,
+        ExamSettings settings = new ExamSettings(picked, lessonTimeout, trusted(terminal), products(),
                 ExamSettings.Thresholds.COINBASE);
         Exam exam = new Exam(settings, command, keepOutput ? line -> terminal.info("[client] " + line) : null,
                 ((FeedctlCommand) spec.root().userObject()).redactor());
         CountDownLatch reported = new CountDownLatch(1);
         SignalExit signals = SignalExit.install();
-        Thread onInterrupt = new Thread(() -> {
-            exam.interrupt(signals.caught() == 0 ? ExitCode.INTERRUPTED.code() : signals.caught());
-            try {
-                reported.await(ExamSettings.Thresholds.COINBASE.budget().toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "feedctl-exam-interrupt");
+        Thread onInterrupt = onInterrupt(exam, signals, reported);
         Runtime.getRuntime().addShutdownHook(onInterrupt);
         try {
             Verdict verdict = run(exam, terminal);
@@ -123,6 +116,21 @@ public final class ExamCommand implements Callable<Integer> {
                 // the hook is running: it returns once the reports are written
             }
         }
+    }
+
+    /**
+     * Ctrl-C or SIGTERM: the lesson in progress stops, what was seen is judged and the reports written (with the
+     * exit code the process is about to have); the client is ended on the way out.
+     */
+    private static Thread onInterrupt(Exam exam, SignalExit signals, CountDownLatch reported) {
+        return new Thread(() -> {
+            exam.interrupt(signals.caught() == 0 ? ExitCode.INTERRUPTED.code() : signals.caught());
+            try {
+                reported.await(ExamSettings.Thresholds.COINBASE.budget().toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "feedctl-exam-interrupt");
     }
 
     private static Verdict run(Exam exam, Terminal terminal) throws Exception {

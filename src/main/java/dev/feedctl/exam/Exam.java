@@ -82,13 +82,7 @@ public final class Exam {
             try (ChildProcess child = start(substitute(command, ws, rest), env, log)) {
                 r.attach(child);
                 results = lessons(r);
-                Integer exit = child.exitCode();
-                client.put("exited_by_itself", exit != null);
-                client.put("exit_code", exit);
-                client.put("pid", child.pid());
-                child.stop();
-                client.put("stdout_tail", child.stdoutTail().stream().map(redactor::scrub).toList());
-                client.put("stderr_tail", child.stderrTail().stream().map(redactor::scrub).toList());
+                describe(child, client);
             }
             Map<String, Object> facts = new LinkedHashMap<>();
             facts.put("ws_url", ws);
@@ -102,6 +96,17 @@ public final class Exam {
             }
             return new Verdict("exam", started, Duration.ofNanos(System.nanoTime() - t0), results, facts);
         }
+    }
+
+    /** The client for the report: how it ended (by itself, or stopped once the lessons were over) and its output. */
+    private void describe(ChildProcess child, Map<String, Object> client) {
+        Integer exit = child.exitCode();
+        client.put("exited_by_itself", exit != null);
+        client.put("exit_code", exit);
+        client.put("pid", child.pid());
+        child.stop();
+        client.put("stdout_tail", child.stdoutTail().stream().map(redactor::scrub).toList());
+        client.put("stderr_tail", child.stderrTail().stream().map(redactor::scrub).toList());
     }
 
     private ChildProcess start(List<String> argv, Map<String, String> env, ConnectionLog log) throws CannotRun {

@@ -10,10 +10,9 @@ import java.util.List;
  *
  * @param products   products the client must subscribe to; empty: whatever it subscribes, each well formed
  * @param trustKey   the key the client's JWTs must be signed with; null: signatures are not checked
- * @param keepOutput pass the client's stdout and stderr through (to feedctl's stderr) while it runs
  */
 public record ExamSettings(List<String> lessons, Duration lessonTimeout, SimConfig.TrustedKey trustKey,
-                           List<String> products, boolean keepOutput, Thresholds thresholds) {
+                           List<String> products, Thresholds thresholds) {
 
     public ExamSettings {
         lessons = List.copyOf(lessons);

@@ -61,6 +61,12 @@ final class RetryGrading {
         if (back == null) {
             return gaveUp(run, attempts, refused, evidence, data);
         }
+        return judgeWaits(waits, retryAfter, evidence, data);
+    }
+
+    /** Back in: PASS when every wait honoured Retry-After; WARN when it backed off without it, or did not. */
+    private static CheckResult judgeWaits(List<Duration> waits, int retryAfter, String evidence,
+                                          Map<String, Object> data) {
         if (waits.stream().allMatch(w -> w.getSeconds() >= retryAfter)) {
             return CheckResult.pass(NAME, evidence, data);
         }

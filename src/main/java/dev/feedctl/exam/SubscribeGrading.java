@@ -23,7 +23,7 @@ final class SubscribeGrading {
     static CheckResult grade(ExamRun run) throws InterruptedException {
         ObservedConnection c = FirstConnection.await(run);
         if (c == null) {
-            return FirstConnection.never(run, NAME);
+            return run.interrupted() ? CheckResult.skip(NAME, "interrupted") : FirstConnection.never(run, NAME);
         }
         run.target = c;
         Instant window = c.upgradeAt().plus(run.limits().subscribeWithin());

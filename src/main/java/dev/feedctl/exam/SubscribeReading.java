@@ -59,17 +59,23 @@ final class SubscribeReading {
         return of(c.messages().stream().filter(m -> until == null || !m.at().isAfter(until)).toList());
     }
 
-    private void read(ObservedConnection.ClientMessage m) {
-        JsonObject o;
+    /** The message as a JSON object; null (and noted) when it is not one. */
+    private JsonObject object(String text) {
         try {
-            JsonElement e = Json.parse(m.text());
-            if (!e.isJsonObject()) {
-                notJson.add(m.text());
-                return;
+            JsonElement e = Json.parse(text);
+            if (e.isJsonObject()) {
+                return e.getAsJsonObject();
             }
-            o = e.getAsJsonObject();
         } catch (RuntimeException e) {
-            notJson.add(m.text());
+            // noted below
+        }
+        notJson.add(text);
+        return null;
+    }
+
+    private void read(ObservedConnection.ClientMessage m) {
+        JsonObject o = object(m.text());
+        if (o == null) {
             return;
         }
         String type = string(o.get("type"));

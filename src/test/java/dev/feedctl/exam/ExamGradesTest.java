@@ -26,7 +26,7 @@ class ExamGradesTest {
             Duration.ofSeconds(30));
 
     private static Verdict exam(String lessons, Duration timeout, String... clientArgs) throws Exception {
-        ExamSettings s = new ExamSettings(List.of(lessons.split(",")), timeout, null, List.of(), false, FAST);
+        ExamSettings s = new ExamSettings(List.of(lessons.split(",")), timeout, null, List.of(), FAST);
         return new Exam(s, TestClients.example("ConfigurableClient", clientArgs), null, new Redactor()).run();
     }
 
