@@ -100,11 +100,15 @@ class ExamCommandTest {
     @Test
     void aClientThatIgnoresTheUrlExits3AndIsEnded() throws Exception {
         Path report = dir.resolve("exam.json");
-        Run r = exam(List.of("--lesson-timeout", "4s", "--report", report.toString()),
+        Run r = exam(List.of("--lesson-timeout", "4s", "--report", report.toString(), "-o", "json"),
                 TestClients.example("IgnoresUrlClient"));
         assertEquals(3, r.code(), r.toString());
-        assertTrue(r.out().matches("(?s).*cause: the client never connected to ws://127\\.0\\.0\\.1:\\d+: does it take "
-                + "the URL you gave it\\?.*"), r.toString());
+        JsonObject out = Json.parse(r.out()).getAsJsonObject();
+        assertEquals(3, out.get("exit_code").getAsInt(), r.toString());
+        JsonObject subscribe = out.getAsJsonArray("checks").get(0).getAsJsonObject();
+        assertEquals("FAIL", subscribe.get("status").getAsString());
+        assertTrue(subscribe.get("diagnosis").getAsString().matches("the client never connected to "
+                + "ws://127\\.0\\.0\\.1:\\d+: does it take the URL you gave it\\?"), r.toString());
         long pid = Json.parse(Files.readString(report)).getAsJsonObject().getAsJsonObject("facts")
                 .getAsJsonObject("client").get("pid").getAsLong();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the client was ended");
