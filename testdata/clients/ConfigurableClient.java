@@ -1,10 +1,10 @@
 // An Advanced Trade client whose reconnect behaviour is set by flags, for feedctl exam's tests of each grade:
 //   java ConfigurableClient.java WS_URL [--no-heartbeats] [--delay MS] [--backoff] [--retry-after]
-//                                       [--watchdog MS] [--no-reconnect] [--jwt-once]
+//                                       [--watchdog MS] [--no-reconnect] [--jwt-once] [--also CHANNEL]
 // --delay: wait before every reconnect; --backoff: double the wait after each failed attempt; --retry-after: wait
 // at least a 429's Retry-After; --watchdog: a connection with no message for MS is dead; --no-reconnect: exit 0 when
 // the connection ends; --jwt-once: one (unsigned) JWT made at start, sent with every ticker subscribe, reused on
-// every reconnect. Uses only the JDK (java.net.http), so it runs anywhere Java 17 does.
+// every reconnect; --also: one more subscribe, to CHANNEL for BTC-USD. Uses only the JDK (java.net.http), so it runs anywhere Java 17 does.
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -39,6 +39,9 @@ public class ConfigurableClient {
                 lastMessage = System.nanoTime();
                 // join each send: java.net.http refuses a second send while one is pending
                 ws.sendText(jwt == null ? TICKER : TICKER.replace("}", ",\"jwt\":\"" + jwt + "\"}"), true).join();
+                if (a.contains("--also")) {
+                    ws.sendText(TICKER.replace("ticker", a.get(a.indexOf("--also") + 1)), true).join();
+                }
                 if (!a.contains("--no-heartbeats")) {
                     ws.sendText("{\"type\":\"subscribe\",\"channel\":\"heartbeats\"}", true).join();
                 }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
                 "  stall       " + Lessons.STALL_WHY,
                 "  refuse-429  " + Lessons.REFUSE_429_WHY,
                 "", "Exit 0: every lesson PASS or WARN; 1: a lesson FAILed; 2: usage; 3: the client never connected; "
-                + "130: interrupted.", ""})
+                + "130: interrupted.", "",
+                "Example (CI): feedctl exam --junit exam.xml -- python my_client.py --ws {ws}", ""})
 public final class ExamCommand implements Callable<Integer> {
 
     @Spec

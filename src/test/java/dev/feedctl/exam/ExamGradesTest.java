@@ -26,7 +26,12 @@ class ExamGradesTest {
             Duration.ofSeconds(30));
 
     private static Verdict exam(String lessons, Duration timeout, String... clientArgs) throws Exception {
-        ExamSettings s = new ExamSettings(List.of(lessons.split(",")), timeout, null, List.of(), FAST);
+        return exam(List.of(), lessons, timeout, clientArgs);
+    }
+
+    private static Verdict exam(List<String> products, String lessons, Duration timeout, String... clientArgs)
+            throws Exception {
+        ExamSettings s = new ExamSettings(List.of(lessons.split(",")), timeout, null, products, FAST);
         return new Exam(s, TestClients.example("ConfigurableClient", clientArgs), null, new Redactor()).run();
     }
 
@@ -50,6 +55,17 @@ class ExamGradesTest {
         assertStatus(Status.WARN, v, "subscribe");
         assertTrue(lesson(v, "subscribe").fix().contains("{\"type\":\"subscribe\",\"channel\":\"heartbeats\"}"));
         assertEquals(0, v.exitCode().code());
+    }
+
+    @Test
+    void anAuthenticatedChannelWithoutAJwtOrAMissingProductFailsSubscribe() throws Exception {
+        Verdict user = exam("subscribe", Duration.ofSeconds(10), "--also", "user");
+        assertStatus(Status.FAIL, user, "subscribe");
+        assertEquals("subscribed to user without a JWT: Coinbase answers with an authentication failure",
+                lesson(user, "subscribe").diagnosis());
+        Verdict eth = exam(List.of("ETH-USD"), "subscribe", Duration.ofSeconds(10));
+        assertStatus(Status.FAIL, eth, "subscribe");
+        assertEquals("never subscribed to ETH-USD (given with --products)", lesson(eth, "subscribe").diagnosis());
     }
 
     @Test
