@@ -115,6 +115,36 @@ class ExamCommandTest {
     }
 
     @Test
+    void tailSigningWithTheTrustedKeyPassesAndTheReportHoldsNoSignature() throws Exception {
+        java.security.KeyPair pair = dev.feedctl.TestKeys.ec();
+        Path key = dev.feedctl.TestKeys.keyFile(Files.createDirectory(dir.resolve("key")), dev.feedctl.TestKeys.NAME,
+                dev.feedctl.TestKeys.sec1Pem(pair));
+        Path report = dir.resolve("exam.json");
+        Run r = exam(List.of("--lessons", "subscribe,close-1001", "--lesson-timeout", "20s", "--trust-key",
+                key.toString(), "--report", report.toString()), TestClients.feedctlTail("--key-file", key.toString()));
+        assertEquals(0, r.code(), r.toString());
+        assertLine(r, "PASS subscribe");
+        assertLine(r, "PASS close-1001"); // a fresh JWT on the new connection: no reuse
+        String doc = Files.readString(report);
+        assertTrue(doc.contains("\\\"jwt\\\":\\\"eyJ"), "the subscribe messages are in the timeline: " + doc);
+        assertFalse(java.util.regex.Pattern.compile("eyJ[\\w-]*\\.eyJ[\\w-]*\\.[\\w-]{20,}").matcher(doc).find(),
+                "no JWT signature in the report");
+    }
+
+    @Test
+    void aJwtSignedWithAnotherKeyFailsSubscribe() throws Exception {
+        Path signing = dev.feedctl.TestKeys.keyFile(Files.createDirectory(dir.resolve("signing")),
+                dev.feedctl.TestKeys.NAME, dev.feedctl.TestKeys.sec1Pem(dev.feedctl.TestKeys.ec()));
+        Path trusted = dev.feedctl.TestKeys.keyFile(Files.createDirectory(dir.resolve("trusted")),
+                dev.feedctl.TestKeys.NAME, dev.feedctl.TestKeys.sec1Pem(dev.feedctl.TestKeys.ec()));
+        Run r = exam(List.of("--lessons", "subscribe", "--lesson-timeout", "20s", "--trust-key", trusted.toString()),
+                TestClients.feedctlTail("--key-file", signing.toString()));
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.out().contains("cause: the JWT is not accepted with --trust-key's key: bad signature"),
+                r.toString());
+    }
+
+    @Test
     void usageErrorsExit2() {
         assertEquals(2, Run.of("exam").code());
         Run unknown = Run.of("exam", "--lessons", "subscribe,reboot", "--", "true");
