@@ -69,8 +69,8 @@ final class FrameOutlet {
     /** An Advanced Trade frame that is not data: numbered, subject only to the stall-everything fault. */
     synchronized void heartbeat(String events) {
         if (!stalledAll()) {
-            send(SimFrames.envelope("heartbeats", ctx.exchangeClock.instant(), sequence++, events));
             sentData();
+            send(SimFrames.envelope("heartbeats", ctx.exchangeClock.instant(), sequence++, events));
         }
     }
 
@@ -98,11 +98,14 @@ final class FrameOutlet {
         if (drops != null && dataFrames % drops.every() == 0) {
             return;
         }
-        send(SimFrames.envelope(channel, ctx.exchangeClock.instant(), seq, events));
         sentData();
+        send(SimFrames.envelope(channel, ctx.exchangeClock.instant(), seq, events));
     }
 
-    /** The observation log learns when data first flowed (the exam's faults wait for it). */
+    /**
+     * The observation log learns when data first flowed (the exam's faults wait for it); before the send, so a client
+     * that already has the frame never finds the log without it.
+     */
     private void sentData() {
         if (observed != null && observed.firstDataAt() == null && !closed) {
             observed.dataSent(ctx.observations.now());
