@@ -23,6 +23,7 @@ public final class Cli {
         m.put("verify", VerifyCommand.class);
         m.put("tail", TailCommand.class);
         m.put("sim", SimCommand.class);
+        m.put("exam", ExamCommand.class);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
         return java.util.Collections.unmodifiableMap(m);
     }

@@ -183,6 +183,23 @@ public final class ExchangeSimulator implements Closeable {
         ctx.setFaults(faults);
     }
 
+    /**
+     * Starts (or returns) the observation log: every upgrade from now on, what each client sent and when, who closed.
+     * With no registered key, socket JWTs are then taken on trust: the observer grades them instead.
+     */
+    public synchronized ConnectionLog observe() {
+        if (ctx.observations == null) {
+            ctx.acceptUnverifiedTokens = true;
+            ctx.observations = new ConnectionLog(ctx.config.clock());
+        }
+        return ctx.observations;
+    }
+
+    /** Upgrades from now on pass this gate (null: all let in). Needs {@link #observe} first. */
+    public void setUpgradeGate(UpgradeGate gate) {
+        ctx.upgradeGate = gate;
+    }
+
     /** Closes every open connection with this close frame now; returns how many. */
     public int closeAll(int code, String reason) {
         return each(o -> o.close(code, reason));

@@ -34,6 +34,7 @@ final class FrameOutlet {
     private final Fault.MalformedFrames malformedEvery;
     private final Fault.SequenceGaps gaps;
     private final Fault.DropFrames drops;
+    private final ObservedConnection observed;
 
     FrameOutlet(WebSocket conn, SimContext ctx) {
         this.conn = conn;
@@ -44,6 +45,7 @@ final class FrameOutlet {
         this.malformedEvery = f.find(Fault.MalformedFrames.class).orElse(null);
         this.gaps = f.find(Fault.SequenceGaps.class).orElse(null);
         this.drops = f.find(Fault.DropFrames.class).orElse(null);
+        this.observed = GatedDraft.observed(conn);
     }
 
     Duration age() {
@@ -67,6 +69,7 @@ final class FrameOutlet {
     /** An Advanced Trade frame that is not data: numbered, subject only to the stall-everything fault. */
     synchronized void heartbeat(String events) {
         if (!stalledAll()) {
+            sentData();
             send(SimFrames.envelope("heartbeats", ctx.exchangeClock.instant(), sequence++, events));
         }
     }
@@ -95,7 +98,18 @@ final class FrameOutlet {
         if (drops != null && dataFrames % drops.every() == 0) {
             return;
         }
+        sentData();
         send(SimFrames.envelope(channel, ctx.exchangeClock.instant(), seq, events));
+    }
+
+    /**
+     * The observation log learns when data first flowed (the exam's faults wait for it); before the send, so a client
+     * that already has the frame never finds the log without it.
+     */
+    private void sentData() {
+        if (observed != null && observed.firstDataAt() == null && !closed) {
+            observed.dataSent(ctx.observations.now());
+        }
     }
 
     /** Bad JSON uses no sequence number (nothing readable carries one); the other kinds do. */

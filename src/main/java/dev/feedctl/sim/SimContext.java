@@ -26,6 +26,11 @@ final class SimContext {
     final java.util.concurrent.atomic.AtomicLong framesSent = new java.util.concurrent.atomic.AtomicLong();
     /** The faults new connections get: the configured ones, until {@link ExchangeSimulator#setFaults} changes them. */
     private volatile Faults faults;
+    /** The observation log when someone watches (feedctl exam), else null; and the upgrade gate it may arm. */
+    volatile ConnectionLog observations;
+    volatile UpgradeGate upgradeGate;
+    /** Without a registered key, take a socket JWT on trust instead of refusing it (feedctl exam grades it). */
+    volatile boolean acceptUnverifiedTokens;
 
     SimContext(SimConfig config, ScheduledExecutorService timers) {
         this.config = config;

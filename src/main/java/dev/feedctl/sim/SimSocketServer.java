@@ -16,7 +16,7 @@ final class SimSocketServer extends WebSocketServer {
     private volatile Thread selector;
 
     SimSocketServer(InetSocketAddress address, SimContext ctx) {
-        super(address, 2);
+        super(address, 2, java.util.List.of(new GatedDraft(ctx)));
         this.ctx = ctx;
         setReuseAddr(false);
         setTcpNoDelay(true);
@@ -37,6 +37,10 @@ final class SimSocketServer extends WebSocketServer {
 
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        if (GatedDraft.refused(conn)) {
+            ((org.java_websocket.WebSocketImpl) conn).flushAndClose(1006, "upgrade refused", false);
+            return;
+        }
         SimContext.Session s = ctx.config.replay() != null ? new ReplaySession(conn, ctx)
                 : ctx.faults().has(Fault.LegacyExchange.class) ? new LegacySession(conn, ctx) : new SimSession(conn, ctx);
         conn.setAttachment(s);
@@ -45,6 +49,10 @@ final class SimSocketServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        ObservedConnection o = GatedDraft.observed(conn);
+        if (o != null && o.admitted()) {
+            o.closed(ctx.observations.now(), remote, code, reason);
+        }
         SimContext.Session s = conn.getAttachment();
         if (s != null) {
             s.closed();
@@ -54,6 +62,10 @@ final class SimSocketServer extends WebSocketServer {
 
     @Override
     public void onMessage(WebSocket conn, String message) {
+        ObservedConnection o = GatedDraft.observed(conn);
+        if (o != null) {
+            o.message(ctx.observations.now(), message);
+        }
         SimContext.Session s = conn.getAttachment();
         if (s != null) {
             s.onText(message);

@@ -17,7 +17,7 @@ class HelpTextsTest {
 
     @Test
     void everyCommandHasAStoredHelpThatIsWhatPicocliRendersLive() {
-        assertEquals(java.util.List.of("feedctl", "connect", "subscribe", "probe", "verify", "tail", "sim"),
+        assertEquals(java.util.List.of("feedctl", "connect", "subscribe", "probe", "verify", "tail", "sim", "exam"),
                 HelpTexts.names());
         for (String name : HelpTexts.names()) {
             String stored = HelpTexts.stored(name);

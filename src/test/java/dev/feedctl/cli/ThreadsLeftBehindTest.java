@@ -21,7 +21,8 @@ class ThreadsLeftBehindTest {
             List.of("verify", "--sim=rest-429", "--duration", "1500ms"),
             List.of("tail", "--sim=going-away", "--duration", "2500ms", "--rest-check", "500ms"),
             List.of("tail", "--sim=refuse-503", "--max-reconnects", "2"),
-            List.of("tail", "--sim=legacy-exchange"));
+            List.of("tail", "--sim=legacy-exchange"),
+            List.of("exam", "--lesson-timeout", "1s", "--", "true"));
 
     private static Set<Thread> live() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
@@ -40,6 +41,8 @@ class ThreadsLeftBehindTest {
                         .filter(t -> !t.getName().startsWith("ForkJoinPool")) // the JVM's common pool
                         // the JDK's HTTP keep-alive cache: one per JVM, ends itself after 5 idle seconds
                         .filter(t -> !t.getName().equals("Keep-Alive-Timer"))
+                        // the JDK's reaper of child processes (exam's client): one pool per JVM, idles out itself
+                        .filter(t -> !t.getName().equals("process reaper"))
                         .collect(Collectors.toSet());
                 if (extra.isEmpty()) {
                     break;
