@@ -88,6 +88,14 @@ public final class FeedEngine {
         default void down(int shard, String cause) {
         }
 
+        /**
+         * {@link #down(int, String)} with the outage kind ({@link Outage#kind}) and the close code when a close ended
+         * it: what a fixed set of causes (metrics labels) is made from, never the words.
+         */
+        default void down(int shard, String kind, Integer closeCode, String cause) {
+            down(shard, cause);
+        }
+
         /** The shard connects again after {@code wait}: attempt {@code attempt} of this outage. */
         default void retrying(int shard, int attempt, Duration wait, String lastCause) {
         }
@@ -285,7 +293,7 @@ public final class FeedEngine {
             shard.down.cause = death.cause();
             shard.down.closeCode = death.code();
             shard.down.attempts++;
-            listener.down(index, death.cause());
+            listener.down(index, death.kind(), death.code(), death.cause());
             if (!retry(index, shard.down, shard.backoff, null)) {
                 return;
             }
@@ -312,7 +320,7 @@ public final class FeedEngine {
         down.cause = status != null ? "upgrade refused with HTTP " + status + retryAfterText(failed)
                 : failed.name() + ": " + failed.cause();
         down.attempts++;
-        listener.down(shard.index, down.cause);
+        listener.down(shard.index, down.kind, null, down.cause);
         return retry(shard.index, down, shard.backoff, retryAfter(failed));
     }
 
