@@ -54,8 +54,8 @@ final class FeedMetrics {
             }
         }
         if (s.restCheck()) {
-            productGauge("feedctl_rest_deviation_bps", "REST's last trade price minus the shown price, in basis points.",
-                    rows, r -> r.restDeviationBps() == null ? Double.NaN : r.restDeviationBps());
+            productGauge("feedctl_rest_deviation_bps", "REST's last trade price minus the shown price, in basis "
+                    + "points.", rows, r -> r.restDeviationBps() == null ? Double.NaN : r.restDeviationBps());
             missedTrades = Counter.builder().name("feedctl_missed_trades_total").help("Trades REST showed that the "
                     + "socket did not deliver.").labelNames("product").register(registry);
             s.products().forEach(missedTrades::labelValues);
