@@ -21,6 +21,7 @@ import java.util.function.Supplier;
  * a registry of their own. Scrape-time values (ages, prices, connection state) are read from the board and the
  * shard states by callbacks; counters are counted where the events happen. Every labelled counter starts at 0 for
  * each label value known up front (products, shards, causes, rules), so rate() and alerts work before an incident.
+ * Exemplars are off: feedctl has no traces to link, and sampling them would cost every increment on the read thread.
  */
 final class FeedMetrics {
 
@@ -47,7 +48,7 @@ final class FeedMetrics {
         productGauge("feedctl_product_best_bid", "The product's best bid.", rows, r -> number(r.bid()));
         productGauge("feedctl_product_best_ask", "The product's best ask.", rows, r -> number(r.ask()));
         updates = Counter.builder().name("feedctl_product_updates_total").help("Price updates per product and channel.")
-                .labelNames("product", "channel").register(registry);
+                .labelNames("product", "channel").withoutExemplars().register(registry);
         for (String p : s.products()) {
             for (String c : priceChannels(s.channels())) {
                 updateCounts.put(p + ' ' + c, updates.labelValues(p, c));
@@ -57,7 +58,7 @@ final class FeedMetrics {
             productGauge("feedctl_rest_deviation_bps", "REST's last trade price minus the shown price, in basis "
                     + "points.", rows, r -> r.restDeviationBps() == null ? Double.NaN : r.restDeviationBps());
             missedTrades = Counter.builder().name("feedctl_missed_trades_total").help("Trades REST showed that the "
-                    + "socket did not deliver.").labelNames("product").register(registry);
+                    + "socket did not deliver.").labelNames("product").withoutExemplars().register(registry);
             s.products().forEach(missedTrades::labelValues);
         } else {
             missedTrades = null;
@@ -76,12 +77,12 @@ final class FeedMetrics {
         reconnects = shardCounter("feedctl_reconnect_attempts_total", "Reconnect attempts.", shards.size(), null);
         gaps = shardCounter("feedctl_sequence_gaps_total", "Sequence gaps within a connection.", shards.size(), null);
         frames = Counter.builder().name("feedctl_frames_total").help("Frames received, by channel.")
-                .labelNames("channel").register(registry);
+                .labelNames("channel").withoutExemplars().register(registry);
         for (String c : frameChannels(s.channels())) {
             frameCounts.put(c, frames.labelValues(c));
         }
         violations = Counter.builder().name("feedctl_violations_total").help("Protocol violations, by rule.")
-                .labelNames("rule").register(registry);
+                .labelNames("rule").withoutExemplars().register(registry);
         ViolationRules.known(s.channels()).forEach(violations::labelValues);
         lag = Histogram.builder().name("feedctl_exchange_lag_seconds").help("Exchange timestamp to receipt.")
                 .classicOnly().classicUpperBounds(.005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10)
@@ -121,7 +122,7 @@ final class FeedMetrics {
 
     private Counter shardCounter(String name, String help, int shards, String cause) {
         Counter c = Counter.builder().name(name).help(help).labelNames(cause == null ? new String[] {"shard"}
-                : new String[] {"shard", cause}).register(registry);
+                : new String[] {"shard", cause}).withoutExemplars().register(registry);
         for (int i = 0; i < shards; i++) {
             if (cause == null) {
                 c.labelValues(Integer.toString(i));

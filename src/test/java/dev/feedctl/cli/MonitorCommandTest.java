@@ -65,6 +65,12 @@ class MonitorCommandTest {
                 }
             }
             assertEquals("histogram", first.type("feedctl_exchange_lag_seconds"));
+            List<Exposition.Sample> buckets = first.named("feedctl_exchange_lag_seconds_bucket");
+            assertTrue(buckets.size() > 1 && buckets.stream().allMatch(b -> b.labels().keySet().equals(Set.of("le"))),
+                    buckets::toString);
+            assertEquals("+Inf", buckets.get(buckets.size() - 1).labels().get("le"));
+            assertEquals(1, first.named("feedctl_exchange_lag_seconds_count").size());
+            assertEquals(1, first.named("feedctl_exchange_lag_seconds_sum").size());
             assertEquals(Set.of("BTC-USD", "ETH-USD", "SOL-USD"), labelValues(first, "feedctl_missed_trades_total",
                     "product"));
             assertEquals(Set.of("0", "1"), labelValues(first, "feedctl_connected", "shard"), "two shards of two");
