@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Watch a feed as a service: Prometheus metrics on /metrics and a health check on /healthz "
                 + "(default 127.0.0.1:9464), one NDJSON line per status event on stdout (connected, outage, "
                 + "retrying, reconnected, gap, stale, recovered), no price stream. Runs until SIGTERM (exit 0) or "
-                + "until --max-reconnects is used up (exit 3).")
+                + "until --max-reconnects is used up (exit 3): what ends tail's first connection at once (an "
+                + "unknown host, a refused upgrade, a rejected key) is an outage here, retried with backoff.")
 public final class MonitorCommand extends TailCommand {
 
     @Override

@@ -173,6 +173,9 @@ public class TailCommand implements Callable<Integer> {
             FeedEngine engine = new FeedEngine(settings, new Connector(Clock.systemUTC())::open,
                     FeedEngine.Pacer.SYSTEM, Backoff::standard, observer == null ? new Listener()
                     : new TeeListener(new Listener(), observer));
+            if (service()) {
+                engine.persist(); // monitor ends only on --max-reconnects or SIGTERM
+            }
             if (tty && format == OutputOptions.Format.TEXT) {
                 screen = virtual != null ? virtual.get() : TailScreen.system(!colorOff());
             } else if (format == OutputOptions.Format.CSV) {
@@ -182,6 +185,10 @@ public class TailCommand implements Callable<Integer> {
             RestClient rest = restCheck == null ? null : new RestClient(endpoints.rest(), endpoint.connectSpec(
                     endpoints.ws()).caFile(), null, budget.value(), endpoint.timeout());
             return run(engine, rest);
+        } finally {
+            if (observer != null) {
+                observer.close(); // however the run ended, even before it began: the port is free again
+            }
         }
     }
 
@@ -282,9 +289,6 @@ public class TailCommand implements Callable<Integer> {
                 restThread.interrupt();
             }
             finish();
-            if (observer != null) {
-                observer.close();
-            }
             finished.countDown();
             signals.close();
             try {

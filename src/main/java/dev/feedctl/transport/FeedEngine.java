@@ -128,6 +128,7 @@ public final class FeedEngine {
     private final CountDownLatch over = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopped;
+    private volatile boolean persistent;
 
     public FeedEngine(Settings settings, Dialer dialer, Pacer pacer, Supplier<Backoff> backoffs, Listener listener) {
         this.settings = settings;
@@ -175,6 +176,15 @@ public final class FeedEngine {
             t.join(2000);
         }
         return ending.get();
+    }
+
+    /**
+     * A service ({@code feedctl monitor}) never ends by itself: causes that end a first connection (an unknown host,
+     * a refused upgrade, a rejected key, a legacy feed) become outages retried with backoff like any other, until
+     * {@code maxReconnects}. Call before {@link #run}.
+     */
+    public void persist() {
+        persistent = true;
     }
 
     /** Ends the run: every socket is closed, {@link #run} returns null. */
@@ -309,7 +319,7 @@ public final class FeedEngine {
     /** A connect that failed: the run ends (fatal, or attempts used up: false) or the shard tries again (true). */
     private boolean failedToConnect(Shard shard, ConnectFailure f) throws InterruptedException {
         Phase failed = f.failed();
-        if (!shard.everLive && fatal(failed)) {
+        if (!shard.everLive && !persistent && fatal(failed)) {
             end(new Ending(Ending.Stage.CONNECTION, "cannot connect to " + settings.connect().uri() + ": "
                     + failed.cause(), f.phases()));
             return false;
@@ -361,12 +371,16 @@ public final class FeedEngine {
                 ServerErrors.Explanation x = ServerErrors.explain(e.error(), settings.channels(),
                         settings.key() != null, settings.key() != null
                                 && settings.key().algorithm() == CdpKey.Algorithm.EDDSA);
-                if (!shard.everLive) {
+                if (!shard.everLive && !persistent) {
                     end(new Ending(x.authProblem() ? Ending.Stage.AUTH : Ending.Stage.PROTOCOL, x.text(), List.of()));
                     return null;
                 }
                 return new Death("server-error", "server error: " + x.text(), null, liveSince);
             } else if (ev instanceof FeedEvent.ForeignFormat f) {
+                if (persistent) {
+                    return new Death("server-error", "the server speaks the " + f.foreign().family().description(),
+                            null, liveSince);
+                }
                 end(new Ending(Ending.Stage.PROTOCOL, "the server speaks the " + f.foreign().family().description()
                         + ": " + f.foreign().family().advice(), List.of()));
                 return null;
@@ -374,7 +388,7 @@ public final class FeedEngine {
                 CloseInfo ci = c.close();
                 listener.closed(link, ci);
                 String known = ci.knownCause(true, conn.largestFrame(), conn.maxMessageSize());
-                if (!shard.everLive && fatalClose(ci)) {
+                if (!shard.everLive && !persistent && fatalClose(ci)) {
                     end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": " + ci.code()
                             + (ci.reason().isEmpty() ? "" : " \"" + ci.reason() + "\"")
                             + (known == null ? "" : "; " + known), List.of()));

@@ -204,9 +204,31 @@ class MonitorCommandTest {
     }
 
     @Test
-    void monitorEndsWith3WhenMaxReconnectsIsUsedUp() {
-        Run r = Run.of("monitor", "--sim=refuse-503", "--max-reconnects", "1", "--metrics", "0");
+    void monitorRetriesWhatEndsTailsFirstConnectionAndHealthzSaysWhy() throws Exception {
+        assertEquals(3, Run.of("tail", "--sim=refuse-404", "--metrics", "0").code(), "tail gives up at once");
+        try (TailCommandTest.Live t = new TailCommandTest.Live("monitor", "--sim=refuse-404", "--metrics", "0",
+                "--duration", "3s")) {
+            Scraper s = Scraper.of(t.err::toString);
+            Map<String, String> shard = Map.of("shard", "0");
+            Exposition e = s.awaitMetrics(x -> x.value("feedctl_reconnect_attempts_total", shard) >= 1,
+                    Duration.ofSeconds(10), "a reconnect attempt");
+            assertEquals(1, e.value("feedctl_outages_total", Map.of("shard", "0", "cause", "refused")), t::toString);
+            assertEquals(0, e.value("feedctl_connected", shard));
+            Scraper.Reply health = s.get("/healthz", null);
+            assertEquals(503, health.status(), health.body());
+            JsonObject down = Json.parse(health.body()).getAsJsonObject().getAsJsonArray("disconnected").get(0)
+                    .getAsJsonObject();
+            assertEquals(0, down.get("shard").getAsInt(), health.body());
+            assertTrue(down.get("cause").getAsString().contains("HTTP 404"), health.body());
+            assertEquals(0, t.join(), t::toString);
+        }
+    }
+
+    @Test
+    void monitorEndsWith3OnlyWhenMaxReconnectsIsUsedUp() {
+        Run r = Run.of("monitor", "--sim=refuse-404", "--max-reconnects", "1", "--metrics", "0");
         assertEquals(3, r.code(), r::toString);
         assertTrue(r.err().contains("gave up after 1 reconnect"), r::toString);
+        assertTrue(r.err().contains("HTTP 404"), r::toString);
     }
 }
