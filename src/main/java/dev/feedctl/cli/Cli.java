@@ -22,6 +22,7 @@ public final class Cli {
         m.put("probe", ProbeCommand.class);
         m.put("verify", VerifyCommand.class);
         m.put("tail", TailCommand.class);
+        m.put("monitor", MonitorCommand.class);
         m.put("sim", SimCommand.class);
         m.put("exam", ExamCommand.class);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);

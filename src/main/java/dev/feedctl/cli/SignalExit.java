@@ -19,11 +19,16 @@ final class SignalExit implements AutoCloseable {
     private volatile int caught;
 
     static SignalExit install() {
+        return install(143);
+    }
+
+    /** {@code termCode}: 143 as the JVM would, 0 for a service whose manager stops it with SIGTERM. */
+    static SignalExit install(int termCode) {
         SignalExit s = new SignalExit();
         for (String[] sig : SIGNALS) {
             try {
                 Signal signal = new Signal(sig[0]);
-                int code = Integer.parseInt(sig[1]);
+                int code = "TERM".equals(sig[0]) ? termCode : Integer.parseInt(sig[1]);
                 s.previous.add(Signal.handle(signal, x -> {
                     s.caught = code;
                     // what the JVM does on these signals, with the code known to the shutdown hooks

@@ -2,6 +2,9 @@ package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.ExitCode;
+import dev.feedctl.monitor.FeedObserver;
+import dev.feedctl.monitor.MetricsAddress;
+import dev.feedctl.monitor.TeeListener;
 import dev.feedctl.protocol.SequenceTracker;
 import dev.feedctl.protocol.Violation;
 import dev.feedctl.report.FrameRecorder;
@@ -47,7 +50,7 @@ import picocli.CommandLine.Spec;
                 + "Reconnects with jittered exponential backoff (250 ms to 30 s), a fresh JWT and every "
                 + "acknowledgement checked again; a connection with no heartbeat for 3 s or no frame for "
                 + "--stall-timeout is treated as dead.")
-public final class TailCommand implements Callable<Integer> {
+public class TailCommand implements Callable<Integer> {
 
     /** Tests put a virtual terminal here; null means stdout decides (a terminal gets the table). */
     static volatile Supplier<TailScreen> screenForTests;
@@ -97,6 +100,9 @@ public final class TailCommand implements Callable<Integer> {
     @Mixin
     RestBudgetOption budget;
 
+    @Mixin
+    MetricsOption metrics;
+
     @Option(names = "--record", paramLabel = "FILE", description = "Write every raw frame with its receive time "
             + "(nanoseconds), connection and shard as NDJSON (verify --replay reads it).")
     Path record;
@@ -126,13 +132,15 @@ public final class TailCommand implements Callable<Integer> {
     private boolean paused;
     private PriceBoard.Sort sort = PriceBoard.Sort.PRODUCT;
     private String endpointText;
+    private FeedObserver observer;
 
     @Override
     public Integer call() throws Exception {
         terminal = new Terminal(spec, verbosity.on());
         Supplier<TailScreen> virtual = screenForTests;
-        boolean tty = virtual != null || Tty.stdoutIsTerminal();
-        format = output.format(tty ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
+        boolean tty = !service() && (virtual != null || Tty.stdoutIsTerminal());
+        format = service() ? output.format(OutputOptions.Format.NDJSON, OutputOptions.Format.NDJSON)
+                : output.format(tty ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
                 OutputOptions.Format.TEXT, OutputOptions.Format.NDJSON, OutputOptions.Format.CSV);
         validate();
         List<String> channels = stream.channels();
@@ -154,12 +162,20 @@ public final class TailCommand implements Callable<Integer> {
             ConnectSpec socket = endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
             FeedEngine.Settings settings = new FeedEngine.Settings(socket, key, channels,
                     products, perConnection, HEARTBEAT_TIMEOUT, stallTimeout, maxReconnects);
-            int shards = FeedEngine.shards(channels, products, perConnection).size();
+            List<List<String>> shardProducts = FeedEngine.shards(channels, products, perConnection);
+            int shards = shardProducts.size();
             shardState = new String[shards];
             retryAt = new long[shards];
             java.util.Arrays.fill(shardState, "connecting");
+            MetricsAddress serveAt = metrics.address(service() ? MetricsAddress.MONITOR_DEFAULT : null);
+            observer = serveAt == null ? null : TailMetrics.start(serveAt, board, shardProducts, channels,
+                    maxStaleness, restCheck != null, terminal); // before connecting: a taken port is exit 2 now
             FeedEngine engine = new FeedEngine(settings, new Connector(Clock.systemUTC())::open,
-                    FeedEngine.Pacer.SYSTEM, Backoff::standard, new Listener());
+                    FeedEngine.Pacer.SYSTEM, Backoff::standard, observer == null ? new Listener()
+                    : new TeeListener(new Listener(), observer));
+            if (service()) {
+                engine.persist(); // monitor ends only on --max-reconnects or SIGTERM
+            }
             if (tty && format == OutputOptions.Format.TEXT) {
                 screen = virtual != null ? virtual.get() : TailScreen.system(!colorOff());
             } else if (format == OutputOptions.Format.CSV) {
@@ -169,7 +185,16 @@ public final class TailCommand implements Callable<Integer> {
             RestClient rest = restCheck == null ? null : new RestClient(endpoints.rest(), endpoint.connectSpec(
                     endpoints.ws()).caFile(), null, budget.value(), endpoint.timeout());
             return run(engine, rest);
+        } finally {
+            if (observer != null) {
+                observer.close(); // however the run ended, even before it began: the port is free again
+            }
         }
+    }
+
+    /** {@code monitor}: status events only (no table, no prices), metrics always served, SIGTERM is exit 0. */
+    boolean service() {
+        return false;
     }
 
     private void validate() {
@@ -206,7 +231,7 @@ public final class TailCommand implements Callable<Integer> {
         }, "feedctl-engine");
         engineThread.setDaemon(true);
         Thread restThread = rest == null ? null : new Thread(() -> restLoop(rest), "feedctl-rest-check");
-        SignalExit signals = SignalExit.install();
+        SignalExit signals = SignalExit.install(service() ? 0 : 143); // a service manager's SIGTERM is a normal stop
         CountDownLatch finished = new CountDownLatch(1);
         Thread onSignal = new Thread(() -> { // Ctrl-C, SIGTERM: flush what was received, restore the terminal
             engine.stop();
@@ -237,7 +262,7 @@ public final class TailCommand implements Callable<Integer> {
                         nextDraw = System.nanoTime() + REDRAW_NANOS;
                     }
                     key(screen.key(Math.max(1, (nextDraw - System.nanoTime()) / 1_000_000)));
-                } else if (terminal.outClosed()) {
+                } else if (terminal.outClosed() && !service()) {
                     break; // `feedctl tail | head -3`: the reader is gone, end quietly
                 }
             }
@@ -442,11 +467,14 @@ public final class TailCommand implements Callable<Integer> {
                 recovered.clear();
                 List<PriceBoard.Update> updates = board.apply(d.data(), r.raw().receivedAt(), link.connection(),
                         recovered);
+                if (observer != null) {
+                    observer.updates(updates);
+                }
                 Instant now = r.raw().receivedAt();
                 for (String p : recovered) {
                     event(TailLines.stale(p, false, Duration.ZERO, now));
                 }
-                if (screen != null) {
+                if (screen != null || service()) {
                     return;
                 }
                 for (PriceBoard.Update u : updates) {

@@ -88,6 +88,14 @@ public final class FeedEngine {
         default void down(int shard, String cause) {
         }
 
+        /**
+         * {@link #down(int, String)} with the outage kind ({@link Outage#kind}) and the close code when a close ended
+         * it: what a fixed set of causes (metrics labels) is made from, never the words.
+         */
+        default void down(int shard, String kind, Integer closeCode, String cause) {
+            down(shard, cause);
+        }
+
         /** The shard connects again after {@code wait}: attempt {@code attempt} of this outage. */
         default void retrying(int shard, int attempt, Duration wait, String lastCause) {
         }
@@ -120,6 +128,7 @@ public final class FeedEngine {
     private final CountDownLatch over = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopped;
+    private volatile boolean persistent;
 
     public FeedEngine(Settings settings, Dialer dialer, Pacer pacer, Supplier<Backoff> backoffs, Listener listener) {
         this.settings = settings;
@@ -167,6 +176,15 @@ public final class FeedEngine {
             t.join(2000);
         }
         return ending.get();
+    }
+
+    /**
+     * A service ({@code feedctl monitor}) never ends by itself: causes that end a first connection (an unknown host,
+     * a refused upgrade, a rejected key, a legacy feed) become outages retried with backoff like any other, until
+     * {@code maxReconnects}. Call before {@link #run}.
+     */
+    public void persist() {
+        persistent = true;
     }
 
     /** Ends the run: every socket is closed, {@link #run} returns null. */
@@ -285,7 +303,7 @@ public final class FeedEngine {
             shard.down.cause = death.cause();
             shard.down.closeCode = death.code();
             shard.down.attempts++;
-            listener.down(index, death.cause());
+            listener.down(index, death.kind(), death.code(), death.cause());
             if (!retry(index, shard.down, shard.backoff, null)) {
                 return;
             }
@@ -301,7 +319,7 @@ public final class FeedEngine {
     /** A connect that failed: the run ends (fatal, or attempts used up: false) or the shard tries again (true). */
     private boolean failedToConnect(Shard shard, ConnectFailure f) throws InterruptedException {
         Phase failed = f.failed();
-        if (!shard.everLive && fatal(failed)) {
+        if (!shard.everLive && !persistent && fatal(failed)) {
             end(new Ending(Ending.Stage.CONNECTION, "cannot connect to " + settings.connect().uri() + ": "
                     + failed.cause(), f.phases()));
             return false;
@@ -312,7 +330,7 @@ public final class FeedEngine {
         down.cause = status != null ? "upgrade refused with HTTP " + status + retryAfterText(failed)
                 : failed.name() + ": " + failed.cause();
         down.attempts++;
-        listener.down(shard.index, down.cause);
+        listener.down(shard.index, down.kind, null, down.cause);
         return retry(shard.index, down, shard.backoff, retryAfter(failed));
     }
 
@@ -353,12 +371,16 @@ public final class FeedEngine {
                 ServerErrors.Explanation x = ServerErrors.explain(e.error(), settings.channels(),
                         settings.key() != null, settings.key() != null
                                 && settings.key().algorithm() == CdpKey.Algorithm.EDDSA);
-                if (!shard.everLive) {
+                if (!shard.everLive && !persistent) {
                     end(new Ending(x.authProblem() ? Ending.Stage.AUTH : Ending.Stage.PROTOCOL, x.text(), List.of()));
                     return null;
                 }
                 return new Death("server-error", "server error: " + x.text(), null, liveSince);
             } else if (ev instanceof FeedEvent.ForeignFormat f) {
+                if (persistent) {
+                    return new Death("server-error", "the server speaks the " + f.foreign().family().description(),
+                            null, liveSince);
+                }
                 end(new Ending(Ending.Stage.PROTOCOL, "the server speaks the " + f.foreign().family().description()
                         + ": " + f.foreign().family().advice(), List.of()));
                 return null;
@@ -366,7 +388,7 @@ public final class FeedEngine {
                 CloseInfo ci = c.close();
                 listener.closed(link, ci);
                 String known = ci.knownCause(true, conn.largestFrame(), conn.maxMessageSize());
-                if (!shard.everLive && fatalClose(ci)) {
+                if (!shard.everLive && !persistent && fatalClose(ci)) {
                     end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": " + ci.code()
                             + (ci.reason().isEmpty() ? "" : " \"" + ci.reason() + "\"")
                             + (known == null ? "" : "; " + known), List.of()));

@@ -6,6 +6,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +76,11 @@ public final class Bench {
             b.bigSnapshot();
         }
         if (part.equals("all") || part.equals("tail")) {
-            b.tailMemory();
+            b.tailMemory(false);
+        }
+        if (part.equals("all") || part.equals("metrics")) {
+            b.cpuWithMetrics();
+            b.tailMemory(true);
         }
         System.exit(b.report() ? 0 : 1);
     }
@@ -254,12 +264,17 @@ public final class Bench {
      * within 10 % of it; the highest sample stands beside it. {@code --tail-seconds N} sets the run (default 120, 40
      * with --quick; the issue's note wants 600).
      */
-    private void tailMemory() throws Exception {
+    private void tailMemory(boolean metrics) throws Exception {
         int seconds = tailSeconds > 0 ? tailSeconds : quick ? 40 : 120;
         try (Sim sim = Sim.start(launcher, 5_000)) {
-            Process p = new ProcessBuilder(launcher, "tail", "--ws-url", sim.ws, "-p", TAIL_PRODUCTS,
-                    "--duration", seconds + "s")
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> cmd = new ArrayList<>(List.of(launcher, "tail", "--ws-url", sim.ws, "-p", TAIL_PRODUCTS,
+                    "--duration", seconds + "s"));
+            int port = metrics ? freePort() : 0;
+            if (metrics) {
+                cmd.addAll(List.of("--metrics", Integer.toString(port)));
+            }
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Thread scraper = metrics ? scrapeEvery(p::isAlive, port, 1) : null;
             long[] lines = {0};
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -284,7 +299,11 @@ public final class Bench {
             peak = Math.max(peak, end);
             p.waitFor();
             reader.join(5000);
-            add("tail RSS at 5,000 frames/s, 20 products, " + seconds + " s (" + String.format(Locale.ROOT, "%,d",
+            if (scraper != null) {
+                scraper.join(5000);
+            }
+            add("tail " + (metrics ? "--metrics (scraped every second) " : "") + "RSS at 5,000 frames/s, 20 "
+                    + "products, " + seconds + " s (" + String.format(Locale.ROOT, "%,d",
                     lines[0]) + " lines): end vs 10 s; highest sample " + String.format(Locale.ROOT, "%.0f MiB", peak),
                     String.format(Locale.ROOT, "%.0f MiB", end), String.format(Locale.ROOT, "%.0f MiB", start),
                     end / start, "<= 128 MiB, <= 1.10x", end <= 128 && end / start <= 1.10);
@@ -322,6 +341,86 @@ public final class Bench {
         double r = median(raw);
         add("CPU per 100,000 frames at 20,000 frames/s (steady state: 10-15 s after start)", String.format(Locale.ROOT, "%.2f s", o),
                 String.format(Locale.ROOT, "%.2f s", r), o / r, "<= 2.0x", o / r <= 2.0);
+    }
+
+    // ---- tail --metrics: CPU per frame beside tail without ---------------------------------------------------
+
+    /**
+     * Issue 23's goal: serving metrics costs tail no measurable CPU. tail and tail --metrics read one simulator at
+     * 5,000 frames/s at the same time ({@link SideBySide}: the machine's load falls on both alike; a rate this shared
+     * machine sustains, so both get the same frames), steady state 10-20 s after start, median of 5 (--quick: 1); the
+     * metrics run is scraped every 5 s (Prometheus's usual interval is 15 s or more).
+     */
+    private void cpuWithMetrics() throws Exception {
+        int n = quick ? 1 : 5;
+        double[] on = new double[n];
+        double[] off = new double[n];
+        try (Sim sim = Sim.start(launcher, 5_000)) {
+            for (int i = 0; i < n; i++) {
+                int port = freePort();
+                long until = System.nanoTime() + 21_000_000_000L;
+                Thread scraper = scrapeEvery(() -> System.nanoTime() < until, port, 5);
+                boolean offFirst = i % 2 == 0; // which one starts first alternates: no order bias
+                Result[] r = SideBySide.run(offFirst ? List.of(tailCommand(sim.ws, 0), tailCommand(sim.ws, port))
+                        : List.of(tailCommand(sim.ws, port), tailCommand(sim.ws, 0)), 10, 10);
+                scraper.join(10_000);
+                Result a = r[offFirst ? 0 : 1];
+                Result b = r[offFirst ? 1 : 0];
+                off[i] = a.cpuSeconds() / a.frames() * 100_000;
+                on[i] = b.cpuSeconds() / b.frames() * 100_000;
+            }
+        }
+        double o = median(on);
+        double f = median(off);
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            each.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", on[i] / off[i]));
+        }
+        add("tail --metrics (scraped every 5 s) vs tail, side by side: CPU per 100,000 frames at 5,000 frames/s "
+                + "(each run's ratio: " + each + ")",
+                String.format(Locale.ROOT, "%.2f s", o), String.format(Locale.ROOT, "%.2f s", f), o / f, "<= 1.05x",
+                o / f <= 1.05);
+    }
+
+    private List<String> tailCommand(String ws, int metricsPort) {
+        List<String> cmd = new ArrayList<>(List.of(launcher, "tail", "--ws-url", ws, "-o", "ndjson", "--duration",
+                "20500ms"));
+        if (metricsPort > 0) {
+            cmd.addAll(List.of("--metrics", Integer.toString(metricsPort)));
+        }
+        return cmd;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** GET /metrics on loopback every {@code seconds} while {@code running}, as Prometheus would. */
+    private static Thread scrapeEvery(java.util.function.BooleanSupplier running, int port, int seconds) {
+        Thread t = new Thread(() -> {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest get = HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+            while (running.getAsBoolean()) {
+                try {
+                    http.send(get, HttpResponse.BodyHandlers.discarding());
+                } catch (IOException e) {
+                    // not listening yet, or already gone
+                } catch (InterruptedException e) {
+                    return;
+                }
+                try {
+                    Thread.sleep(seconds * 1000L); // the scrape interval: a pace, not a synchronisation
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-scraper");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     // ---- added latency ---------------------------------------------------------------------------------------
@@ -558,8 +657,13 @@ public final class Bench {
     /** feedctl subscribe through the launcher, stdout read by this process as a pipe would be. */
     private Result subscribe(String ws, double warmup, double measure) throws Exception {
         double duration = warmup + measure + 0.5;
-        Process p = new ProcessBuilder(launcher, "subscribe", "--ws-url", ws, "-o", "ndjson", "--duration",
-                (long) (duration * 1000) + "ms").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        return measured(List.of(launcher, "subscribe", "--ws-url", ws, "-o", "ndjson", "--duration",
+                (long) (duration * 1000) + "ms"), warmup, measure);
+    }
+
+    /** Runs {@code cmd} (one NDJSON line per frame on stdout) and counts its lines and CPU in the measured window. */
+    private Result measured(List<String> cmd, double warmup, double measure) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
         long cpuFrom = -1;
         long cpuTo = -1;

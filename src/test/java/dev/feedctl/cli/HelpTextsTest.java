@@ -17,7 +17,8 @@ class HelpTextsTest {
 
     @Test
     void everyCommandHasAStoredHelpThatIsWhatPicocliRendersLive() {
-        assertEquals(java.util.List.of("feedctl", "connect", "subscribe", "probe", "verify", "tail", "sim", "exam"),
+        assertEquals(java.util.List.of("feedctl", "connect", "subscribe", "probe", "verify", "tail", "monitor",
+                "sim", "exam"),
                 HelpTexts.names());
         for (String name : HelpTexts.names()) {
             String stored = HelpTexts.stored(name);

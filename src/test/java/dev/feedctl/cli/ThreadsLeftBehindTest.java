@@ -22,7 +22,8 @@ class ThreadsLeftBehindTest {
             List.of("tail", "--sim=going-away", "--duration", "2500ms", "--rest-check", "500ms"),
             List.of("tail", "--sim=refuse-503", "--max-reconnects", "2"),
             List.of("tail", "--sim=legacy-exchange"),
-            List.of("exam", "--lesson-timeout", "1s", "--", "true"));
+            List.of("exam", "--lesson-timeout", "1s", "--", "true"),
+            List.of("monitor", "--sim=going-away", "--duration", "2500ms", "--metrics", "0", "--rest-check", "500ms"));
 
     private static Set<Thread> live() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
