@@ -4,6 +4,7 @@ import dev.feedctl.auth.CdpKey;
 import dev.feedctl.auth.JwtSigner;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
@@ -74,6 +75,14 @@ public final class Verifier {
         String replay;
         /** A replayed recording held no subscriptions acknowledgement at all (raw frames). */
         boolean acksAbsent;
+
+        /** What every connection observed, for the checks that judge the whole run: the one session's when live. */
+        FrameLedger ledger() {
+            return whole != null ? whole : session.ledger();
+        }
+
+        /** A replay's every frame from every connection; null for a live run (one connection). */
+        FrameLedger whole;
     }
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */

@@ -39,9 +39,9 @@ class VerifyFaultsTest {
                 row("rest-offset", "", 1, "socket and REST disagree: BTC-USD differs by "),
                 row("rest-5xx", "", 0, "REST failing (HTTP 503"),
                 row("stale-product", "-p BTC-USD,ETH-USD --max-staleness 700ms", 1,
-                        "the market trades but the socket stopped sending [BTC-USD (REST shows a trade"),
-                row("quiet-product", "--max-staleness 700ms", 0, "quiet market: [BTC-USD] had no trades on REST "
-                        + "either"));
+                        "the market trades but the socket stopped sending BTC-USD (REST shows a trade"),
+                row("quiet-product", "--max-staleness 700ms", 0, "quiet market: BTC-USD had no trades on REST "
+                        + "after the socket's last update either"));
     }
 
     private static Arguments row(String scenario, String extra, int exit, String diagnosis) {
