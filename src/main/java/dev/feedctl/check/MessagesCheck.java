@@ -24,6 +24,11 @@ final class MessagesCheck {
     }
 
     CheckResult check() {
+        if (s.channels().isEmpty()) { // a replayed recording that shows no subscription and no data frame
+            return CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED, ev.frames() + " frames, none of them "
+                    + "market data or an acknowledgement", "no data: nothing shows the feed working",
+                    "record a session that subscribed and received data", Map.of("frames", ev.frames()));
+        }
         List<String> data = s.channels().stream().filter(c -> !Channels.HEARTBEATS.equals(c)).toList();
         if (data.isEmpty()) {
             return CheckResult.skip("messages", "only heartbeats were subscribed");

@@ -83,6 +83,24 @@ public final class Verifier {
 
         /** A replay's every frame from every connection; null for a live run (one connection). */
         FrameLedger whole;
+        /** A replay's connections in the order they began; null for a live run. */
+        List<Leg> legs;
+        /** False for a recording of bare frames: it says nothing of the connection they came on. */
+        boolean showsConnections = true;
+
+        /** Every connection of the run: a replay's recorded ones, or the live one (none when it never opened). */
+        List<Leg> legs() {
+            if (legs != null) {
+                return legs;
+            }
+            if (session == null) {
+                return List.of();
+            }
+            Leg live = new Leg("", "", session, subscribedAt);
+            live.close = close;
+            live.endedAt = endedAt;
+            return List.of(live);
+        }
     }
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */

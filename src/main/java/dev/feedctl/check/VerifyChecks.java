@@ -32,24 +32,28 @@ final class VerifyChecks {
         if (o.replay != null) {
             out.add(CheckResult.skip("endpoint", "replay of " + o.replay + ": no endpoint was contacted"));
             out.add(CheckResult.skip("connected", "replay: the recording starts on an open connection"));
+            if (o.legs().isEmpty()) {
+                out.addAll(EmptyRecording.checks(o.replay));
+                return out;
+            }
         } else {
             out.add(endpoint());
             out.add(connected());
         }
         out.add(acknowledged());
         out.add(format());
-        out.add(connection());
-        boolean endedEarly = o.session == null || o.close != null || o.serverError != null || o.foreign != null
-                || o.ackTimedOut || !o.session.unacknowledged().isEmpty();
+        out.add(new ConnectionCheck(o).check());
+        boolean endedEarly = o.session == null || o.serverError != null || o.foreign != null || o.ackTimedOut
+                || !o.session.unacknowledged().isEmpty();
         if (endedEarly) {
             for (String name : List.of("messages", "schema", "sequence", "heartbeats", "freshness")) {
                 out.add(CheckResult.skip(name, "the run ended before there was evidence to judge; see the checks "
                         + "above"));
             }
         } else {
-            out.add(new MessagesCheck(s, o.session.ledger()).check());
+            out.add(new MessagesCheck(s, o.ledger()).check());
             out.add(schema());
-            out.add(ContinuityChecks.sequence(o.session.ledger().sequence()));
+            out.add(ContinuityChecks.sequence(o.legs()));
             out.add(ContinuityChecks.heartbeats(s, o));
             out.add(freshness.check());
         }
@@ -128,7 +132,38 @@ final class VerifyChecks {
                     "check the channel and product names; Advanced Trade answers every subscribe with a "
                             + "subscriptions message", Map.of("missing", missing));
         }
-        return CheckResult.pass("acknowledged", evidence, Map.of("channels", acked.size()));
+        CheckResult later = laterAcknowledgements(evidence);
+        return later != null ? later : CheckResult.pass("acknowledged", evidence + (o.legs().size() > 1 ? "; and "
+                + "on every later connection" : ""), Map.of("channels", acked.size(), "connections", o.legs().size()));
+    }
+
+    /**
+     * A replayed recording's later connections subscribed again: each needs its acknowledgement too. One that closed
+     * without it, or went longer than --timeout without it, fails; one the recording ends on first is only named.
+     */
+    private CheckResult laterAcknowledgements(String evidence) {
+        List<String> asked = o.session.channels();
+        List<String> notYet = new ArrayList<>();
+        for (Leg leg : o.legs().subList(1, o.legs().size())) {
+            List<String> missing = asked.stream().filter(c -> !leg.session.ackedAfter().containsKey(c)).toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            String what = String.join(", ", missing);
+            if (leg.lasted().compareTo(s.connect().timeout()) >= 0) {
+                return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, leg.label() + ": no subscriptions "
+                        + "acknowledgement for " + what + " within " + s.connect().timeout().toMillis() + " ms",
+                        "check the channel and product names", Map.of("connection", leg.id, "missing", missing));
+            }
+            if (leg.close != null) {
+                return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, leg.label() + " closed before "
+                        + what + " was acknowledged", null, Map.of("connection", leg.id, "missing", missing));
+            }
+            notYet.add(leg.label() + " (the recording ends " + leg.lasted().toMillis() + " ms after it opened, before "
+                    + "its acknowledgement)");
+        }
+        return notYet.isEmpty() ? null : CheckResult.pass("acknowledged", evidence + "; not yet acknowledged: "
+                + String.join(", ", notYet), Map.of("connections", o.legs().size()));
     }
 
     /** Adds the measured clock skew to an auth diagnosis: JWTs live 120 s, so skew decides. */
@@ -147,35 +182,24 @@ final class VerifyChecks {
         if (o.session == null) {
             return CheckResult.skip("format", "no connection");
         }
-        FrameLedger ev = o.session.ledger();
+        FrameLedger ev = o.ledger();
         var foreign = List.copyOf(ev.foreignFamilies());
         if (!foreign.isEmpty()) {
             FeedFamily f = foreign.get(0);
             return CheckResult.fail("format", ExitCode.PROTOCOL, ev.frames() + " frames, in the " + f.description(),
                     "wrong feed: the server speaks the " + f.description(), f.advice(), Map.of("format", f.name()));
         }
+        if (ev.frames() == 0) {
+            return CheckResult.skip("format", "no frame arrived: there is no format to judge");
+        }
         return CheckResult.pass("format", ev.frames() + " frames in the Advanced Trade format", Map.of());
     }
 
-    private CheckResult connection() {
-        if (o.session == null) {
-            return CheckResult.skip("connection", "no connection");
-        }
-        if (o.close == null) {
-            return CheckResult.pass("connection", "open for the whole run", Map.of());
-        }
-        var c = o.close;
-        String cause = c.knownCause(!o.session.ackedAfter().isEmpty(), o.session.connection().largestFrame(),
-                o.session.connection().maxMessageSize());
-        return CheckResult.fail("connection", ExitCode.CONNECTION, "closed by " + c.side() + " after " + c.sinceConnect().toMillis()
-                + " ms: " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\""),
-                cause == null ? "the connection closed during the run" : cause,
-                c.code() == 1001 || c.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail does)"
-                        : null, Map.of("code", c.code(), "reason", c.reason(), "by", c.side()));
-    }
-
     private CheckResult schema() {
-        FrameLedger ev = o.session.ledger();
+        FrameLedger ev = o.ledger();
+        if (ev.frames() == 0) {
+            return CheckResult.skip("schema", "no frame arrived: there is nothing to validate");
+        }
         if (ev.violations() == 0) {
             return CheckResult.pass("schema", ev.frames() + " frames, 0 violations", Map.of("frames", ev.frames()));
         }
