@@ -1,0 +1,192 @@
+package dev.feedctl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.feedctl.protocol.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code verify --replay} claims only what the recording shows: an empty file passes nothing and invents no product,
+ * bare frames say nothing of the connection, a run too short for heartbeats is not a heartbeat PASS, and a
+ * {@code tail --record} file is judged on every connection it holds, with the verdict a live verify reaches.
+ */
+@Timeout(90)
+class ReplayEvidenceTest {
+
+    @TempDir
+    Path dir;
+
+    private static JsonObject report(Run r) {
+        return Json.parse(r.out()).getAsJsonObject();
+    }
+
+    private static JsonObject check(JsonObject doc, String name) {
+        for (var c : doc.getAsJsonArray("checks")) {
+            if (c.getAsJsonObject().get("name").getAsString().equals(name)) {
+                return c.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + doc);
+    }
+
+    private static Map<String, String> statuses(JsonObject doc) {
+        Map<String, String> out = new LinkedHashMap<>();
+        doc.getAsJsonArray("checks").forEach(c -> out.put(c.getAsJsonObject().get("name").getAsString(),
+                c.getAsJsonObject().get("status").getAsString()));
+        return out;
+    }
+
+    private Run replay(Path file, String... extra) {
+        List<String> args = new ArrayList<>(List.of("verify", "--replay", file.toString()));
+        args.addAll(List.of(extra));
+        return Run.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void anEmptyRecordingPassesNothingAndInventsNoProduct() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.ndjson"), "");
+        Run text = replay(empty);
+        assertEquals(1, text.code(), text::toString);
+        assertFalse(text.out().contains("PASS"), "nothing was observed, so nothing passes\n" + text);
+        assertFalse(text.out().contains("BTC-USD"), "no product is invented\n" + text);
+        assertTrue(text.out().contains("FAIL messages"), text::toString);
+        assertTrue(text.out().contains("SKIP connection") && text.out().contains("it shows no connection"),
+                text::toString);
+
+        Run json = replay(empty, "-o", "json");
+        assertEquals(1, json.code(), json::toString);
+        JsonObject doc = report(json);
+        assertEquals("FAIL", doc.get("verdict").getAsString());
+        Map<String, String> st = statuses(doc);
+        for (String skipped : List.of("acknowledged", "format", "connection", "schema", "sequence", "heartbeats",
+                "freshness")) {
+            assertEquals("SKIP", st.get(skipped), skipped + " in " + st);
+        }
+        assertEquals("FAIL", st.get("messages"), st::toString);
+        JsonObject facts = doc.getAsJsonObject("facts");
+        assertEquals(0, facts.getAsJsonArray("products").size(), facts::toString);
+        assertFalse(facts.has("ws_url") || facts.has("duration_ms"), "a replay contacts no URL, runs no duration: "
+                + facts);
+    }
+
+    @Test
+    void bareFramesDoNotShowTheConnectionAndTheirEvidenceStillCounts() throws Exception {
+        Run rec = Run.of("subscribe", "--sim", "--annotate", "--duration", "2500ms");
+        List<String> raw = new ArrayList<>();
+        for (String line : rec.outLines()) {
+            var o = Json.parse(line).getAsJsonObject();
+            if (o.has("frame")) {
+                raw.add(Json.COMPACT.toJson(o.get("frame")));
+            }
+        }
+        Path file = Files.write(dir.resolve("raw.ndjson"), raw);
+        Run r = replay(file, "-o", "json");
+        JsonObject doc = report(r);
+        JsonObject connection = check(doc, "connection");
+        assertEquals("SKIP", connection.get("status").getAsString(), r::toString);
+        assertTrue(connection.get("evidence").getAsString().startsWith("a raw recording does not show the "
+                + "connection"), r::toString);
+        assertEquals("PASS", check(doc, "sequence").get("status").getAsString(), r::toString);
+        assertEquals("PASS", check(doc, "messages").get("status").getAsString(), r::toString);
+        assertEquals(0, r.code(), r::toString);
+    }
+
+    @Test
+    void noHeartbeatInARunTooShortToJudgeIsASkipNotAPass() throws Exception {
+        Run rec = Run.of("subscribe", "--sim", "--annotate", "--duration", "1200ms");
+        List<String> kept = rec.outLines().stream().filter(l -> !l.contains("\"channel\":\"heartbeats\"")).toList();
+        Path file = Files.write(dir.resolve("no-heartbeats.ndjson"), kept);
+        Run r = replay(file, "-o", "json");
+        JsonObject hb = check(report(r), "heartbeats");
+        assertEquals("SKIP", hb.get("status").getAsString(), r::toString);
+        assertTrue(hb.get("evidence").getAsString().contains("too short to judge"), r::toString);
+    }
+
+    private Path tailRecording(String scenario) throws Exception {
+        Path file = dir.resolve(scenario + ".ndjson");
+        Run tail = Run.of("tail", "--sim=" + scenario, "--record", file.toString(), "--duration", "4s", "-o",
+                "ndjson");
+        assertEquals(0, tail.code(), tail::toString);
+        return file;
+    }
+
+    private static long connections(List<String> lines) {
+        return lines.stream().map(l -> Json.parse(l).getAsJsonObject().get("connection").getAsLong()).distinct()
+                .count();
+    }
+
+    @ParameterizedTest(name = "tail --sim={0} --record, then verify --replay: exit {1}, every connection judged")
+    @CsvSource({"going-away, 3", "abrupt-drop, 3"})
+    void aRecordingAcrossReconnectsIsJudgedOnEveryConnection(String scenario, int exit) throws Exception {
+        Path file = tailRecording(scenario);
+        List<String> lines = Files.readAllLines(file);
+        long connections = connections(lines);
+        long closes = lines.stream().filter(l -> l.contains("\"closed\":{")).count();
+        assertTrue(connections >= 2 && closes >= 1, "a recording across reconnects: " + connections);
+
+        Run live = Run.of("verify", "--sim=" + scenario, "--duration", "2500ms");
+        Run r = replay(file, "-o", "json");
+        assertEquals(live.code(), r.code(), "the verdict a live verify reaches\n" + live + r);
+        assertEquals(exit, r.code(), r::toString);
+        assertFalse(r.out().contains("the run ended before there was evidence"), r::toString);
+        JsonObject doc = report(r);
+        assertEquals(connections, doc.getAsJsonObject("facts").get("connections").getAsLong(), r::toString);
+
+        JsonObject connection = check(doc, "connection");
+        assertEquals("FAIL", connection.get("status").getAsString(), r::toString);
+        assertTrue(connection.get("evidence").getAsString().contains("connection 1 closed by"), r::toString);
+        assertTrue(connection.get("evidence").getAsString().contains("until connection 2"), r::toString);
+        JsonObject data = connection.getAsJsonObject("data");
+        assertEquals(closes, data.getAsJsonArray("closes").size(), r::toString);
+        JsonObject outage = data.getAsJsonArray("outages").get(0).getAsJsonObject();
+        assertEquals("2", outage.get("next_connection").getAsString(), r::toString);
+        assertTrue(outage.get("downtime_ms").getAsLong() >= 0, r::toString);
+
+        JsonObject sequence = check(doc, "sequence");
+        assertEquals("PASS", sequence.get("status").getAsString(), r::toString);
+        assertTrue(sequence.get("evidence").getAsString().contains("over " + connections + " connections"),
+                r::toString);
+        assertTrue(check(doc, "heartbeats").get("evidence").getAsString().contains("over " + connections
+                + " connections"), r::toString);
+        assertEquals("PASS", check(doc, "messages").get("status").getAsString(), r::toString);
+        assertEquals("PASS", check(doc, "schema").get("status").getAsString(), r::toString);
+        assertEquals("PASS", check(doc, "freshness").get("status").getAsString(), r::toString);
+    }
+
+    @Test
+    void aGapOnTheSecondConnectionFailsNamingIt() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(tailRecording("going-away")));
+        List<Integer> tickers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("\"connection\":2,") && lines.get(i).contains("\\\"channel\\\":\\\"ticker\\\"")) {
+                tickers.add(i);
+            }
+        }
+        assertTrue(tickers.size() >= 3, "connection 2 carried tickers: " + tickers);
+        lines.remove((int) tickers.get(tickers.size() / 2)); // a frame lost in the middle of connection 2
+        Path file = Files.write(dir.resolve("gap-on-2.ndjson"), lines);
+
+        Run r = replay(file, "-o", "json");
+        JsonObject sequence = check(report(r), "sequence");
+        assertEquals("FAIL", sequence.get("status").getAsString(), r::toString);
+        assertTrue(sequence.get("diagnosis").getAsString().contains("on connection 2"), r::toString);
+        assertEquals("2", sequence.getAsJsonObject("data").get("first_broken_connection").getAsString());
+        assertEquals(1, sequence.getAsJsonObject("data").get("gaps").getAsLong(), r::toString);
+        assertEquals(3, r.code(), "the closes rank first (connection before evidence)\n" + r);
+        Run text = replay(file);
+        assertTrue(text.out().contains("FAIL sequence"), text::toString);
+    }
+}
