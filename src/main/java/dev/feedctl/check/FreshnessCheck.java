@@ -52,15 +52,23 @@ final class FreshnessCheck {
         FrameLedger ev = o.ledger();
         Map<String, Object> ages = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
+        List<String> notYet = new ArrayList<>();
         for (String p : s.products().stream().map(ProductIds::canonical).distinct().toList()) {
             Duration age = ev.ages().ageOf(p);
             if (age == null) {
                 continue;
             }
-            ages.put(p, age.toMillis());
             if (age.compareTo(limit) > 0) {
                 stale.add(p);
+            } else if (ev.ages().updatesOf(p) == 0) {
+                notYet.add(p); // silent so far, but not for longer than the limit: neither fresh nor stale
+                continue;
             }
+            ages.put(p, age.toMillis());
+        }
+        if (ages.isEmpty() && !notYet.isEmpty()) {
+            return CheckResult.skip("freshness", "no update arrived yet for " + String.join(", ", notYet) + ", and "
+                    + "the run was shorter than the limit (" + limit.toMillis() + " ms): no age to judge");
         }
         if (ages.isEmpty()) {
             return CheckResult.skip("freshness", "no product to judge: " + (s.products().isEmpty()
@@ -68,7 +76,8 @@ final class FreshnessCheck {
                     s.products()) + " was tracked"));
         }
         String evidence = "age of the last update per product: " + ages.entrySet().stream().map(e -> e.getKey()
-                + " " + e.getValue() + " ms").collect(Collectors.joining(", ")) + "; limit " + limit.toMillis() + " ms";
+                + " " + e.getValue() + " ms").collect(Collectors.joining(", ")) + "; limit " + limit.toMillis() + " ms"
+                + (notYet.isEmpty() ? "" : "; no update yet for " + String.join(", ", notYet) + " (not yet stale)");
         if (stale.isEmpty()) {
             return CheckResult.pass("freshness", evidence, ages);
         }
