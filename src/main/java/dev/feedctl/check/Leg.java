@@ -29,6 +29,14 @@ final class Leg {
         this.startedAt = startedAt;
     }
 
+    /** The one connection of a live run. */
+    static Leg live(FeedSession session, Instant subscribedAt, CloseInfo close, Instant endedAt) {
+        Leg leg = new Leg("", "", session, subscribedAt);
+        leg.close = close;
+        leg.endedAt = endedAt;
+        return leg;
+    }
+
     String label() {
         return id.isEmpty() ? "the connection" : "connection " + id;
     }

@@ -93,13 +93,7 @@ public final class Verifier {
             if (legs != null) {
                 return legs;
             }
-            if (session == null) {
-                return List.of();
-            }
-            Leg live = new Leg("", "", session, subscribedAt);
-            live.close = close;
-            live.endedAt = endedAt;
-            return List.of(live);
+            return session == null ? List.of() : List.of(Leg.live(session, subscribedAt, close, endedAt));
         }
     }
 

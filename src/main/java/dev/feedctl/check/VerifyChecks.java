@@ -132,38 +132,9 @@ final class VerifyChecks {
                     "check the channel and product names; Advanced Trade answers every subscribe with a "
                             + "subscriptions message", Map.of("missing", missing));
         }
-        CheckResult later = laterAcknowledgements(evidence);
+        CheckResult later = LaterAcknowledgements.check(s, o, evidence);
         return later != null ? later : CheckResult.pass("acknowledged", evidence + (o.legs().size() > 1 ? "; and "
                 + "on every later connection" : ""), Map.of("channels", acked.size(), "connections", o.legs().size()));
-    }
-
-    /**
-     * A replayed recording's later connections subscribed again: each needs its acknowledgement too. One that closed
-     * without it, or went longer than --timeout without it, fails; one the recording ends on first is only named.
-     */
-    private CheckResult laterAcknowledgements(String evidence) {
-        List<String> asked = o.session.channels();
-        List<String> notYet = new ArrayList<>();
-        for (Leg leg : o.legs().subList(1, o.legs().size())) {
-            List<String> missing = asked.stream().filter(c -> !leg.session.ackedAfter().containsKey(c)).toList();
-            if (missing.isEmpty()) {
-                continue;
-            }
-            String what = String.join(", ", missing);
-            if (leg.lasted().compareTo(s.connect().timeout()) >= 0) {
-                return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, leg.label() + ": no subscriptions "
-                        + "acknowledgement for " + what + " within " + s.connect().timeout().toMillis() + " ms",
-                        "check the channel and product names", Map.of("connection", leg.id, "missing", missing));
-            }
-            if (leg.close != null) {
-                return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, leg.label() + " closed before "
-                        + what + " was acknowledged", null, Map.of("connection", leg.id, "missing", missing));
-            }
-            notYet.add(leg.label() + " (the recording ends " + leg.lasted().toMillis() + " ms after it opened, before "
-                    + "its acknowledgement)");
-        }
-        return notYet.isEmpty() ? null : CheckResult.pass("acknowledged", evidence + "; not yet acknowledged: "
-                + String.join(", ", notYet), Map.of("connections", o.legs().size()));
     }
 
     /** Adds the measured clock skew to an auth diagnosis: JWTs live 120 s, so skew decides. */

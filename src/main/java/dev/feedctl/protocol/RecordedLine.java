@@ -18,7 +18,8 @@ import java.time.Instant;
  * @param receivedAt null when the line says nothing of time
  * @param connection the recorded connection's id, "" when not recorded
  * @param frame      the frame text, or null for a close
- * @param shard      the recorded shard ({@code tail}'s connections of one shard follow one another), "" when not recorded
+ * @param shard      the recorded shard ({@code tail}'s connections of one shard follow one another), "" when not
+ *                   recorded
  * @param raw        the line is a bare frame: the recording says nothing of receive times, connections or closes
  */
 public record RecordedLine(Instant receivedAt, String connection, String frame, int closeCode, String closeReason,

@@ -189,4 +189,17 @@ class ReplayEvidenceTest {
         Run text = replay(file);
         assertTrue(text.out().contains("FAIL sequence"), text::toString);
     }
+
+    @Test
+    void aLaterConnectionThatClosedBeforeItsAcknowledgementIsNamed() throws Exception {
+        List<String> lines = new ArrayList<>(Files.readAllLines(tailRecording("going-away")));
+        lines.removeIf(l -> l.contains("\"connection\":2,") && l.contains("\\\"channel\\\":\\\"subscriptions\\\""));
+        Path file = Files.write(dir.resolve("no-ack-on-2.ndjson"), lines);
+        Run r = replay(file, "-o", "json");
+        JsonObject acknowledged = check(report(r), "acknowledged");
+        assertEquals("FAIL", acknowledged.get("status").getAsString(), r::toString);
+        assertTrue(acknowledged.get("diagnosis").getAsString().startsWith("connection 2 closed before "),
+                r::toString);
+        assertEquals(3, r.code(), r::toString);
+    }
 }
