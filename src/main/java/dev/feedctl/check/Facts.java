@@ -47,7 +47,9 @@ final class Facts {
             if (o.replay == null) { // a file is read without waiting: a stall there would be a constant 0
                 e.put("reader_stalled_ms", o.session.connection().stalledNanos() / 1_000_000);
             }
-            e.put("exchange_lag_ms", ev.lag().summaryMillis());
+            if (o.showsConnections) { // bare frames' only time is their own timestamp: their lag would be 0
+                e.put("exchange_lag_ms", ev.lag().summaryMillis());
+            }
             f.put("evidence", e);
         }
         return f;
