@@ -34,8 +34,9 @@ final class ContinuityChecks {
             regressions += t.regressions();
             broken = broken == null && !t.clean() ? leg : broken;
         }
-        if (frames == 0) {
-            return CheckResult.skip("sequence", "no frame carried a sequence_num: there is no order to judge");
+        if (frames < 2) {
+            return CheckResult.skip("sequence", (frames == 0 ? "no frame" : "only one frame") + " carried a "
+                    + "sequence_num: there is no order to judge");
         }
         Map<String, Object> data = new LinkedHashMap<>(Map.of("frames", frames, "gaps", gaps, "missing", missing,
                 "duplicates", duplicates, "regressions", regressions));

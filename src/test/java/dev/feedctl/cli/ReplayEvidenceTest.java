@@ -206,4 +206,18 @@ class ReplayEvidenceTest {
                 r::toString);
         assertEquals(3, r.code(), r::toString);
     }
+
+    @Test
+    void oneSequenceNumberHasNoOrderToJudge() throws Exception {
+        String ack = "{\"received_at\":\"2026-12-06T01:13:57.512436617Z\",\"connection\":1,\"shard\":0,\"frame\":"
+                + "\"{\\\"channel\\\":\\\"subscriptions\\\",\\\"timestamp\\\":\\\"2026-12-06T01:13:57.5Z\\\","
+                + "\\\"sequence_num\\\":0,\\\"events\\\":[{\\\"subscriptions\\\":{\\\"heartbeats\\\":"
+                + "[\\\"heartbeats\\\"]}}]}\"}";
+        Path file = Files.writeString(dir.resolve("ack-only.ndjson"), ack + "\n");
+        Run r = replay(file, "-o", "json");
+        JsonObject doc = report(r);
+        assertEquals("PASS", check(doc, "acknowledged").get("status").getAsString(), r::toString);
+        assertEquals("SKIP", check(doc, "sequence").get("status").getAsString(), r::toString);
+        assertEquals("SKIP", check(doc, "heartbeats").get("status").getAsString(), r::toString);
+    }
 }
