@@ -54,7 +54,7 @@ final class FreshnessCheck {
         List<String> stale = new ArrayList<>();
         List<String> notYet = new ArrayList<>();
         for (String p : s.products().stream().map(ProductIds::canonical).distinct().toList()) {
-            Duration age = ev.ages().ageOf(p);
+            Duration age = ev.ages().ageAt(p, o.endedAt); // at the run's end: nothing can arrive after it
             if (age == null) {
                 continue;
             }

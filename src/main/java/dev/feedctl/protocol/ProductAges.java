@@ -77,6 +77,15 @@ public final class ProductAges {
         return t == null ? null : Duration.between(t, clock.instant());
     }
 
+    /**
+     * The age of {@code product}'s last update at {@code at} (this tracker's clock), never negative: a run judged
+     * after it ended (a closed socket, REST still answering) ages nothing past its end.
+     */
+    public Duration ageAt(String product, Instant at) {
+        Instant t = lastUpdate.get(product);
+        return t == null ? null : t.isAfter(at) ? Duration.ZERO : Duration.between(t, at);
+    }
+
     public long updatesOf(String product) {
         return updates.getOrDefault(product, 0L);
     }
