@@ -18,7 +18,9 @@ final class Facts {
         }
         f.put("channels", s.channels());
         f.put("products", s.products());
-        f.put("authenticated", s.key() != null);
+        if (o.replay == null) { // a recording does not say whether its subscribes were signed (JWTs are redacted)
+            f.put("authenticated", s.key() != null);
+        }
         if (o.replay == null) {
             f.put("duration_ms", s.duration().toMillis());
         }

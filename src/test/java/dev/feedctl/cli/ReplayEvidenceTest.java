@@ -78,8 +78,16 @@ class ReplayEvidenceTest {
         assertEquals("FAIL", st.get("messages"), st::toString);
         JsonObject facts = doc.getAsJsonObject("facts");
         assertEquals(0, facts.getAsJsonArray("products").size(), facts::toString);
-        assertFalse(facts.has("ws_url") || facts.has("duration_ms"), "a replay contacts no URL, runs no duration: "
-                + facts);
+        assertFalse(facts.has("ws_url") || facts.has("duration_ms") || facts.has("authenticated"), "a replay "
+                + "contacts no URL, runs no duration, and cannot tell whether it was signed: " + facts);
+
+        Path junit = dir.resolve("junit.xml");
+        Run withJunit = replay(empty, "--junit", junit.toString());
+        assertEquals(1, withJunit.code(), withJunit::toString);
+        String xml = Files.readString(junit);
+        assertTrue(xml.contains("<testcase classname=\"feedctl.verify\" name=\"format\">"), xml);
+        assertFalse(xml.contains("<testcase classname=\"feedctl.verify\" name=\"format\" time="), "an untimed check "
+                + "has no time\n" + xml);
     }
 
     @Test
