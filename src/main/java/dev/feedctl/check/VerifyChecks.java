@@ -51,11 +51,16 @@ final class VerifyChecks {
                         + "above"));
             }
         } else {
-            out.add(new MessagesCheck(s, o.ledger()).check());
-            out.add(schema());
-            out.add(ContinuityChecks.sequence(o.legs()));
-            out.add(ContinuityChecks.heartbeats(s, o));
-            out.add(freshness.check());
+            List<CheckResult> evidence = List.of(new MessagesCheck(s, o.ledger()).check(), schema(),
+                    ContinuityChecks.sequence(o.legs()), ContinuityChecks.heartbeats(s, o), freshness.check());
+            out.addAll(evidence);
+            if (evidence.stream().allMatch(c -> c.status() == Status.SKIP || c.name().equals("schema"))) {
+                // a gate that judged no data at all (schema alone: a valid acknowledgement) must not end in PASS
+                out.set(out.indexOf(evidence.get(0)), CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED,
+                        evidence.get(0).evidence(), "nothing observed shows the feed working: messages, sequence, "
+                        + "heartbeats and freshness all had nothing to judge", "run longer (--duration), or "
+                        + "subscribe a channel that streams data", Map.of()));
+            }
         }
         if (o.replay != null) {
             out.add(CheckResult.skip("rest-price", "replay: REST is not consulted for a recording (its prices "

@@ -216,7 +216,7 @@ class ReplayEvidenceTest {
     }
 
     @Test
-    void oneSequenceNumberHasNoOrderToJudge() throws Exception {
+    void oneSequenceNumberHasNoOrderToJudgeAndAnAcknowledgementAloneIsNoPass() throws Exception {
         String ack = "{\"received_at\":\"2026-12-06T01:13:57.512436617Z\",\"connection\":1,\"shard\":0,\"frame\":"
                 + "\"{\\\"channel\\\":\\\"subscriptions\\\",\\\"timestamp\\\":\\\"2026-12-06T01:13:57.5Z\\\","
                 + "\\\"sequence_num\\\":0,\\\"events\\\":[{\\\"subscriptions\\\":{\\\"heartbeats\\\":"
@@ -227,5 +227,11 @@ class ReplayEvidenceTest {
         assertEquals("PASS", check(doc, "acknowledged").get("status").getAsString(), r::toString);
         assertEquals("SKIP", check(doc, "sequence").get("status").getAsString(), r::toString);
         assertEquals("SKIP", check(doc, "heartbeats").get("status").getAsString(), r::toString);
+        // nothing judged the data: the gate cannot end in PASS on a valid acknowledgement alone
+        JsonObject messages = check(doc, "messages");
+        assertEquals("FAIL", messages.get("status").getAsString(), r::toString);
+        assertTrue(messages.get("diagnosis").getAsString().startsWith("nothing observed shows the feed working"),
+                r::toString);
+        assertEquals(1, r.code(), r::toString);
     }
 }
