@@ -57,9 +57,6 @@ public final class Replayer {
         Map<String, Playing> playing = new HashMap<>();
         // without -c/-p, nothing is assumed: what was asked comes from the recording, never from the defaults
         CheckSettings judged = subscriptionsGiven ? s : withSubscriptions(List.of(), List.of());
-        if (subscriptionsGiven) {
-            expect(o.whole, s.products(), recording.clock().instant());
-        }
         Recording.Line line;
         while (!interrupted && (line = recording.next()) != null) {
             Playing p = playing.get(line.connection());
@@ -112,6 +109,9 @@ public final class Replayer {
         FeedSession session = new FeedSession(tape, null, recording.clock());
         if (subscriptionsGiven) {
             session.subscribe(subscriptions(s.channels(), s.products()));
+            if (o.legs.isEmpty()) { // expected from the recording's first line on, not from 1970
+                expect(o.whole, s.products(), recording.clock().instant());
+            }
         }
         Leg leg = new Leg(line.connection(), line.shard(), session, recording.clock().instant());
         o.legs.add(leg);

@@ -134,7 +134,8 @@ final class VerifyChecks {
                         Map.of("missing", missing));
             }
             return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + missing
-                    + " within " + Math.min(s.connect().timeout().toMillis(), s.duration().toMillis()) + " ms",
+                    + (o.replay != null ? " in the recording (" + o.legs().get(0).lasted().toMillis() + " ms of it)"
+                    : " within " + Math.min(s.connect().timeout().toMillis(), s.duration().toMillis()) + " ms"),
                     "check the channel and product names; Advanced Trade answers every subscribe with a "
                             + "subscriptions message", Map.of("missing", missing));
         }

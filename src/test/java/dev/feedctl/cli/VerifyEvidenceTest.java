@@ -49,5 +49,17 @@ class VerifyEvidenceTest {
                 r::toString);
         assertFalse(freshness.getAsJsonObject("data").has("BTC-USD"), "no age for a product never updated\n" + r);
         assertEquals("FAIL", check(r, "messages").get("status").getAsString(), r::toString);
+
+        // the same with the products given: silence is counted from the recording's start, not from 1970
+        Run given = Run.of("verify", "--replay", file.toString(), "-p", "BTC-USD,ETH-USD", "-o", "json");
+        JsonObject givenFreshness = check(given, "freshness");
+        assertEquals("PASS", givenFreshness.get("status").getAsString(), given::toString);
+        assertTrue(givenFreshness.get("evidence").getAsString().contains("no update yet for BTC-USD"), given::toString);
+
+        // and products the recording never acknowledged are named as missing from it, not from a --timeout
+        Run unasked = Run.of("verify", "--replay", file.toString(), "-p", "BTC-USD,SOL-USD", "-o", "json");
+        assertEquals(5, unasked.code(), unasked::toString);
+        assertTrue(check(unasked, "acknowledged").get("diagnosis").getAsString().contains("in the recording ("),
+                unasked::toString);
     }
 }
