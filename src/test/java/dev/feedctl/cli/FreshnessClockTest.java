@@ -78,4 +78,24 @@ class FreshnessClockTest {
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("WARN freshness"), r::toString);
     }
+
+    @ParameterizedTest(name = "tail --rest-check, exchange clock -90 s: {0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"quiet, quiet", "stale, dead"})
+    void tailJudgesByTheSameRule(String fault, String state) throws Exception {
+        Fault product = fault.equals("quiet") ? new Fault.QuietProduct(null, Duration.ofSeconds(1))
+                : new Fault.StaleProduct(null, Duration.ofSeconds(1));
+        Faults faults = new Faults(List.of(new Fault.ClockSkew(Duration.ofSeconds(-90)), product));
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withFaults(faults))) {
+            Run r = Run.of("tail", "--ws-url", sim.wsUri().toString(), "--rest-url", sim.restUri().toString(),
+                    "-p", "BTC-USD,ETH-USD", "--rest-check", "300ms", "--max-staleness", "1s", "--duration", "3500ms",
+                    "-o", "ndjson");
+            assertEquals(0, r.code(), r::toString);
+            List<String> states = r.outLines().stream().map(l -> Json.parse(l).getAsJsonObject())
+                    .filter(o -> o.has("event") && o.get("event").getAsString().equals("rest")
+                            && o.get("product").getAsString().equals("BTC-USD")
+                            && !o.get("state").getAsString().equals("ok"))
+                    .map(o -> o.get("state").getAsString()).distinct().toList();
+            assertEquals(List.of(state), states, r::toString);
+        }
+    }
 }
