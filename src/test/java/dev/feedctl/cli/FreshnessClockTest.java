@@ -87,7 +87,7 @@ class FreshnessClockTest {
         Faults faults = new Faults(List.of(new Fault.ClockSkew(Duration.ofSeconds(-90)), product));
         try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withFaults(faults))) {
             Run r = Run.of("tail", "--ws-url", sim.wsUri().toString(), "--rest-url", sim.restUri().toString(),
-                    "-p", "BTC-USD,ETH-USD", "--rest-check", "300ms", "--max-staleness", "1s", "--duration", "3500ms",
+                    "-p", "BTC-USD,ETH-USD", "--rest-check", "300ms", "--max-staleness", "1s", "--duration", "5s",
                     "-o", "ndjson");
             assertEquals(0, r.code(), r::toString);
             List<String> states = r.outLines().stream().map(l -> Json.parse(l).getAsJsonObject())

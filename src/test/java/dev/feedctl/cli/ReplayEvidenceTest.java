@@ -49,6 +49,13 @@ class ReplayEvidenceTest {
         return out;
     }
 
+    /** The text report says the same as the JSON one: the check's line starts with its status. */
+    private void textSays(Path file, String status, String check) {
+        Run text = replay(file);
+        assertTrue(text.outLines().stream().anyMatch(l -> l.matches(status + " +" + check + " .*")), status + " "
+                + check + "\n" + text);
+    }
+
     private Run replay(Path file, String... extra) {
         List<String> args = new ArrayList<>(List.of("verify", "--replay", file.toString()));
         args.addAll(List.of(extra));
@@ -110,6 +117,7 @@ class ReplayEvidenceTest {
         assertEquals("PASS", check(doc, "sequence").get("status").getAsString(), r::toString);
         assertEquals("PASS", check(doc, "messages").get("status").getAsString(), r::toString);
         assertEquals(0, r.code(), r::toString);
+        textSays(file, "SKIP", "connection");
         // a bare frame's only time is its own timestamp: a lag measured against it would be a constant 0
         assertFalse(doc.getAsJsonObject("facts").getAsJsonObject("evidence").has("exchange_lag_ms"), r::toString);
     }
@@ -123,14 +131,26 @@ class ReplayEvidenceTest {
         JsonObject hb = check(report(r), "heartbeats");
         assertEquals("SKIP", hb.get("status").getAsString(), r::toString);
         assertTrue(hb.get("evidence").getAsString().contains("too short to judge"), r::toString);
+        textSays(file, "SKIP", "heartbeats");
+    }
+
+    /** One tail recording per scenario, shared by the tests that read or edit it (each gets its own copy). */
+    private static final Map<String, List<String>> RECORDED = new java.util.HashMap<>();
+
+    private static synchronized List<String> recorded(String scenario, Path dir) throws Exception {
+        if (!RECORDED.containsKey(scenario)) {
+            Path file = dir.resolve(scenario + "-recorded.ndjson");
+            // 1.5 s per connection: 6 s holds several even when a busy machine slows the simulator down
+            Run tail = Run.of("tail", "--sim=" + scenario, "--record", file.toString(), "--duration", "6s", "-o",
+                    "ndjson");
+            assertEquals(0, tail.code(), tail::toString);
+            RECORDED.put(scenario, List.copyOf(Files.readAllLines(file)));
+        }
+        return RECORDED.get(scenario);
     }
 
     private Path tailRecording(String scenario) throws Exception {
-        Path file = dir.resolve(scenario + ".ndjson");
-        Run tail = Run.of("tail", "--sim=" + scenario, "--record", file.toString(), "--duration", "4s", "-o",
-                "ndjson");
-        assertEquals(0, tail.code(), tail::toString);
-        return file;
+        return Files.write(dir.resolve(scenario + ".ndjson"), recorded(scenario, dir));
     }
 
     private static long connections(List<String> lines) {
@@ -176,6 +196,8 @@ class ReplayEvidenceTest {
         assertEquals("PASS", check(doc, "messages").get("status").getAsString(), r::toString);
         assertEquals("PASS", check(doc, "schema").get("status").getAsString(), r::toString);
         assertEquals("PASS", check(doc, "freshness").get("status").getAsString(), r::toString);
+        textSays(file, "FAIL", "connection");
+        textSays(file, "PASS", "sequence");
     }
 
     @Test
@@ -203,16 +225,31 @@ class ReplayEvidenceTest {
     }
 
     @Test
-    void aLaterConnectionThatClosedBeforeItsAcknowledgementIsNamed() throws Exception {
-        List<String> lines = new ArrayList<>(Files.readAllLines(tailRecording("going-away")));
+    void aLaterConnectionWithoutItsAcknowledgementIsNamed() throws Exception {
+        List<String> recorded = recorded("going-away", dir);
+        // connection 2 as recorded, its acknowledgements taken out
+        List<String> lines = new ArrayList<>(recorded);
         lines.removeIf(l -> l.contains("\"connection\":2,") && l.contains("\\\"channel\\\":\\\"subscriptions\\\""));
         Path file = Files.write(dir.resolve("no-ack-on-2.ndjson"), lines);
-        Run r = replay(file, "-o", "json");
+        Run r = replay(file, "--timeout", "100ms", "-o", "json");
         JsonObject acknowledged = check(report(r), "acknowledged");
         assertEquals("FAIL", acknowledged.get("status").getAsString(), r::toString);
-        assertTrue(acknowledged.get("diagnosis").getAsString().startsWith("connection 2 closed before "),
-                r::toString);
-        assertEquals(3, r.code(), r::toString);
+        assertTrue(acknowledged.get("diagnosis").getAsString().startsWith("connection 2: no subscriptions "
+                + "acknowledgement for heartbeats, ticker within 100 ms"), r::toString);
+        assertEquals(3, r.code(), "connection 1's close ranks first\n" + r);
+        textSays(file, "FAIL", "acknowledged");
+
+        // a connection that closed before its acknowledgement came (within --timeout) is named as closed
+        String closed = recorded.stream().filter(l -> l.contains("\"closed\":{")).map(l -> Json.parse(l)
+                .getAsJsonObject().get("connection").getAsString()).filter(c -> !c.equals("1")).findFirst()
+                .orElse(null);
+        if (closed != null) { // the recording holds a later connection that closed (a busy machine may cut it)
+            List<String> noAck = new ArrayList<>(recorded);
+            noAck.removeIf(l -> l.contains("\"connection\":" + closed + ",") && l.contains("subscriptions"));
+            Run c = replay(Files.write(dir.resolve("closed-before-ack.ndjson"), noAck), "-o", "json");
+            assertTrue(check(report(c), "acknowledged").get("diagnosis").getAsString().startsWith("connection "
+                    + closed + " closed before "), c::toString);
+        }
     }
 
     @Test
@@ -233,5 +270,7 @@ class ReplayEvidenceTest {
         assertTrue(messages.get("diagnosis").getAsString().startsWith("nothing observed shows the feed working"),
                 r::toString);
         assertEquals(1, r.code(), r::toString);
+        textSays(file, "SKIP", "sequence");
+        textSays(file, "FAIL", "messages");
     }
 }

@@ -32,6 +32,9 @@ class VerifyEvidenceTest {
         JsonObject keepingUp = check(r, "keeping-up");
         assertEquals("SKIP", keepingUp.get("status").getAsString(), r::toString);
         assertTrue(keepingUp.get("evidence").getAsString().startsWith("no frame arrived"), r::toString);
+        Run text = Run.of("verify", "--sim=no-ack", "--timeout", "1s", "--duration", "2s");
+        assertEquals(5, text.code(), text::toString);
+        assertTrue(text.out().contains("SKIP keeping-up     no frame arrived"), text::toString);
     }
 
     @Test
