@@ -39,6 +39,11 @@ final class ConnectionCheck {
             return CheckResult.pass("connection", legs.size() == 1 ? "open for " + whole : legs.size()
                     + " connections, each open until the recording ended", Map.of("connections", legs.size()));
         }
+        return closed(legs, closed);
+    }
+
+    /** Every close named (the first {@value #NAMED} in the text), the outages after them, the first one's cause. */
+    private CheckResult closed(List<Leg> legs, List<Leg> closed) {
         List<Map<String, Object>> closes = new ArrayList<>();
         List<Map<String, Object>> outages = new ArrayList<>();
         List<String> told = new ArrayList<>();
@@ -55,8 +60,6 @@ final class ConnectionCheck {
         if (closed.size() > NAMED) {
             told.add("and " + (closed.size() - NAMED) + " more closes");
         }
-        Leg first = closed.get(0);
-        String cause = cause(first);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("connections", legs.size());
         if (legs.size() == 1) {
@@ -65,6 +68,8 @@ final class ConnectionCheck {
             data.put("closes", closes);
             data.put("outages", outages);
         }
+        Leg first = closed.get(0);
+        String cause = cause(first);
         String lost = legs.size() == 1 ? "" : "; what the exchange sent while no connection was open cannot be "
                 + "counted (sequence_num restarts on each connection)";
         return CheckResult.fail("connection", ExitCode.CONNECTION, String.join("; ", told),

@@ -63,44 +63,54 @@ final class ContinuityChecks {
                     : "heartbeats were not subscribed in the recording (no acknowledgement or frame shows them)");
         }
         List<Leg> legs = o.legs();
-        long count = 0;
-        long breaks = 0;
-        Duration longest = Duration.ZERO;
-        Duration observed = Duration.ZERO;
-        Leg worst = null;
-        Leg broken = null;
-        for (Leg leg : legs) {
-            HeartbeatTracker hb = leg.session.ledger().heartbeats();
-            Duration silence = silence(hb, leg);
-            count += hb.count();
-            breaks += hb.breaks();
-            observed = observed.plus(leg.lasted());
-            broken = broken == null && hb.breaks() > 0 ? leg : broken;
-            if (worst == null || silence.compareTo(longest) > 0) {
-                longest = silence;
-                worst = leg;
-            }
-        }
-        Map<String, Object> data = Map.of("count", count, "counter_breaks", breaks, "longest_silence_ms",
-                longest.toMillis());
-        String on = legs.size() == 1 ? "" : " on " + worst.label();
-        String evidence = count + " heartbeats" + (legs.size() == 1 ? "" : " over " + legs.size() + " connections")
-                + ", " + breaks + " counter breaks, longest silence " + longest.toMillis() + " ms" + on;
-        if (breaks > 0) {
+        Heartbeats h = Heartbeats.over(legs);
+        Map<String, Object> data = Map.of("count", h.count, "counter_breaks", h.breaks, "longest_silence_ms",
+                h.longest.toMillis());
+        String on = legs.size() == 1 ? "" : " on " + h.worst.label();
+        String evidence = h.count + " heartbeats" + (legs.size() == 1 ? "" : " over " + legs.size() + " connections")
+                + ", " + h.breaks + " counter breaks, longest silence " + h.longest.toMillis() + " ms" + on;
+        if (h.breaks > 0) {
             return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeat_counter skipped "
-                    + breaks + " times" + (legs.size() == 1 ? "" : ", first on " + broken.label())
+                    + h.breaks + " times" + (legs.size() == 1 ? "" : ", first on " + h.broken.label())
                     + ": heartbeats were lost", null, data);
         }
-        if (longest.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
-            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, count == 0
-                    ? "no heartbeat arrived" : "heartbeats stopped: " + longest.toMillis() + " ms without one"
+        if (h.longest.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
+            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, h.count == 0
+                    ? "no heartbeat arrived" : "heartbeats stopped: " + h.longest.toMillis() + " ms without one"
                     + on + " (more than 2 s)", "the feed is stalled or the connection half-dead; reconnect", data);
         }
-        if (count == 0) {
-            return CheckResult.skip("heartbeats", "no heartbeat arrived in the " + observed.toMillis() + " ms "
+        if (h.count == 0) {
+            return CheckResult.skip("heartbeats", "no heartbeat arrived in the " + h.observed.toMillis() + " ms "
                     + "observed: too short to judge (they come every second; 2 s without one fails)");
         }
         return CheckResult.pass("heartbeats", evidence, data);
+    }
+
+    /** Heartbeats summed over the connections, with the one of the longest silence and the first with a break. */
+    private static final class Heartbeats {
+        long count;
+        long breaks;
+        Duration longest = Duration.ZERO;
+        Duration observed = Duration.ZERO;
+        Leg worst;
+        Leg broken;
+
+        static Heartbeats over(List<Leg> legs) {
+            Heartbeats h = new Heartbeats();
+            for (Leg leg : legs) {
+                HeartbeatTracker hb = leg.session.ledger().heartbeats();
+                Duration silence = silence(hb, leg);
+                h.count += hb.count();
+                h.breaks += hb.breaks();
+                h.observed = h.observed.plus(leg.lasted());
+                h.broken = h.broken == null && hb.breaks() > 0 ? leg : h.broken;
+                if (h.worst == null || silence.compareTo(h.longest) > 0) {
+                    h.longest = silence;
+                    h.worst = leg;
+                }
+            }
+            return h;
+        }
     }
 
     /** The longest time without a heartbeat on one connection: from its start, between them, and to its end. */
