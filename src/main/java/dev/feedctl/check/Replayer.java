@@ -64,20 +64,7 @@ public final class Replayer {
                 p = open(line, o);
                 playing.put(line.connection(), p);
             }
-            if (line.in() instanceof Inbound.Closed c) {
-                p.leg.close = c.close();
-                p.leg.endedAt = recording.clock().instant();
-                continue;
-            }
-            p.tape.hand((Inbound.Text) line.in());
-            FeedSession.Received r = (FeedSession.Received) p.leg.session.next(Duration.ZERO);
-            if (!subscriptionsGiven && adoptAck(p.leg.session, r)) {
-                judged = withSubscriptions(channelsOf(o.legs), productsOf(o.legs));
-                expect(o.whole, judged.products(), recording.clock().instant());
-                p.leg.session.noteAgain(r); // the ack that told us what was asked also acknowledges it
-            }
-            o.whole.record(r.decoded(), r.raw().feedTime(), r.raw().receivedAt());
-            note(o, p.leg, r);
+            judged = play(line, p, o, judged);
         }
         o.endedAt = recording.clock().instant();
         o.showsConnections = recording.showsConnections();
@@ -98,6 +85,27 @@ public final class Replayer {
         facts.put("recording_lines", recording.lines());
         facts.put("recorded_ms", recording.span().toMillis());
         return new Verdict("verify", started, Duration.ofNanos(System.nanoTime() - t0), checks, facts);
+    }
+
+    /** One line into its connection's session and the whole recording's ledger; returns what is now judged. */
+    private CheckSettings play(Recording.Line line, Playing p, Verifier.Observed o, CheckSettings judged)
+            throws InterruptedException {
+        if (line.in() instanceof Inbound.Closed c) {
+            p.leg.close = c.close();
+            p.leg.endedAt = recording.clock().instant();
+            return judged;
+        }
+        p.tape.hand((Inbound.Text) line.in());
+        FeedSession.Received r = (FeedSession.Received) p.leg.session.next(Duration.ZERO);
+        CheckSettings now = judged;
+        if (!subscriptionsGiven && adoptAck(p.leg.session, r)) {
+            now = withSubscriptions(channelsOf(o.legs), productsOf(o.legs));
+            expect(o.whole, now.products(), recording.clock().instant());
+            p.leg.session.noteAgain(r); // the ack that told us what was asked also acknowledges it
+        }
+        o.whole.record(r.decoded(), r.raw().feedTime(), r.raw().receivedAt());
+        note(o, p.leg, r);
+        return now;
     }
 
     /** A connection being replayed: its leg, and the tape its session reads. */
