@@ -1,55 +1,128 @@
 package dev.feedctl.check;
 
 import dev.feedctl.units.Figures;
+import dev.feedctl.protocol.HeartbeatTracker;
 import dev.feedctl.protocol.SequenceTracker;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Continuity on the connection: {@code sequence_num} without gaps, heartbeats that keep coming and count by one. */
+/**
+ * Continuity on each connection: {@code sequence_num} without gaps, heartbeats that keep coming and count by one.
+ * Both restart with every connection, so a recording of several is judged connection by connection, and a failure
+ * names the connection it happened on.
+ */
 final class ContinuityChecks {
 
     private ContinuityChecks() {
     }
 
-    static CheckResult sequence(SequenceTracker t) {
-        Map<String, Object> data = Map.of("frames", t.frames(), "gaps", t.gaps(), "missing", t.missing(),
-                "duplicates", t.duplicates(), "regressions", t.regressions());
-        if (t.clean()) {
-            return CheckResult.pass("sequence", t.frames() + " sequence numbers, no gaps", data);
+    static CheckResult sequence(List<Leg> legs) {
+        long frames = 0;
+        long gaps = 0;
+        long missing = 0;
+        long duplicates = 0;
+        long regressions = 0;
+        Leg broken = null;
+        for (Leg leg : legs) {
+            SequenceTracker t = leg.session.ledger().sequence();
+            frames += t.frames();
+            gaps += t.gaps();
+            missing += t.missing();
+            duplicates += t.duplicates();
+            regressions += t.regressions();
+            broken = broken == null && !t.clean() ? leg : broken;
         }
-        SequenceTracker.Anomaly a = t.anomalies().get(0);
-        return CheckResult.fail("sequence", ExitCode.VERIFICATION_FAILED, t.gaps() + " gaps (" + t.missing() + " numbers missing), "
-                + t.duplicates() + " duplicates, " + t.regressions() + " regressions in " + t.frames() + " frames",
-                "sequence gaps: frames were lost; first " + a.kind().name().toLowerCase(java.util.Locale.ROOT) + " at frame #"
-                + a.frameIndex() + ": expected " + a.expected() + ", got " + a.actual(),
-                "on a gap, resubscribe (a new level2 snapshot) or reconnect; look for a slow consumer or a lossy "
-                + "proxy", data);
+        if (frames < 2) {
+            return CheckResult.skip("sequence", (frames == 0 ? "no frame" : "only one frame") + " carried a "
+                    + "sequence_num: there is no order to judge");
+        }
+        Map<String, Object> data = new LinkedHashMap<>(Map.of("frames", frames, "gaps", gaps, "missing", missing,
+                "duplicates", duplicates, "regressions", regressions));
+        String over = legs.size() == 1 ? "" : " over " + legs.size() + " connections";
+        if (broken == null) {
+            return CheckResult.pass("sequence", frames + " sequence numbers" + over + ", no gaps"
+                    + (legs.size() == 1 ? "" : " within any (sequence_num restarts on each connection)"), data);
+        }
+        SequenceTracker.Anomaly a = broken.session.ledger().sequence().anomalies().get(0);
+        if (legs.size() > 1) {
+            data.put("first_broken_connection", broken.id);
+        }
+        return CheckResult.fail("sequence", ExitCode.VERIFICATION_FAILED, gaps + " gaps (" + missing + " numbers "
+                + "missing), " + duplicates + " duplicates, " + regressions + " regressions in " + frames + " frames"
+                + over, "sequence gaps: frames were lost; first " + a.kind().name().toLowerCase(Locale.ROOT)
+                + (legs.size() == 1 ? "" : " on " + broken.label()) + " at frame #" + a.frameIndex() + ": expected "
+                + a.expected() + ", got " + a.actual(), "on a gap, resubscribe (a new level2 snapshot) or "
+                + "reconnect; look for a slow consumer or a lossy proxy", data);
     }
 
     static CheckResult heartbeats(CheckSettings s, Verifier.Observed o) {
         if (!s.heartbeats()) {
-            return CheckResult.skip("heartbeats", "--no-heartbeats");
+            return CheckResult.skip("heartbeats", o.replay == null ? "--no-heartbeats"
+                    : "heartbeats were not subscribed in the recording (no acknowledgement or frame shows them)");
         }
-        var hb = o.session.ledger().heartbeats();
-        Duration silence = hb.longestSilence(o.endedAt);
-        if (hb.lastSeen() == null) {
-            silence = Duration.between(o.subscribedAt, o.endedAt);
-        } else if (o.subscribedAt != null && Duration.between(o.subscribedAt, hb.firstSeen()).compareTo(silence) > 0) {
-            silence = Duration.between(o.subscribedAt, hb.firstSeen());
+        List<Leg> legs = o.legs();
+        Heartbeats h = Heartbeats.over(legs);
+        Map<String, Object> data = Map.of("count", h.count, "counter_breaks", h.breaks, "longest_silence_ms",
+                h.longest.toMillis());
+        String on = legs.size() == 1 ? "" : " on " + h.worst.label();
+        String evidence = h.count + " heartbeats" + (legs.size() == 1 ? "" : " over " + legs.size() + " connections")
+                + ", " + h.breaks + " counter breaks, longest silence " + h.longest.toMillis() + " ms" + on;
+        if (h.breaks > 0) {
+            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeat_counter skipped "
+                    + h.breaks + " times" + (legs.size() == 1 ? "" : ", first on " + h.broken.label())
+                    + ": heartbeats were lost", null, data);
         }
-        Map<String, Object> data = Map.of("count", hb.count(), "counter_breaks", hb.breaks(),
-                "longest_silence_ms", silence.toMillis());
-        String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
-                + Figures.duration(silence);
-        if (hb.breaks() > 0) {
-            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeat_counter skipped " + hb.breaks()
-                    + " times: heartbeats were lost", null, data);
+        if (h.longest.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
+            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, h.count == 0
+                    ? "no heartbeat arrived" : "heartbeats stopped: " + Figures.duration(h.longest) + " without one"
+                    + on + " (more than 2 s)", "the feed is stalled or the connection half-dead; reconnect", data);
         }
-        if (silence.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
-            return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, hb.count() == 0 ? "no heartbeat arrived"
-                    : "heartbeats stopped: " + Figures.duration(silence) + " without one (more than 2 s)",
-                    "the feed is stalled or the connection half-dead; reconnect", data);
+        if (h.count == 0) {
+            return CheckResult.skip("heartbeats", "no heartbeat arrived in the " + Figures.duration(h.observed) + " "
+                    + "observed: too short to judge (they come every second; 2 s without one fails)");
         }
         return CheckResult.pass("heartbeats", evidence, data);
+    }
+
+    /** Heartbeats summed over the connections, with the one of the longest silence and the first with a break. */
+    private static final class Heartbeats {
+        long count;
+        long breaks;
+        Duration longest = Duration.ZERO;
+        Duration observed = Duration.ZERO;
+        Leg worst;
+        Leg broken;
+
+        static Heartbeats over(List<Leg> legs) {
+            Heartbeats h = new Heartbeats();
+            for (Leg leg : legs) {
+                HeartbeatTracker hb = leg.session.ledger().heartbeats();
+                Duration silence = silence(hb, leg);
+                h.count += hb.count();
+                h.breaks += hb.breaks();
+                h.observed = h.observed.plus(leg.lasted());
+                h.broken = h.broken == null && hb.breaks() > 0 ? leg : h.broken;
+                if (h.worst == null || silence.compareTo(h.longest) > 0) {
+                    h.longest = silence;
+                    h.worst = leg;
+                }
+            }
+            return h;
+        }
+    }
+
+    /** The longest time without a heartbeat on one connection: from its start, between them, and to its end. */
+    private static Duration silence(HeartbeatTracker hb, Leg leg) {
+        if (hb.lastSeen() == null) {
+            return leg.startedAt == null ? Duration.ZERO : leg.lasted();
+        }
+        Duration silence = hb.longestSilence(leg.endedAt);
+        if (leg.startedAt != null && Duration.between(leg.startedAt, hb.firstSeen()).compareTo(silence) > 0) {
+            silence = Duration.between(leg.startedAt, hb.firstSeen());
+        }
+        return silence;
     }
 }

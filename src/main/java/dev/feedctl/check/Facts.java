@@ -12,12 +12,18 @@ final class Facts {
 
     static Map<String, Object> of(CheckSettings s, Verifier.Observed o) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("ws_url", s.connect().uri().toString());
-        f.put("rest_url", s.rest().toString());
+        if (o.replay == null) { // a replay contacts no endpoint and runs no --duration: nothing to state
+            f.put("ws_url", s.connect().uri().toString());
+            f.put("rest_url", s.rest().toString());
+        }
         f.put("channels", s.channels());
         f.put("products", s.products());
-        f.put("authenticated", s.key() != null);
-        f.put("duration_ms", s.duration().toMillis());
+        if (o.replay == null) { // a recording does not say whether its subscribes were signed (JWTs are redacted)
+            f.put("authenticated", s.key() != null);
+        }
+        if (o.replay == null) {
+            f.put("duration_ms", s.duration().toMillis());
+        }
         if (o.rest != null) {
             Map<String, Object> rest = new LinkedHashMap<>();
             rest.put("calls", o.rest.calls());
@@ -28,19 +34,24 @@ final class Facts {
         }
         if (o.replay != null) {
             f.put("replay", o.replay);
+            f.put("connections", o.legs().size());
         }
         if (o.session != null) {
-            FrameLedger ev = o.session.ledger();
+            FrameLedger ev = o.ledger();
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("frames", ev.frames());
             e.put("data_frames", ev.dataFrames());
             e.put("frames_by_channel", ev.framesByChannel());
             e.put("violations_by_rule", ev.violationsByRule());
             e.put("drift_by_rule", ev.driftByRule());
-            e.put("largest_frame_bytes", o.session.connection().largestFrame());
-            e.put("dropped_by_reader", 0); // nothing is dropped any more: the reader waits (reader_stalled_ms)
-            e.put("reader_stalled_ms", o.session.connection().stalledNanos() / 1_000_000);
-            e.put("exchange_lag_ms", ev.lag().summaryMillis());
+            e.put("largest_frame_bytes", o.legs().stream().mapToLong(l -> l.session.connection().largestFrame())
+                    .max().orElse(0));
+            if (o.replay == null) { // a file is read without waiting: a stall there would be a constant 0
+                e.put("reader_stalled_ms", o.session.connection().stalledNanos() / 1_000_000);
+            }
+            if (o.showsConnections) { // bare frames' only time is their own timestamp: their lag would be 0
+                e.put("exchange_lag_ms", ev.lag().summaryMillis());
+            }
             f.put("evidence", e);
         }
         return f;

@@ -1,20 +1,21 @@
 package dev.feedctl.check;
 
 import dev.feedctl.units.Figures;
-import com.google.gson.JsonArray;
 import dev.feedctl.protocol.FrameLedger;
+import dev.feedctl.protocol.LastTrade;
 import dev.feedctl.protocol.ProductIds;
-import dev.feedctl.transport.RestClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * No product staler than --max-staleness; and for a silent product, quiet market (WARN) versus dead feed (FAIL),
- * told apart by asking REST whether the product traded after the socket's last update.
+ * told apart by asking REST whether the product traded after the socket's last update, both on the exchange's clock
+ * ({@link LastTrade}, the rule tail uses too).
  */
 final class FreshnessCheck {
 
@@ -49,40 +50,63 @@ final class FreshnessCheck {
             return CheckResult.skip("freshness", "no subscribed channel streams product updates (status, user and "
                     + "futures_balance_summary send snapshots and changes only)");
         }
-        FrameLedger ev = o.session.ledger();
-        Instant end = o.endedAt;
+        FrameLedger ev = o.ledger();
         Map<String, Object> ages = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
+        List<String> notYet = new ArrayList<>();
         for (String p : s.products().stream().map(ProductIds::canonical).distinct().toList()) {
-            Duration age = ev.ages().ageOf(p);
+            Duration age = ev.ages().ageAt(p, o.endedAt); // at the run's end: nothing can arrive after it
             if (age == null) {
                 continue;
             }
-            ages.put(p, age.toMillis());
             if (age.compareTo(limit) > 0) {
                 stale.add(p);
+            } else if (ev.ages().updatesOf(p) == 0) {
+                notYet.add(p); // silent so far, but not for longer than the limit: neither fresh nor stale
+                continue;
             }
+            ages.put(p, age.toMillis());
+        }
+        if (ages.isEmpty() && !notYet.isEmpty()) {
+            return CheckResult.skip("freshness", "no update arrived yet for " + String.join(", ", notYet) + ", and "
+                    + "the run was shorter than the limit (" + Figures.duration(limit) + "): no age to judge");
+        }
+        if (ages.isEmpty()) {
+            return CheckResult.skip("freshness", "no product to judge: " + (s.products().isEmpty()
+                    ? "none was subscribed, and no data frame named one" : "none of " + String.join(", ",
+                    s.products()) + " was tracked"));
         }
         String evidence = "age of the last update per product: " + Figures.byName(ages.entrySet().stream().collect(
                 java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Duration.ofMillis((Long) e.getValue()))))
-                + ", limit " + Figures.duration(limit);
+                + "; limit " + Figures.duration(limit)
+                + (notYet.isEmpty() ? "" : "; no update yet for " + String.join(", ", notYet) + " (not yet stale)");
         if (stale.isEmpty()) {
             return CheckResult.pass("freshness", evidence, ages);
         }
+        return staleVerdict(ev, evidence, ages, stale);
+    }
+
+    /**
+     * Dead or quiet, by {@link LastTrade#showsTradeAfter}: the socket's last update by its exchange timestamp against
+     * REST's last trade, both on the exchange's clock, so this machine's clock never decides.
+     */
+    private CheckResult staleVerdict(FrameLedger ev, String evidence, Map<String, Object> ages, List<String> stale)
+            throws InterruptedException {
         boolean heartbeatsAlive = ev.heartbeats().lastSeen() != null
-                && Duration.between(ev.heartbeats().lastSeen(), end).compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL)
-                <= 0;
+                && Duration.between(ev.heartbeats().lastSeen(), o.endedAt)
+                .compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) <= 0;
         List<String> dead = new ArrayList<>();
         List<String> quiet = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String p : stale) {
-            Instant lastSocket = end.minusMillis((Long) ages.get(p));
-            Instant lastTrade = o.rest == null ? null : lastRestTrade(p);
-            if (lastTrade == null) {
+            Instant socketLast = socketLastOnExchangeClock(ev, p, (Long) ages.get(p));
+            LastTrade rest = o.rest == null || socketLast == null ? null
+                    : o.rest.lastTrade(p, System.nanoTime() + REST_ANSWER.toNanos());
+            if (rest == null) {
                 unknown.add(p);
-            } else if (lastTrade.isAfter(lastSocket.plusSeconds(1))) {
-                dead.add(p + " (REST shows a trade " + Figures.duration(Duration.between(lastSocket, lastTrade))
-                        + " newer than the socket's last update; socket silent for "
+            } else if (rest.showsTradeAfter(socketLast)) {
+                dead.add(p + " (REST shows a trade " + Figures.duration(rest.newerThan(socketLast)) + " newer than the "
+                        + "socket's last update, both by the exchange's clock; socket silent for "
                         + Figures.duration(Duration.ofMillis((Long) ages.get(p))) + ")");
             } else {
                 quiet.add(p);
@@ -90,29 +114,42 @@ final class FreshnessCheck {
         }
         String alive = heartbeatsAlive ? "heartbeats alive, data dead" : "silent: not even heartbeats arrive";
         if (!dead.isEmpty()) {
-            return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, alive + ": the market trades but the socket stopped "
-                    + "sending " + String.join("; ", dead), "the subscription for these products is dead; resubscribe or reconnect, "
-                    + "and alarm on per-product staleness", ages);
+            return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, alive + ": the market trades "
+                    + "but the socket stopped sending " + String.join("; ", dead), "the subscription for these "
+                    + "products is dead; resubscribe or reconnect, and alarm on per-product staleness", ages);
         }
         if (!unknown.isEmpty()) {
-            return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, "stale beyond the limit: " + Figures.names(unknown) + "; REST could "
-                    + "not say whether they traded (" + (o.sampler == null ? "a replay does not consult REST"
-                    : o.sampler.lastProblem() != null ? o.sampler.lastProblem()
-                    : "its ticker answered without trades for them") + ")", null, ages);
+            return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, "stale beyond the limit: "
+                    + Figures.names(unknown) + "; REST could not say whether they traded (" + whyUnknown(ev,
+                    unknown) + ")", null, ages);
         }
-        return CheckResult.warn("freshness", evidence, "quiet market: " + Figures.names(quiet) + " had no trades on REST either",
-                "not a feed failure; raise --max-staleness for quiet products", ages);
+        return CheckResult.warn("freshness", evidence, "quiet market: " + Figures.names(quiet) + " had no "
+                + "trades on REST after the socket's last update either", "not a feed failure; raise "
+                + "--max-staleness for quiet products", ages);
     }
 
-    private Instant lastRestTrade(String product) throws InterruptedException {
-        RestClient.Reply r = o.rest.productTicker(product, System.nanoTime() + REST_ANSWER.toNanos());
-        if (!r.ok() || !(r.json().get("trades") instanceof JsonArray trades) || trades.isEmpty()) {
-            return null;
+    /**
+     * The socket's last update of {@code product} on the exchange's clock: its frame's timestamp; failing that (no
+     * timestamp), its receipt moved onto the exchange's clock by the skew REST's /time measured; null when neither.
+     */
+    private Instant socketLastOnExchangeClock(FrameLedger ev, String product, long ageMillis) {
+        Instant stamped = ev.ages().lastExchangeTime(product);
+        if (stamped != null) {
+            return stamped;
         }
-        try {
-            return Instant.parse(trades.get(0).getAsJsonObject().get("time").getAsString());
-        } catch (RuntimeException e) {
-            return null;
+        Long skew = o.sampler == null ? null : o.sampler.skewMillis();
+        return skew == null ? null : o.endedAt.minusMillis(ageMillis).plusMillis(skew);
+    }
+
+    private String whyUnknown(FrameLedger ev, List<String> unknown) {
+        if (o.sampler == null) {
+            return "a replay does not consult REST";
         }
+        if (o.sampler.skewMillis() == null && unknown.stream().anyMatch(p -> ev.ages().lastExchangeTime(p) == null)) {
+            return "the socket sent no exchange timestamp for them, and REST's /time did not answer to measure the "
+                    + "exchange's clock";
+        }
+        return o.sampler.lastProblem() != null ? o.sampler.lastProblem()
+                : "its ticker did not answer with a list of trades";
     }
 }

@@ -24,6 +24,9 @@ final class KeepingUpCheck {
         if (o.session == null) {
             return CheckResult.skip("keeping-up", "no connection: nothing was received");
         }
+        if (o.session.ledger().frames() == 0) {
+            return CheckResult.skip("keeping-up", "no frame arrived: there was nothing to keep up with");
+        }
         long stalledMs = o.connection.stalledNanos() / 1_000_000;
         ExchangeLag lag = o.session.ledger().lag();
         Map<String, Object> data = new LinkedHashMap<>();

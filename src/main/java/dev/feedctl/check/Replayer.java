@@ -3,14 +3,18 @@ package dev.feedctl.check;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
+import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.Inbound;
+import dev.feedctl.transport.RecordedConnection;
 import dev.feedctl.transport.Recording;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +22,10 @@ import java.util.Set;
 
 /**
  * {@code feedctl verify --replay}: judges a recorded session the way verify judges a live one, on the recording's own
- * clock and with no network. The channels and products come from the options when given, else from the recording's
- * own subscriptions acknowledgements, else from its data. REST checks SKIP with the reason.
+ * clock and with no network: every connection it recorded, each with its own acknowledgements, sequence and
+ * heartbeats, its close and the outage after it; format, schema, messages and freshness over the whole recording.
+ * The channels and products come from the options when given, else from the recording's own subscriptions
+ * acknowledgements, else from its data. REST checks SKIP with the reason.
  */
 public final class Replayer {
 
@@ -46,31 +52,29 @@ public final class Replayer {
         long t0 = System.nanoTime();
         Verifier.Observed o = new Verifier.Observed();
         o.replay = name;
-        o.session = new FeedSession(recording, null, recording.clock());
-        if (subscriptionsGiven) {
-            o.session.subscribe(subscriptions(s.channels(), s.products()));
+        o.whole = new FrameLedger(recording.clock());
+        o.legs = new ArrayList<>();
+        Map<String, Playing> playing = new HashMap<>();
+        // without -c/-p, nothing is assumed: what was asked comes from the recording, never from the defaults
+        CheckSettings judged = subscriptionsGiven ? s : withSubscriptions(List.of(), List.of());
+        Recording.Line line;
+        while (!interrupted && (line = recording.next()) != null) {
+            Playing p = playing.get(line.connection());
+            if (p == null) {
+                p = open(line, o);
+                playing.put(line.connection(), p);
+            }
+            judged = play(line, p, o, judged);
         }
-        o.subscribedAt = o.session.feedNow();
-        CheckSettings judged = s;
-        List<String> canonical = s.products().stream().map(ProductIds::canonical).distinct().toList();
-        Object in;
-        while (!interrupted && (in = o.session.next(Duration.ZERO)) != null) {
-            if (in instanceof Inbound.Closed c) {
-                o.close = c.close();
-                break;
-            }
-            FeedSession.Received r = (FeedSession.Received) in;
-            if (!subscriptionsGiven && adoptAck(o.session, r)) {
-                judged = withSubscriptions(o.session.channels(), productsOf(o.session));
-                canonical = judged.products().stream().map(ProductIds::canonical).distinct().toList();
-                o.session.noteAgain(r); // the ack that told us what was asked also acknowledges it
-            }
-            if (Verifier.fold(judged, o, r, canonical)) {
-                break;
-            }
+        o.endedAt = recording.clock().instant();
+        o.showsConnections = recording.showsConnections();
+        o.legs.forEach(leg -> leg.endedAt = leg.endedAt == null ? o.endedAt : leg.endedAt);
+        if (!o.legs.isEmpty()) {
+            o.session = o.legs.get(0).session;
+            o.close = o.legs.get(0).close;
+            o.subscribedAt = o.legs.get(0).startedAt;
         }
-        o.endedAt = o.session.feedNow();
-        if (!subscriptionsGiven && o.session.channels().isEmpty()) {
+        if (!subscriptionsGiven && channelsOf(o.legs).isEmpty()) {
             o.acksAbsent = true;
             judged = inferFromData(o);
         }
@@ -79,8 +83,62 @@ public final class Replayer {
         Map<String, Object> facts = Facts.of(judged, o);
         facts.put("interrupted", interrupted);
         facts.put("recording_lines", recording.lines());
-        facts.put("later_connections_not_judged", recording.laterConnections());
+        facts.put("recorded_ms", recording.span().toMillis());
         return new Verdict("verify", started, Duration.ofNanos(System.nanoTime() - t0), checks, facts);
+    }
+
+    /** One line into its connection's session and the whole recording's ledger; returns what is now judged. */
+    private CheckSettings play(Recording.Line line, Playing p, Verifier.Observed o, CheckSettings judged)
+            throws InterruptedException {
+        if (line.in() instanceof Inbound.Closed c) {
+            p.leg.close = c.close();
+            p.leg.endedAt = recording.clock().instant();
+            return judged;
+        }
+        p.tape.hand((Inbound.Text) line.in());
+        FeedSession.Received r = (FeedSession.Received) p.leg.session.next(Duration.ZERO);
+        CheckSettings now = judged;
+        if (!subscriptionsGiven && adoptAck(p.leg.session, r)) {
+            now = withSubscriptions(channelsOf(o.legs), productsOf(o.legs));
+            expect(o.whole, now.products(), recording.clock().instant());
+            p.leg.session.noteAgain(r); // the ack that told us what was asked also acknowledges it
+        }
+        o.whole.record(r.decoded(), r.raw().feedTime(), r.raw().receivedAt());
+        note(o, p.leg, r);
+        return now;
+    }
+
+    /** A connection being replayed: its leg, and the tape its session reads. */
+    private record Playing(Leg leg, RecordedConnection tape) {
+    }
+
+    private Playing open(Recording.Line line, Verifier.Observed o) {
+        RecordedConnection tape = new RecordedConnection();
+        FeedSession session = new FeedSession(tape, null, recording.clock());
+        if (subscriptionsGiven) {
+            session.subscribe(subscriptions(s.channels(), s.products()));
+            if (o.legs.isEmpty()) { // expected from the recording's first line on, not from 1970
+                expect(o.whole, s.products(), recording.clock().instant());
+            }
+        }
+        Leg leg = new Leg(line.connection(), line.shard(), session, recording.clock().instant());
+        o.legs.add(leg);
+        return new Playing(leg, tape);
+    }
+
+    private static void expect(FrameLedger whole, List<String> products, Instant since) {
+        products.forEach(p -> whole.ages().expect(ProductIds.canonical(p), since));
+    }
+
+    /** The first server error or foreign frame, whichever connection it came on; the replay reads on. */
+    private static void note(Verifier.Observed o, Leg leg, FeedSession.Received r) {
+        Frame f = r.decoded().frame();
+        if (f instanceof Frame.Error e && o.serverError == null) {
+            o.serverError = e;
+            o.errorExplanation = ServerErrors.explain(e, leg.session.channels(), false, false);
+        } else if (f instanceof Frame.Foreign foreign && o.foreign == null) {
+            o.foreign = foreign;
+        }
     }
 
     private static List<FeedSession.Subscription> subscriptions(List<String> channels, List<String> products) {
@@ -113,28 +171,36 @@ public final class Replayer {
         return false;
     }
 
-    private static List<String> productsOf(FeedSession session) {
+    private static List<String> channelsOf(List<Leg> legs) {
         Set<String> out = new LinkedHashSet<>();
-        session.requested().forEach(sub -> out.addAll(sub.products()));
+        legs.forEach(leg -> out.addAll(leg.session.channels()));
+        return new ArrayList<>(out);
+    }
+
+    private static List<String> productsOf(List<Leg> legs) {
+        Set<String> out = new LinkedHashSet<>();
+        legs.forEach(leg -> leg.session.requested().forEach(sub -> out.addAll(sub.products())));
         return new ArrayList<>(out);
     }
 
     private CheckSettings withSubscriptions(List<String> channels, List<String> products) {
-        return new CheckSettings(s.connect(), s.rest(), channels, products.isEmpty() ? s.products() : products,
-                s.key(), s.duration(), s.minMessages(), s.maxDeviationBps(), s.maxStaleness(), s.restBudget());
+        return new CheckSettings(s.connect(), s.rest(), channels, products, s.key(), s.duration(), s.minMessages(),
+                s.maxDeviationBps(), s.maxStaleness(), s.restBudget());
     }
 
-    /** Raw frames with no acknowledgement: judge the channels and products the data itself shows. */
+    /**
+     * No acknowledgement: judge the channels and products the data itself shows, and nothing more (an empty
+     * recording shows none, and none is invented).
+     */
     private CheckSettings inferFromData(Verifier.Observed o) {
         Set<String> channels = new LinkedHashSet<>();
-        o.session.ledger().framesByChannel().keySet().forEach(c -> {
+        o.whole.framesByChannel().keySet().forEach(c -> {
             String name = Channels.subscribeNameOf(c);
             if (Channels.isSubscribeName(name)) {
                 channels.add(name);
             }
         });
-        List<String> products = new ArrayList<>(o.session.ledger().ages().updates().keySet());
-        return withSubscriptions(channels.isEmpty() ? s.channels() : new ArrayList<>(channels),
-                products.isEmpty() ? s.products() : products);
+        List<String> products = new ArrayList<>(new java.util.TreeSet<>(o.whole.ages().updates().keySet()));
+        return withSubscriptions(new ArrayList<>(channels), products);
     }
 }

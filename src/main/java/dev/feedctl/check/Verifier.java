@@ -4,6 +4,7 @@ import dev.feedctl.auth.CdpKey;
 import dev.feedctl.auth.JwtSigner;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
@@ -74,6 +75,26 @@ public final class Verifier {
         String replay;
         /** A replayed recording held no subscriptions acknowledgement at all (raw frames). */
         boolean acksAbsent;
+
+        /** What every connection observed, for the checks that judge the whole run: the one session's when live. */
+        FrameLedger ledger() {
+            return whole != null ? whole : session.ledger();
+        }
+
+        /** A replay's every frame from every connection; null for a live run (one connection). */
+        FrameLedger whole;
+        /** A replay's connections in the order they began; null for a live run. */
+        List<Leg> legs;
+        /** False for a recording of bare frames: it says nothing of the connection they came on. */
+        boolean showsConnections = true;
+
+        /** Every connection of the run: a replay's recorded ones, or the live one (none when it never opened). */
+        List<Leg> legs() {
+            if (legs != null) {
+                return legs;
+            }
+            return session == null ? List.of() : List.of(Leg.live(session, subscribedAt, close, endedAt));
+        }
     }
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */

@@ -29,26 +29,35 @@ final class VerifyChecks {
         if (o.replay != null) {
             out.add(CheckResult.skip("endpoint", "replay of " + o.replay + ": no endpoint was contacted"));
             out.add(CheckResult.skip("connected", "replay: the recording starts on an open connection"));
+            if (o.legs().isEmpty()) {
+                out.addAll(EmptyRecording.checks(o.replay));
+                return out;
+            }
         } else {
             out.add(endpoint());
             out.add(connected());
         }
         out.add(acknowledged());
         out.add(format());
-        out.add(connection());
-        boolean endedEarly = o.session == null || o.close != null || o.serverError != null || o.foreign != null
-                || o.ackTimedOut || !o.session.unacknowledged().isEmpty();
+        out.add(new ConnectionCheck(o).check());
+        boolean endedEarly = o.session == null || o.serverError != null || o.foreign != null || o.ackTimedOut
+                || !o.session.unacknowledged().isEmpty();
         if (endedEarly) {
             for (String name : List.of("messages", "schema", "sequence", "heartbeats", "freshness")) {
                 out.add(CheckResult.skip(name, "the run ended before there was evidence to judge; see the checks "
                         + "above"));
             }
         } else {
-            out.add(new MessagesCheck(s, o.session.ledger()).check());
-            out.add(schema());
-            out.add(ContinuityChecks.sequence(o.session.ledger().sequence()));
-            out.add(ContinuityChecks.heartbeats(s, o));
-            out.add(freshness.check());
+            List<CheckResult> evidence = List.of(new MessagesCheck(s, o.ledger()).check(), schema(),
+                    ContinuityChecks.sequence(o.legs()), ContinuityChecks.heartbeats(s, o), freshness.check());
+            out.addAll(evidence);
+            if (evidence.stream().allMatch(c -> c.status() == Status.SKIP || c.name().equals("schema"))) {
+                // a gate that judged no data at all (schema alone: a valid acknowledgement) must not end in PASS
+                out.set(out.indexOf(evidence.get(0)), CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED,
+                        evidence.get(0).evidence(), "nothing observed shows the feed working: messages, sequence, "
+                        + "heartbeats and freshness all had nothing to judge", "run longer (--duration), or "
+                        + "subscribe a channel that streams data", Map.of()));
+            }
         }
         if (o.replay != null) {
             out.add(CheckResult.skip("rest-price", "replay: REST is not consulted for a recording (its prices "
@@ -101,7 +110,9 @@ final class VerifyChecks {
         }
         Map<String, Duration> acked = o.session.ackedAfter();
         String evidence = acked.isEmpty() ? "no subscriptions acknowledgement"
-                : "acknowledged: " + SessionChecks.acknowledged(acked);
+                : "acknowledged: " + (o.replay != null ? Figures.names(new java.util.TreeSet<>(acked.keySet()))
+                : SessionChecks.acknowledged(acked)); // a recording holds the answers, not the subscribes: how
+        // long an acknowledgement took is not in it
         if (o.serverError != null) {
             boolean auth = o.errorExplanation.authProblem();
             return CheckResult.fail("acknowledged", auth ? ExitCode.AUTH : ExitCode.PROTOCOL, evidence + "; server error frame: \""
@@ -120,12 +131,15 @@ final class VerifyChecks {
                         Map.of("missing", missing));
             }
             return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + Figures.names(missing)
-                    + " within " + Figures.duration(s.connect().timeout().compareTo(s.duration()) < 0
-                    ? s.connect().timeout() : s.duration()),
+                    + (o.replay != null ? " in the recording (" + Figures.duration(o.legs().get(0).lasted()) + " of it)"
+                    : " within " + Figures.duration(s.connect().timeout().compareTo(s.duration()) < 0
+                    ? s.connect().timeout() : s.duration())),
                     "check the channel and product names; Advanced Trade answers every subscribe with a "
                             + "subscriptions message", Map.of("missing", missing));
         }
-        return CheckResult.pass("acknowledged", evidence, Map.of("channels", acked.size()));
+        CheckResult later = LaterAcknowledgements.check(s, o, evidence);
+        return later != null ? later : CheckResult.pass("acknowledged", evidence + (o.legs().size() > 1 ? "; and "
+                + "on every later connection" : ""), Map.of("channels", acked.size(), "connections", o.legs().size()));
     }
 
     /** Adds the measured clock skew to an auth diagnosis: JWTs live 120 s, so skew decides. */
@@ -144,22 +158,21 @@ final class VerifyChecks {
         if (o.session == null) {
             return CheckResult.skip("format", "no connection");
         }
-        FrameLedger ev = o.session.ledger();
+        FrameLedger ev = o.ledger();
         var foreign = List.copyOf(ev.foreignFamilies());
         if (!foreign.isEmpty()) {
             FeedFamily f = foreign.get(0);
             return CheckResult.fail("format", ExitCode.PROTOCOL, ev.frames() + " frames, in the " + f.description(),
                     "wrong feed: the server speaks the " + f.description(), f.advice(), Map.of("format", f.name()));
         }
+        if (ev.frames() == 0) {
+            return CheckResult.skip("format", "no frame arrived: there is no format to judge");
+        }
         return CheckResult.pass("format", ev.frames() + " frames in the Advanced Trade format", Map.of());
     }
 
-    private CheckResult connection() {
-        return SessionChecks.connection(o.session, o.close, "the whole run");
-    }
-
     private CheckResult schema() {
-        return SessionChecks.schema(o.session.ledger());
+        return SessionChecks.schema(o.ledger());
     }
 
 }

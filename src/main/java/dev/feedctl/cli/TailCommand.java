@@ -5,6 +5,7 @@ import dev.feedctl.check.ExitCode;
 import dev.feedctl.monitor.FeedObserver;
 import dev.feedctl.monitor.MetricsAddress;
 import dev.feedctl.monitor.TeeListener;
+import dev.feedctl.protocol.LastTrade;
 import dev.feedctl.protocol.SequenceTracker;
 import dev.feedctl.protocol.Violation;
 import dev.feedctl.report.FrameRecorder;
@@ -378,27 +379,11 @@ public class TailCommand implements Callable<Integer> {
             while (!Thread.currentThread().isInterrupted()) {
                 long round = System.nanoTime();
                 for (String p : board.products()) {
-                    RestClient.Reply r = rest.productTicker(p, System.nanoTime() + endpoint.timeout().toNanos());
-                    if (!r.ok() || r.json() == null || !r.json().has("trades")
-                            || !r.json().get("trades").isJsonArray()) {
+                    LastTrade last = rest.lastTrade(p, System.nanoTime() + endpoint.timeout().toNanos());
+                    if (last == null) {
                         continue;
                     }
-                    java.math.BigDecimal price = null;
-                    Instant last = null;
-                    for (var t : r.json().getAsJsonArray("trades")) {
-                        if (!t.isJsonObject()) {
-                            continue;
-                        }
-                        var o = t.getAsJsonObject();
-                        Instant at = o.has("time") && o.get("time").isJsonPrimitive()
-                                ? dev.feedctl.protocol.Texts.time(o.get("time").getAsString()) : null;
-                        if (at != null && (last == null || at.isAfter(last))) {
-                            last = at;
-                            price = o.has("price") && o.get("price").isJsonPrimitive()
-                                    ? dev.feedctl.protocol.Texts.decimal(o.get("price").getAsString()) : null;
-                        }
-                    }
-                    PriceBoard.Row row = board.rest(p, price, last, Instant.now());
+                    PriceBoard.Row row = board.rest(p, last, Instant.now());
                     if (row != null) {
                         synchronized (lock) {
                             event(TailLines.rest(p, row.rest(), row.restDeviationBps(), Instant.now()));

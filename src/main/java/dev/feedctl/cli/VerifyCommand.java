@@ -76,8 +76,9 @@ public final class VerifyCommand implements Callable<Integer> {
     RestBudgetOption budget;
 
     @Option(names = "--replay", paramLabel = "FILE", description = "Judge a recording instead of a live feed: a "
-            + "tail --record file, subscribe --annotate output, or one raw frame per line ('-' for stdin). No network; "
-            + "REST checks SKIP; channels and products come from the recording unless -c/-p are given.")
+            + "tail --record file, subscribe --annotate output, or one raw frame per line ('-' for stdin), every "
+            + "connection in it. No network; REST checks SKIP; channels and products come from the recording unless "
+            + "-c/-p are given.")
     String replay;
 
     @Override

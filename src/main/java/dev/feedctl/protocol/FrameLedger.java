@@ -115,7 +115,8 @@ public final class FrameLedger {
                 continue;
             }
             if (valid) {
-                ages.updated(ages.isExpected(product) ? product : ProductIds.canonical(product), at);
+                ages.updated(ages.isExpected(product) ? product : ProductIds.canonical(product), at,
+                        data.timestamp());
             }
         }
     }

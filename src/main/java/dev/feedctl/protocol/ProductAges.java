@@ -16,6 +16,8 @@ public final class ProductAges {
     private final Clock clock;
     private final Map<String, Instant> lastUpdate = new LinkedHashMap<>();
     private final Map<String, Long> updates = new LinkedHashMap<>();
+    /** The exchange's timestamp of each product's last update: its clock, not this machine's. */
+    private final Map<String, Instant> lastExchange = new LinkedHashMap<>();
 
     public ProductAges(Clock clock) {
         this.clock = clock;
@@ -44,16 +46,44 @@ public final class ProductAges {
 
     /** A data update for {@code product} received at {@code at} (on the same clock as this tracker's). */
     public void updated(String product, Instant at) {
+        updated(product, at, null);
+    }
+
+    /**
+     * A data update for {@code product} received at {@code at} (this tracker's clock), stamped {@code exchangeTime}
+     * by the exchange (null when the frame had no timestamp).
+     */
+    public void updated(String product, Instant at, Instant exchangeTime) {
         if (!lastUpdate.containsKey(product) && (expecting || lastUpdate.size() >= UNEXPECTED_KEPT)) {
             return; // bounded: state only for the products subscribed (or the first thousand seen)
         }
         lastUpdate.put(product, at);
         updates.merge(product, 1L, Long::sum);
+        if (exchangeTime != null) {
+            lastExchange.put(product, exchangeTime);
+        }
+    }
+
+    /**
+     * The exchange's timestamp of the last update of {@code product}, on the exchange's clock; null when none came
+     * with one. Compared with REST's trade times, which are on the same clock.
+     */
+    public Instant lastExchangeTime(String product) {
+        return lastExchange.get(product);
     }
 
     public Duration ageOf(String product) {
         Instant t = lastUpdate.get(product);
         return t == null ? null : Duration.between(t, clock.instant());
+    }
+
+    /**
+     * The age of {@code product}'s last update at {@code at} (this tracker's clock), never negative: a run judged
+     * after it ended (a closed socket, REST still answering) ages nothing past its end.
+     */
+    public Duration ageAt(String product, Instant at) {
+        Instant t = lastUpdate.get(product);
+        return t == null ? null : t.isAfter(at) ? Duration.ZERO : Duration.between(t, at);
     }
 
     public long updatesOf(String product) {

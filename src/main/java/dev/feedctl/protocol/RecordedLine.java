@@ -18,9 +18,12 @@ import java.time.Instant;
  * @param receivedAt null when the line says nothing of time
  * @param connection the recorded connection's id, "" when not recorded
  * @param frame      the frame text, or null for a close
+ * @param shard      the recorded shard ({@code tail}'s connections of one shard follow one another), "" when not
+ *                   recorded
+ * @param raw        the line is a bare frame: the recording says nothing of receive times, connections or closes
  */
 public record RecordedLine(Instant receivedAt, String connection, String frame, int closeCode, String closeReason,
-                           boolean closedByServer) {
+                           boolean closedByServer, String shard, boolean raw) {
 
     public boolean isClose() {
         return frame == null;
@@ -30,6 +33,7 @@ public record RecordedLine(Instant receivedAt, String connection, String frame, 
         JsonObject o = object(line);
         if (o != null && o.has("received_at") && (o.has("frame") || o.has("raw") || o.has("closed"))) {
             String conn = o.has("connection") ? o.get("connection").toString() : "";
+            String shard = o.has("shard") ? o.get("shard").toString() : "";
             Instant at = time(o.get("received_at"));
             if (o.has("closed") && o.get("closed").isJsonObject()) {
                 JsonObject c = o.getAsJsonObject("closed");
@@ -39,13 +43,13 @@ public record RecordedLine(Instant receivedAt, String connection, String frame, 
                         : "";
                 boolean byServer = !(c.has("by") && c.get("by").isJsonPrimitive()
                         && "client".equals(c.get("by").getAsString()));
-                return new RecordedLine(at, conn, null, code, reason, byServer);
+                return new RecordedLine(at, conn, null, code, reason, byServer, shard, false);
             }
             JsonElement f = o.has("frame") ? o.get("frame") : o.get("raw");
             String text = f.isJsonPrimitive() ? f.getAsString() : Json.COMPACT.toJson(f);
-            return new RecordedLine(at, conn, text, 0, "", false);
+            return new RecordedLine(at, conn, text, 0, "", false, shard, false);
         }
-        return new RecordedLine(o != null ? time(o.get("timestamp")) : null, "", line, 0, "", false);
+        return new RecordedLine(o != null ? time(o.get("timestamp")) : null, "", line, 0, "", false, "", true);
     }
 
     private static JsonObject object(String line) {

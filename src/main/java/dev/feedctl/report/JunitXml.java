@@ -18,8 +18,9 @@ public final class JunitXml {
                 v.checks().size(), v.count(Status.FAIL), v.count(Status.SKIP), v.took().toMillis() / 1000.0,
                 v.startedAt().toString().replaceAll("\\.\\d+Z$", "")));
         for (CheckResult c : v.checks()) {
-            sb.append(Figures.format("  <testcase classname=\"feedctl.%s\" name=\"%s\" time=\"%.3f\">",
-                    v.command(), esc(c.name()), Math.max(0, c.millis()) / 1000.0));
+            // only a timed step (a probe rung) has a time: 0.000 for the others would be a figure never measured
+            sb.append(Figures.format("  <testcase classname=\"feedctl.%s\" name=\"%s\"%s>", v.command(),
+                    esc(c.name()), c.millis() < 0 ? "" : Figures.format(" time=\"%.3f\"", c.millis() / 1000.0)));
             switch (c.status()) {
                 case FAIL -> sb.append("\n    <failure message=\"").append(esc(c.diagnosis())).append("\" type=\"exit ")
                         .append(c.exitCode().code()).append("\">").append(esc(c.evidence() + (c.fix() == null ? ""

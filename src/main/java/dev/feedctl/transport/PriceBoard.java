@@ -3,6 +3,7 @@ package dev.feedctl.transport;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.LastTrade;
 import dev.feedctl.protocol.ProductIds;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -209,10 +210,12 @@ public final class PriceBoard {
     }
 
     /**
-     * What REST says of a product: its last trade at {@code lastTrade} and price. A product the socket has gone quiet
-     * on is {@code dead} when REST shows a trade after the socket's last update, {@code quiet} when it shows none.
+     * What REST says of a product: its last trade. A product the socket has gone quiet on is {@code dead} when REST
+     * shows a trade after the socket's last update, {@code quiet} when it shows none ({@link LastTrade}'s rule, which
+     * verify uses too).
      */
-    public synchronized Row rest(String product, BigDecimal price, Instant lastTrade, Instant now) {
+    public synchronized Row rest(String product, LastTrade lastTrade, Instant now) {
+        BigDecimal price = lastTrade.price();
         State s = rows.get(ProductIds.canonical(product));
         if (s == null) {
             return null;
@@ -224,7 +227,7 @@ public final class PriceBoard {
         } else {
             // both times on the exchange's clock: this machine's clock skew cannot fake a trade
             Instant socketLast = s.exchangeAt != null ? s.exchangeAt : s.updatedAt;
-            s.rest = lastTrade != null && lastTrade.isAfter(socketLast) ? "dead" : "quiet";
+            s.rest = lastTrade.showsTradeAfter(socketLast) ? "dead" : "quiet";
         }
         return row(ProductIds.canonical(product), s, now);
     }

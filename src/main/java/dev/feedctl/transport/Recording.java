@@ -2,6 +2,7 @@ package dev.feedctl.transport;
 
 import dev.feedctl.protocol.RecordedLine;
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -9,135 +10,98 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A recorded session played back as a {@link FrameSource}, as fast as it is read. The line forms are
- * {@link RecordedLine}'s. {@link #clock()} is the recording's clock: the receive time of the last frame handed out.
- * Only the first connection of a recording is played ({@code connection} changes mark later ones);
- * {@link #laterConnections} counts the rest.
+ * A recorded session read back line by line, every connection of it, as fast as it is read. The line forms are
+ * {@link RecordedLine}'s. {@link #clock()} is the recording's clock: the receive time of the last line read. Each
+ * connection's frames are played through its own {@link RecordedConnection}.
  */
-public final class Recording implements FrameSource {
+public final class Recording implements Closeable {
+
+    /**
+     * One line: a frame ({@link Inbound.Text}) or a close ({@link Inbound.Closed}) of {@code connection} ("" when
+     * the recording does not say) on {@code shard} ("" likewise).
+     */
+    public record Line(String connection, String shard, Inbound in) {
+    }
 
     private final BufferedReader in;
     private final ReplayClock clock = new ReplayClock();
-    private Inbound next;
-    private boolean ended;
+    private final Map<String, Instant> opened = new HashMap<>();
     private Instant first;
-    private String connection;
     private long lines;
     private long largest;
-    private long laterConnections;
+    private boolean showsConnections;
 
     public Recording(BufferedReader in) {
         this.in = in;
-        this.next = read();
-        if (next instanceof Inbound.Text t) {
-            clock.now = t.receivedAt();
-        }
     }
 
-    /** The recording's own clock: when the last frame handed out was received. */
+    /** The recording's own clock: when the last line read was received. */
     public Clock clock() {
         return clock;
     }
 
-    /** True once every frame (and the close, if recorded) has been handed out. */
-    public boolean exhausted() {
-        return next == null;
-    }
-
-    public long lines() {
-        return lines;
-    }
-
-    public long laterConnections() {
-        return laterConnections;
-    }
-
-    @Override
-    public Inbound poll(Duration timeout) {
-        Inbound out = next;
-        if (out == null) {
-            return null;
-        }
-        if (out instanceof Inbound.Text t) {
-            clock.now = t.receivedAt();
-        }
-        next = out instanceof Inbound.Closed ? null : read();
-        return out;
-    }
-
-    private Inbound read() {
-        while (!ended) {
-            String line;
-            try {
-                line = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the recording: " + e.getMessage(), e);
-            }
-            if (line == null) {
-                ended = true;
-                return null;
-            }
-            if (line.isBlank()) {
+    /** The next line, or null at the end of the recording. */
+    public Line next() {
+        String text;
+        while ((text = readLine()) != null) {
+            if (text.isBlank()) {
                 continue;
             }
             lines++;
-            Inbound in = parse(line.strip());
-            if (in != null) {
-                return in;
-            }
+            return line(RecordedLine.parse(text.strip()));
         }
         return null;
     }
 
-    /** One line as a frame or a close; null for a line of a later connection. */
-    private Inbound parse(String text) {
-        RecordedLine line = RecordedLine.parse(text);
-        if (connection == null) {
-            connection = line.connection();
-        } else if (!connection.equals(line.connection())) {
-            laterConnections++;
-            return null;
+    private String readLine() {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the recording: " + e.getMessage(), e);
         }
-        if (line.isClose()) {
-            Instant when = line.receivedAt() != null ? line.receivedAt() : clock.now;
-            Duration since = first == null || when == null ? Duration.ZERO : Duration.between(first, when);
-            return new Inbound.Closed(new CloseInfo(line.closeCode(), line.closeReason(), line.closedByServer(),
-                    since));
-        }
+    }
+
+    private Line line(RecordedLine line) {
+        showsConnections |= !line.raw();
         Instant when = line.receivedAt() != null ? line.receivedAt() : clock.now != null ? clock.now : Instant.EPOCH;
+        clock.now = when;
         if (first == null) {
             first = when;
         }
+        Instant since = opened.computeIfAbsent(line.connection(), c -> when);
+        if (line.isClose()) {
+            return new Line(line.connection(), line.shard(), new Inbound.Closed(new CloseInfo(line.closeCode(),
+                    line.closeReason(), line.closedByServer(), Duration.between(since, when))));
+        }
         largest = Math.max(largest, line.frame().length());
-        return new Inbound.Text(line.frame(), when, Duration.between(first, when).toNanos(), 0);
+        return new Line(line.connection(), line.shard(), new Inbound.Text(line.frame(), when,
+                Duration.between(since, when).toNanos(), 0)); // on the connection's own timeline, like a live one
     }
 
-    @Override
-    public boolean send(String text) {
-        return true; // the recording already holds the server's answers
+    /** Lines read so far (blank ones left out). */
+    public long lines() {
+        return lines;
     }
 
-    @Override
-    public long stalledNanos() {
-        return 0;
-    }
-
-    @Override
-    public long stalls() {
-        return 0;
-    }
-
-
-    @Override
     public long largestFrame() {
         return largest;
     }
 
-    @Override
-    public int maxMessageSize() {
-        return Integer.MAX_VALUE;
+    /**
+     * Whether any line was in a recorded-session form (receive time, connection, close): a file of bare frames says
+     * nothing of the connection they came on.
+     */
+    public boolean showsConnections() {
+        return showsConnections;
+    }
+
+    /** From the first line read to the last, on the recording's clock; zero when empty. */
+    public Duration span() {
+        return first == null ? Duration.ZERO : Duration.between(first, clock.instant());
     }
 
     @Override

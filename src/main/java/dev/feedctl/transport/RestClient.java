@@ -1,5 +1,6 @@
 package dev.feedctl.transport;
 
+import dev.feedctl.protocol.LastTrade;
 import dev.feedctl.protocol.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -84,6 +85,15 @@ public final class RestClient {
 
     public Reply productTicker(String id, long deadlineNanos) throws InterruptedException {
         return get("/market/products/" + id + "/ticker?limit=1", false, deadlineNanos);
+    }
+
+    /**
+     * The newest trade REST shows for {@code id} ({@code /ticker}), {@link LastTrade#NONE} when it lists none, null
+     * when it did not answer or its answer cannot say: the one reader of REST trades for every command.
+     */
+    public LastTrade lastTrade(String id, long deadlineNanos) throws InterruptedException {
+        Reply r = productTicker(id, deadlineNanos);
+        return r.ok() ? LastTrade.of(r.json()) : null;
     }
 
     public Reply productBook(String id, long deadlineNanos) throws InterruptedException {

@@ -116,7 +116,7 @@ class FaultMatrixTest {
                 fail(1, "the market trades but the socket stopped sending BTC-USD \\(REST shows a trade"),
                 ok("\"event\":\"rest\".*\"state\":\"dead\""));
         row("quiet-product", ok(UP), ok(FaultCell.DATA_THEN_HEARTBEATS), ok("PASS first-data", "PASS heartbeats"),
-                ok("WARN freshness", "quiet market: BTC-USD had no trades on REST either"),
+                ok("WARN freshness", "quiet market: BTC-USD had no trades on REST after the socket.s last update either"),
                 ok("\"event\":\"rest\".*\"state\":\"quiet\""));
         row("clock-skew", ok(UP), ok(TICKERS), fail(1, "FAIL clock-skew", "clock skew 140 s"),
                 ok("PASS freshness", "verify: PASS"), ok(PRICES));

@@ -40,7 +40,9 @@ class VerifyUnderLoadTest {
             assertTrue(r.out().contains("keeping-up"), r::toString);
             JsonObject doc = Json.parse(Files.readString(report)).getAsJsonObject();
             JsonObject facts = doc.getAsJsonObject("facts").getAsJsonObject("evidence");
-            assertEquals(0, facts.get("dropped_by_reader").getAsLong());
+            // a constant is not a measurement: the reader never drops (it waits, and that wait is measured)
+            assertFalse(facts.has("dropped_by_reader"), facts::toString);
+            assertTrue(facts.has("reader_stalled_ms"), facts::toString);
             assertTrue(facts.get("frames").getAsLong() > 10_000, facts::toString); // a high-rate run, whatever the machine
             assertTrue(facts.getAsJsonObject("exchange_lag_ms").has("p99"), facts::toString);
         }
