@@ -2,11 +2,11 @@ package dev.feedctl;
 
 import dev.feedctl.cli.Cli;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 
 /** The only System.exit. */
@@ -16,9 +16,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // 64 KiB between the writer and System.out: streamed lines leave in a few large writes, not one per line
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(new PipeAware(System.out),
-                1 << 16), StandardCharsets.UTF_8), false);
+        // 64 KiB between the writer and stdout: streamed lines leave in a few large writes, not one per line.
+        // stdout is written through its channel, which an interrupt can stop: a write blocked on a reader that does
+        // not read is abandoned having written nothing, so the lines counted as not written are exactly those
+        // (cli/StreamPump.java)
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(Channels.newOutputStream(
+                new FileOutputStream(FileDescriptor.out).getChannel()), 1 << 16), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         int code = Cli.run(out, err, System.getenv(), args);
         // a final flush on a thread of its own: a reader that never reads must not keep the process alive
@@ -32,36 +35,5 @@ public final class Main {
         }
         err.flush();
         System.exit(code);
-    }
-
-    /**
-     * PrintStream swallows write errors, so a reader that went away ({@code feedctl subscribe | head}) would go
-     * unnoticed; this turns the stream's error flag back into an IOException, which PrintWriter.checkError reports.
-     */
-    private static final class PipeAware extends FilterOutputStream {
-        private final PrintStream stream;
-
-        PipeAware(PrintStream stream) {
-            super(stream);
-            this.stream = stream;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            stream.write(b, off, len);
-            failIfClosed();
-        }
-
-        @Override
-        public void flush() throws IOException {
-            stream.flush();
-            failIfClosed();
-        }
-
-        private void failIfClosed() throws IOException {
-            if (stream.checkError()) {
-                throw new IOException("stdout is closed");
-            }
-        }
     }
 }

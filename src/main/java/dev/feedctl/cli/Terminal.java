@@ -58,17 +58,30 @@ public final class Terminal {
         }
     }
 
-    /** Waits briefly for streamed lines to be written, and says on stderr if any had to be dropped. */
+    /**
+     * Waits briefly for streamed lines to be written, and says on stderr, once, how many never were (exactly: every
+     * line streamed is written or counted here) and whether the writer failed. A closed pipe says nothing.
+     */
     public void finishStream() {
         handOverStream();
-        if (pump != null) {
+        if (pump != null && !streamFinished) {
+            streamFinished = true;
             pump.finish(java.time.Duration.ofSeconds(1));
-            if (pump.dropped() > 0) {
-                warn("stdout was not read fast enough: " + pump.dropped() + " lines were not written (every frame "
+            long lost = pump.notWritten();
+            Throwable failure = pump.failure();
+            if (failure != null) {
+                warn("feedctl's stdout writer failed (" + failure + "): " + lost + " lines were not written");
+                if (verbose) {
+                    failure.printStackTrace(err);
+                }
+            } else if (lost > 0 && !pump.pipeClosed()) {
+                warn("stdout was not read fast enough: " + lost + " lines were not written (every frame "
                         + "was still received and checked)");
             }
         }
     }
+
+    private boolean streamFinished;
 
     /** True when stdout is a closed pipe ({@code feedctl tail | head}): the command should end quietly. */
     public boolean outClosed() {
