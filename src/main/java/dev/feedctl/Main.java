@@ -23,6 +23,18 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(Channels.newOutputStream(
                 new FileOutputStream(FileDescriptor.out).getChannel()), 1 << 16), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        boolean verbose = java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args)
+                .contains("--verbose");
+        // the last resort for a thread no command watches (a library's, a shutdown hook): one line, not the JVM's
+        // stack trace on stderr; the threads feedctl starts catch their own and mark their feature failed
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            err.println("feedctl: internal error on thread " + t.getName() + ": " + e + (verbose ? ""
+                    : " (a bug in feedctl: please report it; --verbose shows the stack trace)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+        });
         int code = Cli.run(out, err, System.getenv(), args);
         // a final flush on a thread of its own: a reader that never reads must not keep the process alive
         Thread flush = new Thread(out::flush, "feedctl-final-flush");

@@ -200,12 +200,16 @@ public final class TailCommand implements Callable<Integer> {
                 ending[0] = engine.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) { // a bug: the run ends with it (exit 70), never as a clean end
+                ending[0] = new FeedEngine.Ending(FeedEngine.Ending.Stage.INTERNAL, "the feed engine failed: " + e,
+                        List.of());
             } finally {
                 engineOver.countDown();
             }
         }, "feedctl-engine");
         engineThread.setDaemon(true);
-        Thread restThread = rest == null ? null : new Thread(() -> restLoop(rest), "feedctl-rest-check");
+        Thread restThread = rest == null ? null : BackgroundTask.thread("feedctl-rest-check",
+                "the REST check (--rest-check)", terminal::failure, () -> restLoop(rest), this::restFailed);
         SignalExit signals = SignalExit.install();
         CountDownLatch finished = new CountDownLatch(1);
         Thread onSignal = new Thread(() -> { // Ctrl-C, SIGTERM: flush what was received, restore the terminal
@@ -370,7 +374,7 @@ public final class TailCommand implements Callable<Integer> {
                         if (at != null && (last == null || at.isAfter(last))) {
                             last = at;
                             price = o.has("price") && o.get("price").isJsonPrimitive()
-                                    ? dev.feedctl.protocol.Texts.decimal(o.get("price").getAsString()) : null;
+                                    ? dev.feedctl.protocol.Untrusted.decimal(o.get("price").getAsString()) : null;
                         }
                     }
                     PriceBoard.Row row = board.rest(p, price, last, Instant.now());
@@ -387,6 +391,16 @@ public final class TailCommand implements Callable<Integer> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The REST thread died: the REST column and the stream say "failed" instead of what REST said last. */
+    private void restFailed() {
+        board.restFailed();
+        synchronized (lock) {
+            for (String p : board.products()) {
+                event(TailLines.rest(p, "failed", null, Instant.now()));
+            }
         }
     }
 

@@ -70,10 +70,7 @@ public final class Terminal {
             long lost = pump.notWritten();
             Throwable failure = pump.failure();
             if (failure != null) {
-                warn("feedctl's stdout writer failed (" + failure + "): " + lost + " lines were not written");
-                if (verbose) {
-                    failure.printStackTrace(err);
-                }
+                failure("writing stdout (" + lost + " lines were not written)", failure);
             } else if (lost > 0 && !pump.pipeClosed()) {
                 warn("stdout was not read fast enough: " + lost + " lines were not written (every frame "
                         + "was still received and checked)");
@@ -96,6 +93,21 @@ public final class Terminal {
     /** Text for a file (report, JUnit), with this run's secrets taken out. */
     public String scrub(String text) {
         return redactor.scrub(text);
+    }
+
+    /**
+     * An unexpected exception that ended part of a command (a bug in feedctl, or input nothing foresaw): one line,
+     * the stack trace only with {@code -v}.
+     */
+    public void failure(String what, Throwable t) {
+        warn(what + ": " + dev.feedctl.protocol.Untrusted.text(t.toString()) + (verbose ? ""
+                : " (a bug in feedctl: please report it; -v shows the stack trace)"));
+        if (verbose) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            err.print(redactor.scrub(trace.toString()));
+            err.flush();
+        }
     }
 
     public void warn(String line) {

@@ -201,7 +201,7 @@ public final class FeedEngine {
             shardLoop(shard, products);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // never a shard that dies silently while the others go on
             end(new Ending(Ending.Stage.INTERNAL, "shard " + shard + " failed: " + e, List.of()));
         }
     }
