@@ -149,7 +149,7 @@ class ProcessTest {
     /**
      * Ctrl-C while frames are still arriving (the test above waits until the feed went quiet and the recording caught
      * up): the recording is then every frame from the first, in order, none missing, as many as the simulator had
-     * sent by the time feedctl closed the connection at most, and the close that feedctl made.
+     * sent by the time feedctl closed the connection at most.
      */
     @Test
     void ctrlCMidStreamLeavesAWholePrefixOfWhatTheSimulatorSent() throws Exception {
@@ -181,7 +181,7 @@ class ProcessTest {
                         .getAsJsonObject();
                 assertEquals(expected++, frame.get("sequence_num").getAsLong(), "in order, none missing: " + line);
             }
-            assertTrue(all.get(all.size() - 1).contains("\"closed\":{"), "the recording ends with feedctl's close");
+            assertTrue(all.stream().filter(l -> l.contains("\"closed\":{")).count() <= 1, "at most feedctl's close");
         }
     }
 
