@@ -27,9 +27,17 @@ class ProcessTest {
     Path dir;
 
     private static ProcessBuilder feedctl(String... args) {
+        return feedctlWithHeap(null, args);
+    }
+
+    /** feedctl with its heap capped at {@code maxHeap} ("-Xmx" form), or the JVM's default when null. */
+    private static ProcessBuilder feedctlWithHeap(String maxHeap, String... args) {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "dev.feedctl.Main"));
+        List<String> cmd = new ArrayList<>(List.of(javaBin));
+        if (maxHeap != null) {
+            cmd.add(maxHeap);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.feedctl.Main"));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd);
     }
@@ -46,14 +54,18 @@ class ProcessTest {
     }
 
     @Test
-    void stdoutThatNobodyReadsNeitherHoldsSubscribePastItsDurationNorGrowsMemory() throws Exception {
+    void stdoutThatNobodyReadsNeitherHoldsSubscribePastItsDurationNorOutgrowsA64MiBHeap() throws Exception {
         try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(50_000))) {
             Path err = dir.resolve("err.txt");
-            // stdout is a pipe this test never reads: it fills after 64 KiB
-            Process p = feedctl("subscribe", "--ws-url", sim.wsUri().toString(), "--duration", "4s", "-o", "ndjson")
-                    .redirectError(err.toFile()).start();
+            // stdout is a pipe this test never reads: it fills after 64 KiB. At 50,000 frames/s for 4 s some 80 MB of
+            // lines would pile up unbounded; the heap is capped well below that, so a growing queue ends in an
+            // OutOfMemoryError (exit 70), not a pass
+            Process p = feedctlWithHeap("-Xmx64m", "subscribe", "--ws-url", sim.wsUri().toString(), "--duration",
+                    "4s", "-o", "ndjson").redirectError(err.toFile()).start();
             assertTrue(p.waitFor(15, TimeUnit.SECONDS), "subscribe ended after its duration though nobody read");
             assertEquals(0, p.exitValue(), Files.readString(err));
+            assertTrue(Files.readString(err).contains("lines were not written"), "the queue filled and said so: "
+                    + Files.readString(err));
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class StreamPumpTest {
 
     @Test
-    void aReaderThatNeverReadsCostsDroppedLinesNotMemoryOrTime() throws Exception {
+    void aReaderThatNeverReadsCostsDroppedLinesNotAQueuePastItsCapacityOrTime() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         OutputStream stuck = new OutputStream() { // like a full pipe nobody drains
             @Override
