@@ -212,8 +212,13 @@ public final class TailCommand implements Callable<Integer> {
                 "the REST check (--rest-check)", terminal::failure, () -> restLoop(rest), this::restFailed);
         SignalExit signals = SignalExit.install();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> { // Ctrl-C, SIGTERM: flush what was received, restore the terminal
-            engine.stop();
+        Thread onSignal = new Thread(() -> { // Ctrl-C, SIGTERM: read what was sent, flush it, restore the terminal
+            try {
+                engine.drainAndStop(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                engine.stop();
+                Thread.currentThread().interrupt();
+            }
             finish();
             try {
                 finished.await(2, TimeUnit.SECONDS);

@@ -169,6 +169,25 @@ public final class FeedEngine {
         return ending.get();
     }
 
+    /**
+     * Ends the run so that what the servers sent is not cut off: each shard sends its close and reads on (every frame
+     * reaches the listener) until the server's close comes back, for {@code grace} at most; then {@link #stop}.
+     * A Ctrl-C then leaves a recording of every frame the server sent, not of those read so far.
+     */
+    public void drainAndStop(Duration grace) throws InterruptedException {
+        draining = true;
+        long end = System.nanoTime() + grace.toNanos();
+        for (Thread t : List.copyOf(threads)) {
+            long left = end - System.nanoTime();
+            if (left > 0) {
+                t.join(Math.max(1, left / 1_000_000));
+            }
+        }
+        stop();
+    }
+
+    private volatile boolean draining;
+
     /** Ends the run: every socket is closed, {@link #run} returns null. */
     public void stop() {
         stopped = true;
@@ -240,7 +259,7 @@ public final class FeedEngine {
                 .map(c -> new FeedSession.Subscription(c, Channels.PRODUCTLESS.contains(c) ? List.of() : products))
                 .toList();
         JwtSigner signer = settings.key() == null ? null : new JwtSigner(settings.key(), clock);
-        while (!stopped) {
+        while (!stopped && !draining) {
             FrameSource conn;
             try {
                 conn = dialer.open(settings.connect());
@@ -262,7 +281,7 @@ public final class FeedEngine {
             } finally {
                 session.close();
             }
-            if (death == null || stopped) {
+            if (death == null || stopped || draining) {
                 return;
             }
             Instant now = pacer.now();
@@ -324,7 +343,12 @@ public final class FeedEngine {
         FeedSession session = link.session();
         Instant liveSince = null;
         long anomalies = 0;
+        boolean closing = false;
         while (!stopped) {
+            if (draining && !closing) {
+                conn.beginClose();
+                closing = true;
+            }
             FeedEvent ev = loop.next(Duration.ZERO);
             if (ev == null) {
                 listener.drained();
@@ -394,7 +418,7 @@ public final class FeedEngine {
         Duration wait = backoff.next(retryAfter);
         listener.retrying(shard, down.attempts, wait, down.cause);
         pacer.sleep(wait);
-        return !stopped;
+        return !stopped && !draining;
     }
 
     private static Outage outage(int shard, Down d, Instant restoredAt) {

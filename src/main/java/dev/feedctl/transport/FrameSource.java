@@ -23,6 +23,13 @@ public interface FrameSource extends Closeable {
         return false;
     }
 
+    /**
+     * Sends the close frame and goes on delivering what the server sent before it answers, its close last; a
+     * recording has nothing to say.
+     */
+    default void beginClose() {
+    }
+
     long largestFrame();
 
     int maxMessageSize();
