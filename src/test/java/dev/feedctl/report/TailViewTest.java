@@ -38,6 +38,10 @@ class TailViewTest {
         return b;
     }
 
+    private static TailView.Status status() {
+        return status("connected");
+    }
+
     private static TailView.Status status(String state) {
         return new TailView.Status("wss://advanced-trade-ws.coinbase.com", state, Duration.ofSeconds(10), 1234, 1, 7,
                 false, PriceBoard.Sort.PRODUCT);
@@ -70,6 +74,21 @@ class TailViewTest {
                 true);
         assertTrue(line(screen, "BTC-USD").contains("\u001b[32m"), "an up-tick is green");
         assertTrue(line(screen, "ETH-USD").contains("\u001b[2m"), "a stale price is dimmed");
+    }
+
+    /** When the REST check stops for good, the column says so instead of keeping REST's last answer on screen. */
+    @Test
+    void aRestCheckThatFailedShowsFailedNotItsLastAnswer() {
+        PriceBoard b = board();
+        Instant now = T0.plusSeconds(9);
+        b.rest("BTC-USD", new BigDecimal("65010.00"), T0.plusSeconds(8), now);
+        String before = line(TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status(), 100, 8, false),
+                "BTC-USD");
+        assertTrue(before.contains("live Δ1.4"), before);
+        b.restFailed();
+        String after = line(TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status(), 100, 8, false),
+                "BTC-USD");
+        assertTrue(after.contains("failed") && !after.contains("Δ"), after);
     }
 
     @Test
