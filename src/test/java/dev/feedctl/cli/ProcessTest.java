@@ -284,4 +284,61 @@ class ProcessTest {
                     + notWritten + ": " + text);
         }
     }
+
+    /**
+     * The same for tail's stream: every price update of every recorded ticker frame, and the connected event, is a
+     * line on stdout or counted in the stderr line of lines not written.
+     */
+    @Test
+    void tailsSlowReaderGetsEveryUpdateAsALineOrInTheCountOfLinesNotWritten() throws Exception {
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(10_000))) {
+            Path err = dir.resolve("err.txt");
+            Path rec = dir.resolve("rec.ndjson");
+            Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "-p", "BTC-USD", "--no-heartbeats",
+                    "--max-staleness", "60s", "--stall-timeout", "60s", "--record", rec.toString(), "--duration", "8s",
+                    "-o", "ndjson").redirectError(err.toFile()).start();
+            long[] read = {0};
+            Thread reader = new Thread(() -> { // about 1,000 lines a second, far slower than the feed
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        if (line.startsWith("{")) {
+                            read[0]++;
+                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                } catch (java.io.IOException e) {
+                    read[0] = -1;
+                }
+            });
+            reader.start();
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (sim.framesSent() < 30_000 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            sim.stallAll(false); // from here on the exchange sends nothing: the recording is final
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "tail ended after its duration");
+            reader.join(TimeUnit.MINUTES.toMillis(2));
+            String text = Files.readString(err);
+            assertEquals(0, p.exitValue(), text);
+            long updates = 0;
+            for (String line : Files.readAllLines(rec)) {
+                JsonObject o = Json.parse(line).getAsJsonObject();
+                if (!o.has("frame")) {
+                    continue;
+                }
+                JsonObject f = Json.parse(o.get("frame").getAsString()).getAsJsonObject();
+                if (f.get("channel").getAsString().equals("ticker")) {
+                    for (var e : f.getAsJsonArray("events")) {
+                        updates += e.getAsJsonObject().getAsJsonArray("tickers").size();
+                    }
+                }
+            }
+            var m = java.util.regex.Pattern.compile("(\\d+) lines were not written").matcher(text);
+            assertTrue(m.find(), "a reader this slow cannot take " + updates + " lines in time: " + text);
+            long notWritten = Long.parseLong(m.group(1));
+            assertEquals(updates + 1, read[0] + notWritten, updates + " updates and the connected event; read "
+                    + read[0] + ", said not written " + notWritten + ": " + text);
+        }
+    }
 }
