@@ -35,7 +35,7 @@ public final class Terminal {
      * blocks the command, and lines that do not fit its bounded buffer are dropped and counted
      * ({@link #finishStream} says how many).
      */
-    public void stream(String line) {
+    public synchronized void stream(String line) {
         if (pump == null) {
             pump = new StreamPump(out);
         }
@@ -51,7 +51,7 @@ public final class Terminal {
     private StreamPump pump;
 
     /** Hands what was streamed so far to the writer: call it when the input is drained, before waiting for more. */
-    public void handOverStream() {
+    public synchronized void handOverStream() {
         if (chunk.length() > 0 && pump != null) {
             pump.offer(chunk); // copied into the writer's buffer: no string made per piece
             chunk.setLength(0);
@@ -62,7 +62,7 @@ public final class Terminal {
      * Waits briefly for streamed lines to be written, and says on stderr, once, how many never were (exactly: every
      * line streamed is written or counted here) and whether the writer failed. A closed pipe says nothing.
      */
-    public void finishStream() {
+    public synchronized void finishStream() {
         handOverStream();
         if (pump != null && !streamFinished) {
             streamFinished = true;

@@ -341,4 +341,47 @@ class ProcessTest {
                     + read[0] + ", said not written " + notWritten + ": " + text);
         }
     }
+
+    /** Ctrl-C ends subscribe with the same account: every frame sent is a line read or in the count on stderr. */
+    @Test
+    void ctrlCStillCountsSubscribesLinesNotWritten() throws Exception {
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(10_000))) {
+            Path err = dir.resolve("err.txt");
+            Process p = feedctl("subscribe", "--ws-url", sim.wsUri().toString(), "-p", "BTC-USD", "-o", "ndjson")
+                    .redirectError(err.toFile()).start();
+            long[] read = {0};
+            Thread reader = new Thread(() -> { // about 1,000 lines a second, far slower than the feed
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        if (line.startsWith("{")) {
+                            read[0]++;
+                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    }
+                } catch (java.io.IOException e) {
+                    read[0] = -1;
+                }
+            });
+            reader.start();
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (sim.framesSent() < 20_000 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            sim.stallAll(false); // the count is final; subscribe reads the rest long before the signal
+            long sent;
+            do {
+                sent = sim.framesSent();
+                Thread.sleep(500); // not synchronisation: a quiet interval in which the count must stay the same
+            } while (sent != sim.framesSent());
+            new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), "subscribe ended after SIGINT");
+            reader.join(TimeUnit.MINUTES.toMillis(2));
+            String text = Files.readString(err);
+            assertEquals(130, p.exitValue(), text);
+            var m = java.util.regex.Pattern.compile("(\\d+) lines were not written").matcher(text);
+            assertTrue(m.find(), "a reader this slow cannot take " + sent + " lines in time: " + text);
+            assertEquals(sent, read[0] + Long.parseLong(m.group(1)), "read " + read[0] + ": " + text);
+        }
+    }
 }
