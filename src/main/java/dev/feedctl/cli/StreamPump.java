@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Every line offered is, at the end, either written or counted in {@link #notWritten}: exactly, because a line
  * counts as written only once the write that carried it returned, and each write carries whole lines of at most
- * {@link #ATOMIC_BYTES} (a pipe takes such a write whole or not at all, POSIX's PIPE_BUF). A write still blocked when
+ * {@link PipeChunks#ATOMIC_BYTES} (a pipe takes such a write whole or not at all, POSIX's PIPE_BUF). A write still blocked when
  * {@link #finish} gives up is interrupted: on stdout (an interruptible channel, see {@code Main}) it then writes
  * nothing.
  *
@@ -24,8 +24,6 @@ final class StreamPump {
 
     /** Characters queued and being written, together (one piece may go over it when nothing is queued). */
     static final long CAPACITY_CHARS = 8L * 1024 * 1024;
-    /** Bytes a pipe takes in one write whole or not at all (PIPE_BUF: 4096 on Linux, 512 by POSIX; macOS 512). */
-    static final int ATOMIC_BYTES = 4096;
     /** A buffer that grew past this for a burst is let go once written, so memory comes back down. */
     private static final int KEPT_CHARS = 256 * 1024;
     private static final int SLICE = 8 * 1024;
@@ -60,7 +58,7 @@ final class StreamPump {
      * (or the writer has stopped): then none of them is written, and their number is added to {@link #notWritten}.
      */
     boolean offer(CharSequence lines) {
-        long n = newlines(lines, 0, lines.length());
+        long n = PipeChunks.lines(lines, 0, lines.length());
         lock.lock();
         try {
             if (abandoned || pending.length() + (long) writingChars + lines.length() > CAPACITY_CHARS
@@ -75,16 +73,6 @@ final class StreamPump {
         } finally {
             lock.unlock();
         }
-    }
-
-    private static long newlines(CharSequence text, int from, int to) {
-        long n = 0;
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) == '\n') {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** An unexpected exception ends the writer, said once at {@link #finish}; the command ends as on a closed pipe. */
@@ -126,7 +114,7 @@ final class StreamPump {
                 lock.unlock();
             }
             for (int from = 0; from < batch.length() && !abandoned; ) {
-                int to = atomicEnd(batch, from);
+                int to = PipeChunks.end(batch, from);
                 writeWhole(batch, from, to, slice);
                 from = to;
             }
@@ -149,7 +137,7 @@ final class StreamPump {
         lock.lock();
         try {
             if (ok) { // even when finish gave up meanwhile: it waits for this answer before it counts
-                written += newlines(batch, from, to);
+                written += PipeChunks.lines(batch, from, to);
             } else if (!abandoned) {
                 pipeClosed = true; // the reader went away (`| head`): the command ends quietly
             }
@@ -158,29 +146,6 @@ final class StreamPump {
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * The end of the longest run of whole lines from {@code from} whose UTF-8 fits in {@link #ATOMIC_BYTES} (a char
-     * is counted as 3 bytes unless ASCII or 2-byte: never under); a longer single line goes alone.
-     */
-    static int atomicEnd(CharSequence text, int from) {
-        int bytes = 0;
-        int lastLineEnd = -1;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-            if (bytes > ATOMIC_BYTES && lastLineEnd > 0) {
-                return lastLineEnd;
-            }
-            if (c == '\n') {
-                lastLineEnd = i + 1;
-                if (bytes >= ATOMIC_BYTES) {
-                    return lastLineEnd;
-                }
-            }
-        }
-        return text.length();
     }
 
     boolean pipeClosed() {

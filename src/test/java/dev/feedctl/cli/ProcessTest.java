@@ -248,21 +248,7 @@ class ProcessTest {
             Path err = dir.resolve("err.txt");
             Process p = feedctl("subscribe", "--ws-url", sim.wsUri().toString(), "-p", "BTC-USD", "--duration", "8s",
                     "-o", "ndjson").redirectError(err.toFile()).start();
-            long[] read = {0};
-            Thread reader = new Thread(() -> { // about 1,000 lines a second, far slower than the feed
-                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                        java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        if (line.startsWith("{")) {
-                            read[0]++;
-                        }
-                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                    }
-                } catch (java.io.IOException e) {
-                    read[0] = -1;
-                }
-            });
-            reader.start();
+            SlowReader reader = SlowReader.of(p);
             long until = System.nanoTime() + 5_000_000_000L;
             while (sim.framesSent() < 30_000 && System.nanoTime() < until) {
                 Thread.sleep(20);
@@ -274,13 +260,11 @@ class ProcessTest {
                 Thread.sleep(100);
             } while (sent != sim.framesSent());
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "subscribe ended after its duration");
-            reader.join(TimeUnit.MINUTES.toMillis(2));
+            long read = reader.linesToTheEnd();
             String text = Files.readString(err);
             assertEquals(0, p.exitValue(), text);
-            var m = java.util.regex.Pattern.compile("(\\d+) lines were not written").matcher(text);
-            assertTrue(m.find(), "a reader this slow cannot take " + sent + " lines in time: " + text);
-            long notWritten = Long.parseLong(m.group(1));
-            assertEquals(sent, read[0] + notWritten, "sent " + sent + ", read " + read[0] + ", said not written "
+            long notWritten = notWritten(text);
+            assertEquals(sent, read + notWritten, "sent " + sent + ", read " + read + ", said not written "
                     + notWritten + ": " + text);
         }
     }
@@ -297,28 +281,14 @@ class ProcessTest {
             Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "-p", "BTC-USD", "--no-heartbeats",
                     "--max-staleness", "60s", "--stall-timeout", "60s", "--record", rec.toString(), "--duration", "8s",
                     "-o", "ndjson").redirectError(err.toFile()).start();
-            long[] read = {0};
-            Thread reader = new Thread(() -> { // about 1,000 lines a second, far slower than the feed
-                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                        java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        if (line.startsWith("{")) {
-                            read[0]++;
-                        }
-                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                    }
-                } catch (java.io.IOException e) {
-                    read[0] = -1;
-                }
-            });
-            reader.start();
+            SlowReader reader = SlowReader.of(p);
             long until = System.nanoTime() + 5_000_000_000L;
             while (sim.framesSent() < 30_000 && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
             sim.stallAll(false); // from here on the exchange sends nothing: the recording is final
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "tail ended after its duration");
-            reader.join(TimeUnit.MINUTES.toMillis(2));
+            long read = reader.linesToTheEnd();
             String text = Files.readString(err);
             assertEquals(0, p.exitValue(), text);
             long updates = 0;
@@ -334,38 +304,22 @@ class ProcessTest {
                     }
                 }
             }
-            var m = java.util.regex.Pattern.compile("(\\d+) lines were not written").matcher(text);
-            assertTrue(m.find(), "a reader this slow cannot take " + updates + " lines in time: " + text);
-            long notWritten = Long.parseLong(m.group(1));
-            assertEquals(updates + 1, read[0] + notWritten, updates + " updates and the connected event; read "
-                    + read[0] + ", said not written " + notWritten + ": " + text);
+            long notWritten = notWritten(text);
+            assertEquals(updates + 1, read + notWritten, updates + " updates and the connected event; read "
+                    + read + ", said not written " + notWritten + ": " + text);
         }
     }
 
     /** Ctrl-C ends subscribe with the same account: every frame sent is a line read or in the count on stderr. */
     @Test
     void ctrlCStillCountsSubscribesLinesNotWritten() throws Exception {
-        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(10_000))) {
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(5_000))) {
             Path err = dir.resolve("err.txt");
             Process p = feedctl("subscribe", "--ws-url", sim.wsUri().toString(), "-p", "BTC-USD", "-o", "ndjson")
                     .redirectError(err.toFile()).start();
-            long[] read = {0};
-            Thread reader = new Thread(() -> { // about 1,000 lines a second, far slower than the feed
-                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
-                        java.nio.charset.StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        if (line.startsWith("{")) {
-                            read[0]++;
-                        }
-                        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-                    }
-                } catch (java.io.IOException e) {
-                    read[0] = -1;
-                }
-            });
-            reader.start();
+            SlowReader reader = SlowReader.of(p);
             long until = System.nanoTime() + 5_000_000_000L;
-            while (sim.framesSent() < 20_000 && System.nanoTime() < until) {
+            while (sim.framesSent() < 10_000 && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
             sim.stallAll(false); // the count is final; subscribe reads the rest long before the signal
@@ -374,14 +328,62 @@ class ProcessTest {
                 sent = sim.framesSent();
                 Thread.sleep(500); // not synchronisation: a quiet interval in which the count must stay the same
             } while (sent != sim.framesSent());
+            // subscribe never waits for stdout, so it has read the last frame long before this; the queue of lines
+            // for a reader taking 500 a second is still thousands long
+            Thread.sleep(2000);
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "subscribe ended after SIGINT");
-            reader.join(TimeUnit.MINUTES.toMillis(2));
+            long read = reader.linesToTheEnd();
             String text = Files.readString(err);
             assertEquals(130, p.exitValue(), text);
-            var m = java.util.regex.Pattern.compile("(\\d+) lines were not written").matcher(text);
-            assertTrue(m.find(), "a reader this slow cannot take " + sent + " lines in time: " + text);
-            assertEquals(sent, read[0] + Long.parseLong(m.group(1)), "read " + read[0] + ": " + text);
+            assertEquals(sent, read + notWritten(text), "read " + read + ": " + text);
+        }
+    }
+
+    /**
+     * The count in feedctl's one stderr line about lines not written, or 0 without one. (On a loaded machine the feed
+     * may be slow enough for the reader to take everything; the sum must be exact either way.)
+     */
+    private static long notWritten(String stderr) {
+        var m = java.util.regex.Pattern.compile("(\\d+) lines were not written").matcher(stderr);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /** Reads a process's stdout at about 500 lines a second, far slower than the feeds these tests run. */
+    private static final class SlowReader {
+        private final Thread thread;
+        private volatile long lines;
+        private volatile java.io.IOException failure;
+
+        private SlowReader(Process p) {
+            thread = new Thread(() -> {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    for (String line; (line = in.readLine()) != null; ) {
+                        if (line.startsWith("{")) {
+                            lines++;
+                        }
+                        java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+                    }
+                } catch (java.io.IOException e) {
+                    failure = e;
+                }
+            }, "slow-reader");
+            thread.start();
+        }
+
+        static SlowReader of(Process p) {
+            return new SlowReader(p);
+        }
+
+        /** Whole lines read once stdout ended (the process exited and everything it wrote was read). */
+        long linesToTheEnd() throws Exception {
+            thread.join(TimeUnit.MINUTES.toMillis(2));
+            assertFalse(thread.isAlive(), "stdout ended");
+            if (failure != null) {
+                throw failure;
+            }
+            return lines;
         }
     }
 }

@@ -144,12 +144,12 @@ class StreamPumpTest {
     @Test
     void eachWriteCarriesWholeLinesAPipeTakesAtOnce() {
         String lines = ("a".repeat(999) + "\n").repeat(10);
-        assertEquals(4000, StreamPump.atomicEnd(lines, 0), "four 1,000-byte lines fit in 4,096 bytes, five do not");
-        assertEquals(8000, StreamPump.atomicEnd(lines, 4000));
+        assertEquals(4000, PipeChunks.end(lines, 0), "four 1,000-byte lines fit in 4,096 bytes, five do not");
+        assertEquals(8000, PipeChunks.end(lines, 4000));
         String wide = ("é".repeat(999) + "\n").repeat(3); // two bytes each in UTF-8
-        assertEquals(2000, StreamPump.atomicEnd(wide, 0));
+        assertEquals(2000, PipeChunks.end(wide, 0));
         String longLine = "b".repeat(10_000) + "\nc\n";
-        assertEquals(10_001, StreamPump.atomicEnd(longLine, 0), "a line longer than a pipe takes goes alone");
-        assertEquals(longLine.length(), StreamPump.atomicEnd(longLine, 10_001));
+        assertEquals(10_001, PipeChunks.end(longLine, 0), "a line longer than a pipe takes goes alone");
+        assertEquals(longLine.length(), PipeChunks.end(longLine, 10_001));
     }
 }
