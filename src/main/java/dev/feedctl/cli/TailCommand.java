@@ -212,7 +212,7 @@ public final class TailCommand implements Callable<Integer> {
                 "the REST check (--rest-check)", terminal::failure, () -> restLoop(rest), this::restFailed);
         SignalExit signals = SignalExit.install();
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> { // Ctrl-C, SIGTERM: read what was sent, flush it, restore the terminal
+        Thread onSignal = new Thread(() -> { // Ctrl-C, SIGTERM: hand on what was read, flush it, restore the terminal
             try {
                 engine.drainAndStop(Duration.ofSeconds(2));
             } catch (InterruptedException e) {

@@ -135,7 +135,7 @@ public final class Connection implements FrameSource {
      */
     @Override
     public void beginClose() {
-        client.close(); // only queues the close frame: frames already on their way still arrive, then the close
+        client.close(); // only queues the close frame: the frames in the hand-off are still polled, then the close
     }
 
     @Override

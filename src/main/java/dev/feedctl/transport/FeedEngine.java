@@ -170,9 +170,10 @@ public final class FeedEngine {
     }
 
     /**
-     * Ends the run so that what the servers sent is not cut off: each shard sends its close and reads on (every frame
-     * reaches the listener) until the server's close comes back, for {@code grace} at most; then {@link #stop}.
-     * A Ctrl-C then leaves a recording of every frame the server sent, not of those read so far.
+     * Ends the run without cutting off what was already read: each shard sends its close, stops reconnecting, and
+     * hands every frame it had read to the listener until the connection's end, for {@code grace} at most; then
+     * {@link #stop}. (Frames still arriving after the close are not decoded by Java-WebSocket: WebSocketImpl.decode
+     * reads only while OPEN.)
      */
     public void drainAndStop(Duration grace) throws InterruptedException {
         draining = true;

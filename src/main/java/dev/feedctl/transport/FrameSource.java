@@ -24,8 +24,8 @@ public interface FrameSource extends Closeable {
     }
 
     /**
-     * Sends the close frame and goes on delivering what the server sent before it answers, its close last; a
-     * recording has nothing to say.
+     * Sends the close frame; what was already read is still delivered, then the end of the connection. A recording
+     * has no one to tell.
      */
     default void beginClose() {
     }
