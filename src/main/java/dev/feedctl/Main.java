@@ -1,12 +1,8 @@
 package dev.feedctl;
 
 import dev.feedctl.cli.Cli;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 
 /** The only System.exit. */
@@ -16,12 +12,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // 64 KiB between the writer and stdout: streamed lines leave in a few large writes, not one per line.
-        // stdout is written through its channel, which an interrupt can stop: a write blocked on a reader that does
-        // not read is abandoned having written nothing, so the lines counted as not written are exactly those
-        // (cli/StreamPump.java)
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(Channels.newOutputStream(
-                new FileOutputStream(FileDescriptor.out).getChannel()), 1 << 16), StandardCharsets.UTF_8), false);
+        // stdout through its channel, which the stream writer can close under a blocked write (cli/Stdout.java)
+        PrintWriter out = dev.feedctl.cli.Stdout.open();
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         boolean verbose = java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args)
                 .contains("--verbose");

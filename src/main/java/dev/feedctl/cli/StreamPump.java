@@ -13,9 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Every line offered is, at the end, either written or counted in {@link #notWritten}: exactly, because a line
  * counts as written only once the write that carried it returned, and each write carries whole lines of at most
- * {@link PipeChunks#ATOMIC_BYTES} (a pipe takes such a write whole or not at all, POSIX's PIPE_BUF). A write still blocked when
- * {@link #finish} gives up is interrupted: on stdout (an interruptible channel, see {@code Main}) it then writes
- * nothing.
+ * {@link PipeChunks#ATOMIC_BYTES} (a pipe takes such a write whole or not at all, POSIX's PIPE_BUF). Under a write
+ * still blocked when {@link #finish} gives up, stdout is closed ({@link Stdout#abandon}): the write then returns
+ * having written all of its lines, or fails having written none.
  *
  * <p>Two buffers trade places: the command appends to one under the lock while the writer writes the other, so a
  * steady stream allocates nothing here.
@@ -207,7 +207,11 @@ final class StreamPump {
             lock.unlock();
         }
         if (gaveUp) {
-            writer.interrupt(); // stdout is an interruptible channel: the blocked write returns having written nothing
+            if (out instanceof Stdout stdout) {
+                stdout.abandon(); // the blocked write returns having written all or nothing, and says which
+            } else {
+                writer.interrupt();
+            }
             try {
                 writer.join(INTERRUPTED_WRITE_WAIT_MS);
             } catch (InterruptedException e) {

@@ -249,10 +249,7 @@ class ProcessTest {
             Process p = feedctl("subscribe", "--ws-url", sim.wsUri().toString(), "-p", "BTC-USD", "--duration", "8s",
                     "-o", "ndjson").redirectError(err.toFile()).start();
             SlowReader reader = SlowReader.of(p);
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (sim.framesSent() < 30_000 && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            awaitFramesSent(sim, 30_000);
             sim.stallAll(false); // from here on the exchange sends nothing: the count is final
             long sent;
             do { // a send already under way when the stall began still counts
@@ -282,10 +279,7 @@ class ProcessTest {
                     "--max-staleness", "60s", "--stall-timeout", "60s", "--record", rec.toString(), "--duration", "8s",
                     "-o", "ndjson").redirectError(err.toFile()).start();
             SlowReader reader = SlowReader.of(p);
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (sim.framesSent() < 30_000 && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            awaitFramesSent(sim, 30_000);
             sim.stallAll(false); // from here on the exchange sends nothing: the recording is final
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "tail ended after its duration");
             long read = reader.linesToTheEnd();
@@ -318,10 +312,7 @@ class ProcessTest {
             Process p = feedctl("subscribe", "--ws-url", sim.wsUri().toString(), "-p", "BTC-USD", "-o", "ndjson")
                     .redirectError(err.toFile()).start();
             SlowReader reader = SlowReader.of(p);
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (sim.framesSent() < 10_000 && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            awaitFramesSent(sim, 10_000);
             sim.stallAll(false); // the count is final; subscribe reads the rest long before the signal
             long sent;
             do {
@@ -337,6 +328,22 @@ class ProcessTest {
             String text = Files.readString(err);
             assertEquals(130, p.exitValue(), text);
             assertEquals(sent, read + notWritten(text), "read " + read + ": " + text);
+        }
+    }
+
+    /**
+     * Waits until feedctl is connected and subscribed (a JVM starting on a loaded machine can take seconds; the
+     * simulator's stall silences only connections already open), then until {@code frames} were sent or 5 s passed.
+     */
+    private static void awaitFramesSent(dev.feedctl.sim.ExchangeSimulator sim, long frames) throws Exception {
+        long connected = System.nanoTime() + 30_000_000_000L;
+        while (sim.framesSent() == 0 && System.nanoTime() < connected) {
+            Thread.sleep(20);
+        }
+        assertTrue(sim.framesSent() > 0, "feedctl connected to the simulator within 30 s");
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (sim.framesSent() < frames && System.nanoTime() < until) {
+            Thread.sleep(20);
         }
     }
 
