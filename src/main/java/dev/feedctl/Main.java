@@ -1,11 +1,7 @@
 package dev.feedctl;
 
 import dev.feedctl.cli.Cli;
-import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -16,10 +12,21 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // 64 KiB between the writer and System.out: streamed lines leave in a few large writes, not one per line
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new BufferedOutputStream(new PipeAware(System.out),
-                1 << 16), StandardCharsets.UTF_8), false);
+        // stdout through its channel, which the stream writer can close under a blocked write (cli/Stdout.java)
+        PrintWriter out = dev.feedctl.cli.Stdout.open();
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        boolean verbose = java.util.Arrays.asList(args).contains("-v") || java.util.Arrays.asList(args)
+                .contains("--verbose");
+        // the last resort for a thread no command watches (a library's, a shutdown hook): one line, not the JVM's
+        // stack trace on stderr; the threads feedctl starts catch their own and mark their feature failed
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+            err.println("feedctl: internal error on thread " + t.getName() + ": " + e + (verbose ? ""
+                    : " (a bug in feedctl: please report it; --verbose shows the stack trace)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+        });
         int code = Cli.run(out, err, System.getenv(), args);
         // a final flush on a thread of its own: a reader that never reads must not keep the process alive
         Thread flush = new Thread(out::flush, "feedctl-final-flush");
@@ -32,36 +39,5 @@ public final class Main {
         }
         err.flush();
         System.exit(code);
-    }
-
-    /**
-     * PrintStream swallows write errors, so a reader that went away ({@code feedctl subscribe | head}) would go
-     * unnoticed; this turns the stream's error flag back into an IOException, which PrintWriter.checkError reports.
-     */
-    private static final class PipeAware extends FilterOutputStream {
-        private final PrintStream stream;
-
-        PipeAware(PrintStream stream) {
-            super(stream);
-            this.stream = stream;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            stream.write(b, off, len);
-            failIfClosed();
-        }
-
-        @Override
-        public void flush() throws IOException {
-            stream.flush();
-            failIfClosed();
-        }
-
-        private void failIfClosed() throws IOException {
-            if (stream.checkError()) {
-                throw new IOException("stdout is closed");
-            }
-        }
     }
 }

@@ -3,46 +3,55 @@ package dev.feedctl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.parallel.Isolated;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import uk.org.webcompere.systemstubs.environment.EnvironmentVariables;
-import uk.org.webcompere.systemstubs.jupiter.SystemStub;
-import uk.org.webcompere.systemstubs.jupiter.SystemStubsExtension;
-import uk.org.webcompere.systemstubs.security.SystemExit;
-import uk.org.webcompere.systemstubs.stream.SystemErr;
-import uk.org.webcompere.systemstubs.stream.SystemOut;
+import org.junit.jupiter.api.Timeout;
 
-/** The process edge: Main reads the real environment, writes to the real streams and ends with System.exit. */
-@Isolated
-@ExtendWith(SystemStubsExtension.class)
+/**
+ * The process edge: Main reads the real environment, writes to the real stdout (its file descriptor, through an
+ * interruptible channel, so an in-process stub of System.out would not see it) and ends with System.exit. So it runs
+ * as a process of its own.
+ */
+@Timeout(60)
 class MainTest {
 
-    @SystemStub
-    private EnvironmentVariables env = new EnvironmentVariables("FEEDCTL_WS_URL", "ws://127.0.0.1:9",
-            "FEEDCTL_REST_URL", "http://127.0.0.1:9");
+    private record Ended(int code, String out, String err) {
+    }
 
-    @SystemStub
-    private SystemExit exit;
-
-    @SystemStub
-    private SystemOut out;
-
-    @SystemStub
-    private SystemErr err;
+    private static Ended main(Map<String, String> env, String... args) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "dev.feedctl.Main"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        byte[] out = p.getInputStream().readAllBytes();
+        byte[] err = p.getErrorStream().readAllBytes();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "feedctl ended");
+        return new Ended(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err,
+                StandardCharsets.UTF_8));
+    }
 
     @Test
     void theEnvironmentChoosesTheUrlAndTheExitCodeReachesTheProcess() throws Exception {
-        exit.execute(() -> Main.main(new String[] {"connect"}));
-        assertEquals(3, exit.getExitCode(), out.getText() + err.getText());
-        assertTrue(out.getText().contains("ws://127.0.0.1:9"), out.getText());
-        assertTrue(out.getText().contains("connection refused"), out.getText());
+        Ended e = main(Map.of("FEEDCTL_WS_URL", "ws://127.0.0.1:9", "FEEDCTL_REST_URL", "http://127.0.0.1:9"),
+                "connect");
+        assertEquals(3, e.code(), e.out() + e.err());
+        assertTrue(e.out().contains("ws://127.0.0.1:9"), e.out());
+        assertTrue(e.out().contains("connection refused"), e.out());
     }
 
     @Test
     void versionExitsZero() throws Exception {
-        exit.execute(() -> Main.main(new String[] {"--version"}));
-        assertEquals(0, exit.getExitCode());
-        assertTrue(out.getText().startsWith("feedctl "), out.getText());
+        Ended e = main(Map.of(), "--version");
+        assertEquals(0, e.code(), e.err());
+        assertTrue(e.out().startsWith("feedctl "), e.out());
     }
 }

@@ -24,6 +24,10 @@ final class RestPriceCheck {
             return new CheckResult("rest-price", Status.SKIP, "no ticker channel: the socket carried no prices to "
                     + "compare (add -c ticker); " + restCounts, null, null, ExitCode.OK, -1, data);
         }
+        if (o.sampler.failure() != null) { // whatever was compared before, the comparison did not run its course
+            return CheckResult.fail("rest-price", ExitCode.INTERNAL, restCounts, o.sampler.lastProblem(),
+                    "a bug in feedctl: please report it with this report", data);
+        }
         int compared = o.compared.values().stream().mapToInt(Integer::intValue).sum();
         data.put("comparisons", compared);
         data.put("not_reached", o.unreached);

@@ -65,8 +65,18 @@ final class RestSampler implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) { // said in rest-price, which then fails: never a silent early end
+            failure = e;
+            lastProblem = "feedctl's REST sampler failed: " + dev.feedctl.protocol.Untrusted.text(e.toString());
         }
     }
+
+    /** The unexpected exception that stopped sampling, or null. */
+    Throwable failure() {
+        return failure;
+    }
+
+    private volatile Throwable failure;
 
     private void measureSkew() throws InterruptedException {
         Instant before = clock.instant();
@@ -106,8 +116,8 @@ final class RestSampler implements Runnable {
         if (e == null || !e.isJsonPrimitive()) {
             return null;
         }
-        BigDecimal d = dev.feedctl.protocol.Texts.decimal(e.getAsString());
-        return d != null && dev.feedctl.protocol.Texts.sane(d) && d.signum() > 0 ? d : null;
+        BigDecimal d = dev.feedctl.protocol.Untrusted.decimal(e.getAsString());
+        return d != null && d.signum() > 0 ? d : null;
     }
 
     /** Exchange clock minus this machine's, in milliseconds; null when /time did not answer. */

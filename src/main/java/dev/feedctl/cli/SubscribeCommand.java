@@ -98,10 +98,18 @@ public final class SubscribeCommand implements Callable<Integer> {
                 List<FeedSession.Subscription> subs = channels.stream()
                         .map(c -> new FeedSession.Subscription(c, products)).toList();
                 session.subscribe(subs).forEach(m -> terminal.verbose("sent " + m));
+                // Ctrl-C, SIGTERM: the lines still queued are written or counted, as at any other end
+                Thread onSignal = new Thread(terminal::finishStream, "feedctl-subscribe-exit");
+                Runtime.getRuntime().addShutdownHook(onSignal);
                 try {
                     return streamFrames(session, key);
                 } finally {
                     terminal.finishStream();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(onSignal);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook runs now; finishing twice says the count once
+                    }
                 }
             }
         }

@@ -226,16 +226,25 @@ public class TailCommand implements Callable<Integer> {
                 ending[0] = engine.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) { // a bug: the run ends with it (exit 70), never as a clean end
+                ending[0] = new FeedEngine.Ending(FeedEngine.Ending.Stage.INTERNAL, "the feed engine failed: " + e,
+                        List.of());
             } finally {
                 engineOver.countDown();
             }
         }, "feedctl-engine");
         engineThread.setDaemon(true);
-        Thread restThread = rest == null ? null : new Thread(() -> restLoop(rest), "feedctl-rest-check");
+        Thread restThread = rest == null ? null : BackgroundTask.thread("feedctl-rest-check",
+                "the REST check (--rest-check)", terminal::failure, () -> restLoop(rest), this::restFailed);
         SignalExit signals = SignalExit.install(service() ? 0 : 143); // a service manager's SIGTERM is a normal stop
         CountDownLatch finished = new CountDownLatch(1);
-        Thread onSignal = new Thread(() -> { // Ctrl-C, SIGTERM: flush what was received, restore the terminal
-            engine.stop();
+        Thread onSignal = new Thread(() -> { // Ctrl-C, SIGTERM: hand on what was read, flush it, restore the terminal
+            try {
+                engine.drainAndStop(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                engine.stop();
+                Thread.currentThread().interrupt();
+            }
             finish();
             try {
                 finished.await(2, TimeUnit.SECONDS);
@@ -397,6 +406,16 @@ public class TailCommand implements Callable<Integer> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The REST thread died: the REST column and the stream say "failed" instead of what REST said last. */
+    private void restFailed() {
+        board.restFailed();
+        synchronized (lock) {
+            for (String p : board.products()) {
+                event(TailLines.rest(p, "failed", null, Instant.now()));
+            }
         }
     }
 

@@ -35,7 +35,7 @@ public final class Terminal {
      * blocks the command, and lines that do not fit its bounded buffer are dropped and counted
      * ({@link #finishStream} says how many).
      */
-    public void stream(String line) {
+    public synchronized void stream(String line) {
         if (pump == null) {
             pump = new StreamPump(out);
         }
@@ -51,24 +51,34 @@ public final class Terminal {
     private StreamPump pump;
 
     /** Hands what was streamed so far to the writer: call it when the input is drained, before waiting for more. */
-    public void handOverStream() {
+    public synchronized void handOverStream() {
         if (chunk.length() > 0 && pump != null) {
             pump.offer(chunk); // copied into the writer's buffer: no string made per piece
             chunk.setLength(0);
         }
     }
 
-    /** Waits briefly for streamed lines to be written, and says on stderr if any had to be dropped. */
-    public void finishStream() {
+    /**
+     * Waits briefly for streamed lines to be written, and says on stderr, once, how many never were (exactly: every
+     * line streamed is written or counted here) and whether the writer failed. A closed pipe says nothing.
+     */
+    public synchronized void finishStream() {
         handOverStream();
-        if (pump != null) {
+        if (pump != null && !streamFinished) {
+            streamFinished = true;
             pump.finish(java.time.Duration.ofSeconds(1));
-            if (pump.dropped() > 0) {
-                warn("stdout was not read fast enough: " + pump.dropped() + " lines were not written (every frame "
+            long lost = pump.notWritten();
+            Throwable failure = pump.failure();
+            if (failure != null) {
+                failure("writing stdout (" + lost + " lines were not written)", failure);
+            } else if (lost > 0 && !pump.pipeClosed()) {
+                warn("stdout was not read fast enough: " + lost + " lines were not written (every frame "
                         + "was still received and checked)");
             }
         }
     }
+
+    private boolean streamFinished;
 
     /** True when stdout is a closed pipe ({@code feedctl tail | head}): the command should end quietly. */
     public boolean outClosed() {
@@ -83,6 +93,21 @@ public final class Terminal {
     /** Text for a file (report, JUnit), with this run's secrets taken out. */
     public String scrub(String text) {
         return redactor.scrub(text);
+    }
+
+    /**
+     * An unexpected exception that ended part of a command (a bug in feedctl, or input nothing foresaw): one line,
+     * the stack trace only with {@code -v}.
+     */
+    public void failure(String what, Throwable t) {
+        warn(what + ": " + dev.feedctl.protocol.Untrusted.text(t.toString()) + (verbose ? ""
+                : " (a bug in feedctl: please report it; -v shows the stack trace)"));
+        if (verbose) {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            t.printStackTrace(new PrintWriter(trace));
+            err.print(redactor.scrub(trace.toString()));
+            err.flush();
+        }
     }
 
     public void warn(String line) {

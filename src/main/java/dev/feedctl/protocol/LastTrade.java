@@ -53,8 +53,8 @@ public record LastTrade(Instant at, BigDecimal price) {
         if (!(e instanceof JsonPrimitive p) || !p.isString()) {
             return null;
         }
-        BigDecimal d = Texts.decimal(p.getAsString());
-        return d != null && Texts.sane(d) && d.signum() > 0 ? d : null;
+        BigDecimal d = Untrusted.decimal(p.getAsString()); // the one guard for untrusted decimals
+        return d != null && d.signum() > 0 ? d : null;
     }
 
     /**

@@ -13,6 +13,17 @@ public final class Untrusted {
     private Untrusted() {
     }
 
+    /**
+     * A decimal from the network that arithmetic may use: null when the text is not a decimal or is absurd
+     * ({@link Texts#sane}: {@code 1E+999999999} is valid BigDecimal text whose subtraction throws or runs for ever).
+     * Every decimal feedctl reads outside the frame decoder (REST prices, trades) goes through here; the decoder
+     * applies the same {@link Texts#sane} and names the violation.
+     */
+    public static java.math.BigDecimal decimal(String s) {
+        java.math.BigDecimal d = s == null ? null : Texts.decimal(s);
+        return d != null && Texts.sane(d) ? d : null;
+    }
+
     public static String text(String s) {
         if (s == null) {
             return null;

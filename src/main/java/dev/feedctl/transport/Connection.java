@@ -134,6 +134,11 @@ public final class Connection implements FrameSource {
      * or stuck peer must not hang the command. Then the socket is dropped.
      */
     @Override
+    public void beginClose() {
+        client.close(); // only queues the close frame: the frames in the hand-off are still polled, then the close
+    }
+
+    @Override
     public void close() {
         handoff.release(); // the reader must never wait on a consumer that has stopped reading
         client.close();

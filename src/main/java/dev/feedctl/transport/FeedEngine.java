@@ -187,6 +187,25 @@ public final class FeedEngine {
         persistent = true;
     }
 
+     * Ends the run without cutting off what was already read: each shard sends its close, stops reconnecting, and
+     * hands every frame it had read to the listener until the connection's end, for {@code grace} at most; then
+     * {@link #stop}. (Frames still arriving after the close are not decoded by Java-WebSocket: WebSocketImpl.decode
+     * reads only while OPEN.)
+     */
+    public void drainAndStop(Duration grace) throws InterruptedException {
+        draining = true;
+        long end = System.nanoTime() + grace.toNanos();
+        for (Thread t : List.copyOf(threads)) {
+            long left = end - System.nanoTime();
+            if (left > 0) {
+                t.join(Math.max(1, left / 1_000_000));
+            }
+        }
+        stop();
+    }
+
+    private volatile boolean draining;
+
     /** Ends the run: every socket is closed, {@link #run} returns null. */
     public void stop() {
         stopped = true;
@@ -219,7 +238,7 @@ public final class FeedEngine {
             shardLoop(shard, products);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // never a shard that dies silently while the others go on
             end(new Ending(Ending.Stage.INTERNAL, "shard " + shard + " failed: " + e, List.of()));
         }
     }
@@ -258,7 +277,7 @@ public final class FeedEngine {
                 .map(c -> new FeedSession.Subscription(c, Channels.PRODUCTLESS.contains(c) ? List.of() : products))
                 .toList();
         JwtSigner signer = settings.key() == null ? null : new JwtSigner(settings.key(), clock);
-        while (!stopped) {
+        while (!stopped && !draining) {
             FrameSource conn;
             try {
                 conn = dialer.open(settings.connect());
@@ -280,7 +299,7 @@ public final class FeedEngine {
             } finally {
                 session.close();
             }
-            if (death == null || stopped) {
+            if (death == null || stopped || draining) {
                 return;
             }
             Instant now = pacer.now();
@@ -342,7 +361,12 @@ public final class FeedEngine {
         FeedSession session = link.session();
         Instant liveSince = null;
         long anomalies = 0;
+        boolean closing = false;
         while (!stopped) {
+            if (draining && !closing) {
+                conn.beginClose();
+                closing = true;
+            }
             FeedEvent ev = loop.next(Duration.ZERO);
             if (ev == null) {
                 listener.drained();
@@ -416,7 +440,7 @@ public final class FeedEngine {
         Duration wait = backoff.next(retryAfter);
         listener.retrying(shard, down.attempts, wait, down.cause);
         pacer.sleep(wait);
-        return !stopped;
+        return !stopped && !draining;
     }
 
     private static Outage outage(int shard, Down d, Instant restoredAt) {

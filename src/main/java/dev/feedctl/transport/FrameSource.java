@@ -23,6 +23,13 @@ public interface FrameSource extends Closeable {
         return false;
     }
 
+    /**
+     * Sends the close frame; what was already read is still delivered, then the end of the connection. A recording
+     * has no one to tell.
+     */
+    default void beginClose() {
+    }
+
     long largestFrame();
 
     int maxMessageSize();

@@ -5,6 +5,7 @@ import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.LastTrade;
 import dev.feedctl.protocol.ProductIds;
+import dev.feedctl.protocol.Texts;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -220,7 +221,8 @@ public final class PriceBoard {
         if (s == null) {
             return null;
         }
-        s.restDeviationBps = price == null || s.price == null || s.price.signum() == 0 ? null
+        // an absurd price is never compared, whoever read it: its arithmetic throws or never ends
+        s.restDeviationBps = price == null || !Texts.sane(price) || s.price == null || s.price.signum() == 0 ? null
                 : price.subtract(s.price).divide(s.price, MathContext.DECIMAL64).doubleValue() * 10_000;
         if (!s.stale) {
             s.rest = "ok";
@@ -230,6 +232,14 @@ public final class PriceBoard {
             s.rest = lastTrade.showsTradeAfter(socketLast) ? "dead" : "quiet";
         }
         return row(ProductIds.canonical(product), s, now);
+    }
+
+    /** The REST check stopped for good: every row says so, none keeps showing what REST said before. */
+    public synchronized void restFailed() {
+        rows.values().forEach(s -> {
+            s.rest = "failed";
+            s.restDeviationBps = null;
+        });
     }
 
     /** The rows at {@code now}, in {@code sort} order. */

@@ -21,14 +21,17 @@ import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * {@code scripts/soak-tail DURATION}: {@code bin/feedctl tail} against the simulator on loopback, a random fault every
- * 20 s (closes 1000/1001/1011, TCP drops, silent sockets, stalled data, unacknowledged resubscribes, sequence gaps),
- * and the figures: faults injected, outages detected, reconnect time p50/p99, gaps in the recording that tail did not
- * report (must be 0), crashes (must be 0), RSS at start and end. Exits 1 when a must is broken.
+ * {@code scripts/soak-tail DURATION [EVERY]}: {@code bin/feedctl tail} against the simulator on loopback, a random fault
+ * every EVERY (default 20 s: closes 1000/1001/1011, TCP drops, silent sockets, stalled data, unacknowledged
+ * resubscribes, sequence gaps), and the figures: faults injected, outages detected, reconnect time p50/p99, crashes,
+ * RSS at start and end. Matched one by one, not by count: every fault that found a live connection must be followed by
+ * exactly one outage before the next fault, and no outage may come without one; every gap in the recording (connection,
+ * expected, actual) must be a gap tail reported, and every gap tail reported must be in the recording. Exits 1 when a
+ * must is broken.
  */
 public final class SoakTail {
 
-    private record Injected(String kind, long atNanos, boolean killsConnection) {
+    private record Injected(String kind, java.time.Instant at, boolean killsConnection) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,9 +78,10 @@ public final class SoakTail {
             while (System.nanoTime() + every.toNanos() < end && tail.isAlive()) {
                 Thread.sleep(every.toMillis());
                 String kind = kinds[random.nextInt(kinds.length)];
+                java.time.Instant at = java.time.Instant.now();
                 int hit = inject(sim, kind);
                 // a fault that finds no live connection (tail still waiting to reconnect) cannot cause an outage
-                injected.add(new Injected(kind, System.nanoTime(), !kind.equals("stalled-data") && hit > 0));
+                injected.add(new Injected(kind, at, !kind.equals("stalled-data") && hit > 0));
                 System.err.printf("soak: %5.0f s  %s%n", (System.nanoTime() - start) / 1e9, kind);
             }
             Thread.sleep(Math.max(0, (end - System.nanoTime()) / 1_000_000));
@@ -86,7 +90,7 @@ public final class SoakTail {
             new ProcessBuilder("kill", "-INT", Long.toString(tail.pid())).start().waitFor();
             tail.waitFor();
             reader.join(5000);
-            report(injected, events, prices[0], rec, err, crashed, tail.exitValue(), rssStart, rssEnd, total);
+            report(injected, events, prices[0], rec, err, crashed, tail.exitValue(), rssStart, rssEnd, total, every);
         }
     }
 
@@ -120,12 +124,15 @@ public final class SoakTail {
     }
 
     private static void report(List<Injected> injected, List<JsonObject> events, long prices, Path rec, Path err,
-                               boolean crashed, int exit, long rssStart, long rssEnd, Duration total)
+                               boolean crashed, int exit, long rssStart, long rssEnd, Duration total, Duration every)
             throws Exception {
         Map<String, Integer> byKind = new TreeMap<>();
         injected.forEach(i -> byKind.merge(i.kind(), 1, Integer::sum));
         long expectedOutages = injected.stream().filter(Injected::killsConnection).count();
-        long outages = events.stream().filter(e -> e.get("event").getAsString().equals("outage")).count();
+        List<java.time.Instant> outageTimes = events.stream().filter(e -> e.get("event").getAsString().equals("outage"))
+                .map(e -> java.time.Instant.parse(e.get("at").getAsString())).sorted().toList();
+        long outages = outageTimes.size();
+        List<String> outageMismatches = matchOutages(injected, outageTimes);
         List<Long> reconnect = new ArrayList<>();
         List<Long> detection = new ArrayList<>();
         for (JsonObject e : events) {
@@ -135,24 +142,40 @@ public final class SoakTail {
             }
         }
         long staleEvents = events.stream().filter(e -> e.get("event").getAsString().equals("stale")).count();
-        long reportedGaps = events.stream().filter(e -> e.get("event").getAsString().equals("gap")).count();
-        long recordedGaps = gapsIn(rec);
+        java.util.Set<String> reported = new java.util.TreeSet<>();
+        for (JsonObject e : events) {
+            if (e.get("event").getAsString().equals("gap") && e.get("kind").getAsString().equals("gap")) {
+                reported.add(gapKey(e.get("connection").getAsLong(), e.get("expected").getAsLong(),
+                        e.get("actual").getAsLong()));
+            }
+        }
+        java.util.Set<String> recorded = gapsIn(rec);
+        java.util.Set<String> unreported = new java.util.TreeSet<>(recorded);
+        unreported.removeAll(reported);
+        java.util.Set<String> unfounded = new java.util.TreeSet<>(reported);
+        unfounded.removeAll(recorded);
         String stderr = Files.readString(err);
         boolean exceptions = stderr.contains("Exception") || stderr.contains("internal error");
         int crashes = (crashed ? 1 : 0) + (exit != 130 ? 1 : 0) + (exceptions ? 1 : 0);
         StringBuilder out = new StringBuilder();
         out.append("| figure | value |\n|---|---|\n");
-        out.append("| run | ").append(Figures.duration(total)).append(", a fault every 20 s |\n");
-        out.append("| faults injected | ").append(injected.size()).append(" ").append(byKind).append(" |\n");
+        out.append("| run | ").append(Figures.duration(total)).append(", a fault every ")
+                .append(Figures.duration(every)).append(" |\n");
+        out.append("| faults injected | ").append(injected.size()).append(" (").append(String.join(", ", byKind.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).toList())).append(") |\n");
         out.append("| outages detected | ").append(outages).append(" (").append(expectedOutages)
-                .append(" expected: every fault that found a live connection, but stalled-data, kills it) |\n");
+                .append(" expected: every fault that found a live connection, but stalled-data, kills it; ")
+                .append(outageMismatches.isEmpty() ? "each matched to its fault" : "NOT matched: "
+                        + String.join("; ", outageMismatches)).append(") |\n");
         out.append("| reconnect time (detection to every ack), p50 / p99 | ").append(pct(reconnect, 50)).append(" / ")
                 .append(pct(reconnect, 99)).append(" ms |\n");
         out.append("| detection delay (last frame to known dead), p50 / p99 | ").append(pct(detection, 50))
                 .append(" / ").append(pct(detection, 99)).append(" ms |\n");
         out.append("| stale events | ").append(staleEvents).append(" |\n");
-        out.append("| sequence gaps in the recording / reported by tail / unreported | ").append(recordedGaps)
-                .append(" / ").append(reportedGaps).append(" / ").append(Math.max(0, recordedGaps - reportedGaps))
+        out.append("| sequence gaps in the recording / reported by tail / unreported / reported, not recorded | ")
+                .append(recorded.size()).append(" / ").append(reported.size()).append(" / ").append(unreported.size())
+                .append(unreported.isEmpty() ? "" : " (" + String.join(", ", unreported) + ")").append(" / ")
+                .append(unfounded.size()).append(unfounded.isEmpty() ? "" : " (" + String.join(", ", unfounded) + ")")
                 .append(" |\n");
         out.append("| crashes | ").append(crashes).append(" (exit ").append(exit).append(" after SIGINT) |\n");
         out.append("| price lines | ").append(prices).append(" |\n");
@@ -160,15 +183,42 @@ public final class SoakTail {
                 .append(" MiB |\n");
         System.out.print(out);
         Files.writeString(Path.of("target", "soak", "soak-tail.md"), out.toString());
-        if (crashes > 0 || recordedGaps > reportedGaps || outages < expectedOutages) {
+        if (crashes > 0 || !unreported.isEmpty() || !unfounded.isEmpty() || !outageMismatches.isEmpty()) {
             System.exit(1);
         }
     }
 
-    /** Sequence gaps per connection in the recording: what tail saw, counted independently of what it said. */
-    private static long gapsIn(Path rec) throws Exception {
+    /**
+     * Each fault's window runs from its injection to the next one's: a fault that killed a connection must have
+     * exactly one outage in it, any other none; an outage before the first fault has no cause either. What broke that.
+     */
+    private static List<String> matchOutages(List<Injected> injected, List<java.time.Instant> outages) {
+        List<String> problems = new ArrayList<>();
+        java.time.Instant first = injected.isEmpty() ? java.time.Instant.MAX : injected.get(0).at();
+        long early = outages.stream().filter(o -> o.isBefore(first)).count();
+        if (early > 0) {
+            problems.add(early + " outage(s) before any fault");
+        }
+        for (int i = 0; i < injected.size(); i++) {
+            Injected f = injected.get(i);
+            java.time.Instant until = i + 1 < injected.size() ? injected.get(i + 1).at() : java.time.Instant.MAX;
+            long in = outages.stream().filter(o -> !o.isBefore(f.at()) && o.isBefore(until)).count();
+            long want = f.killsConnection() ? 1 : 0;
+            if (in != want) {
+                problems.add(f.kind() + " at " + f.at() + ": " + in + " outage(s), expected " + want);
+            }
+        }
+        return problems;
+    }
+
+    private static String gapKey(long connection, long expected, long actual) {
+        return "connection " + connection + " expected " + expected + " got " + actual;
+    }
+
+    /** Sequence gaps in the recording, one by one: what tail saw, found independently of what it said. */
+    private static java.util.Set<String> gapsIn(Path rec) throws Exception {
         Map<String, Long> last = new HashMap<>();
-        long gaps = 0;
+        java.util.Set<String> gaps = new java.util.TreeSet<>();
         for (String line : Files.readAllLines(rec)) {
             JsonObject o = Json.parse(line).getAsJsonObject();
             if (!o.has("frame")) {
@@ -182,7 +232,7 @@ public final class SoakTail {
             long seq = f.get("sequence_num").getAsLong();
             Long prev = last.put(conn, seq);
             if (prev != null && seq > prev + 1) {
-                gaps++;
+                gaps.add(gapKey(Long.parseLong(conn), prev + 1, seq));
             }
         }
         return gaps;

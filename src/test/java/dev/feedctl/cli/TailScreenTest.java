@@ -98,6 +98,26 @@ class TailScreenTest {
         }
     }
 
+    /**
+     * The status line as the engine makes it, not as a test wrote it: a feed that never acknowledges keeps tail
+     * reconnecting, and the screen says which attempt it is on and after what.
+     */
+    @Test
+    void theStatusLineShowsTheEnginesReconnectAttemptAndItsCause() throws Exception {
+        virtualTerminal();
+        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim=no-ack", "--timeout", "500ms", "-p",
+                "BTC-USD")) {
+            java.util.regex.Pattern retrying = java.util.regex.Pattern.compile("reconnecting in \\d+\\.\\d s "
+                    + "\\(attempt [2-9]\\d*, last: no subscriptions acknowledgement");
+            await(s -> retrying.matcher(s).find(), "a later attempt and its cause", t);
+            String status = visible().lines().findFirst().orElse("");
+            assertTrue(retrying.matcher(status).find() && !status.contains(" connected "), status);
+            keys.write('q');
+            keys.flush();
+            assertEquals(0, t.join(), t::toString);
+        }
+    }
+
     @Test
     void aFatalErrorStillRestoresTheTerminal() throws Exception {
         virtualTerminal();

@@ -111,7 +111,7 @@ class HostileInputTest {
     }
 
     @Test
-    void aMessageThatNeverEndsIsCutAtTheLimitInBoundedMemory() throws Exception {
+    void aMessageThatNeverEndsIsCutAtTheLimitWith1009() throws Exception {
         try (HostileServer s = HostileServer.onSubscribe(c -> new Thread(() -> {
             java.nio.ByteBuffer chunk = java.nio.ByteBuffer.wrap("x".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8));
             c.sendFragmentedFrame(org.java_websocket.enums.Opcode.TEXT, chunk.duplicate(), false);

@@ -28,7 +28,7 @@ class TrackersTest {
     }
 
     @Test
-    void sequenceTrackerKeepsMemoryFlat() {
+    void sequenceTrackerCountsEveryGapButKeepsAFixedNumberOfAnomalies() {
         SequenceTracker t = new SequenceTracker();
         for (long s = 0; s < 10_000; s += 2) {
             t.observe(s);

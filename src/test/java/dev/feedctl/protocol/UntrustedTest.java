@@ -19,4 +19,16 @@ class UntrustedTest {
         String longText = "y".repeat(1000);
         assertTrue(Untrusted.text(longText).endsWith("(1000 characters)"));
     }
+
+    /** The one guard for decimals read outside the frame decoder: what arithmetic can use, or null. */
+    @Test
+    void aDecimalFromTheNetworkIsUsableOrNull() {
+        assertEquals(new java.math.BigDecimal("68900.51"), Untrusted.decimal("68900.51"));
+        assertEquals(new java.math.BigDecimal("1E+40"), Untrusted.decimal("1E+40"));
+        assertEquals(null, Untrusted.decimal("1E+999999999"), "valid BigDecimal text whose subtraction throws");
+        assertEquals(null, Untrusted.decimal("1E-41"));
+        assertEquals(null, Untrusted.decimal("1".repeat(41)));
+        assertEquals(null, Untrusted.decimal("12,5"));
+        assertEquals(null, Untrusted.decimal(null));
+    }
 }

@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The table rendered into a fixed-size screen, its contents read back as a user would see them. */
+/**
+ * The table rendered into a fixed-size screen from a real {@link PriceBoard}, its contents read back as a user would
+ * see them. The status line comes from the engine's state, so it is tested through the running command
+ * ({@code TailScreenTest}), not from a string this test would make up.
+ */
 class TailViewTest {
 
     private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
@@ -34,6 +38,10 @@ class TailViewTest {
         return b;
     }
 
+    private static TailView.Status status() {
+        return status("connected");
+    }
+
     private static TailView.Status status(String state) {
         return new TailView.Status("wss://advanced-trade-ws.coinbase.com", state, Duration.ofSeconds(10), 1234, 1, 7,
                 false, PriceBoard.Sort.PRODUCT);
@@ -48,8 +56,6 @@ class TailViewTest {
                 false);
         assertEquals(10, screen.size());
         screen.forEach(l -> assertEquals(100, l.length(), "every line exactly the width: '" + l + "'"));
-        assertTrue(screen.get(0).contains("connected") && screen.get(0).contains("frames 1234")
-                && screen.get(0).contains("outages 1") && screen.get(0).contains("invalid 7"), screen.get(0));
         String btc = line(screen, "BTC-USD");
         assertTrue(btc.contains("65001.1") && btc.contains("65001") && btc.contains("65001.2") && btc.contains("+1.60")
                 && btc.contains("live") && !btc.contains("stale"), btc);
@@ -70,12 +76,19 @@ class TailViewTest {
         assertTrue(line(screen, "ETH-USD").contains("\u001b[2m"), "a stale price is dimmed");
     }
 
+    /** When the REST check stops for good, the column says so instead of keeping REST's last answer on screen. */
     @Test
-    void theStatusLineSaysWhatAReconnectIsWaitingFor() {
-        List<String> screen = TailView.render(board().rows(T0.plusSeconds(3), PriceBoard.Sort.PRODUCT),
-                status("reconnecting in 2.1 s (attempt 3, last: close 1001 going away)"), 140, 6, false);
-        assertTrue(screen.get(0).contains("reconnecting in 2.1 s (attempt 3, last: close 1001 going away)"),
-                screen.get(0));
+    void aRestCheckThatFailedShowsFailedNotItsLastAnswer() {
+        PriceBoard b = board();
+        Instant now = T0.plusSeconds(9);
+        b.rest("BTC-USD", new BigDecimal("65010.00"), T0.plusSeconds(8), now);
+        String before = line(TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status(), 100, 8, false),
+                "BTC-USD");
+        assertTrue(before.contains("live Δ1.4"), before);
+        b.restFailed();
+        String after = line(TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status(), 100, 8, false),
+                "BTC-USD");
+        assertTrue(after.contains("failed") && !after.contains("Δ"), after);
     }
 
     @Test
