@@ -187,6 +187,7 @@ public final class FeedEngine {
         persistent = true;
     }
 
+    /**
      * Ends the run without cutting off what was already read: each shard sends its close, stops reconnecting, and
      * hands every frame it had read to the listener until the connection's end, for {@code grace} at most; then
      * {@link #stop}. (Frames still arriving after the close are not decoded by Java-WebSocket: WebSocketImpl.decode
