@@ -81,7 +81,7 @@ class TailViewTest {
     void aRestCheckThatFailedShowsFailedNotItsLastAnswer() {
         PriceBoard b = board();
         Instant now = T0.plusSeconds(9);
-        b.rest("BTC-USD", new BigDecimal("65010.00"), T0.plusSeconds(8), now);
+        b.rest("BTC-USD", new dev.feedctl.protocol.LastTrade(T0.plusSeconds(8), new BigDecimal("65010.00")), now);
         String before = line(TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status(), 100, 8, false),
                 "BTC-USD");
         assertTrue(before.contains("live Δ1.4"), before);
