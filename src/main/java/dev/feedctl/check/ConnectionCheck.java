@@ -1,6 +1,7 @@
 package dev.feedctl.check;
 
 import dev.feedctl.transport.CloseInfo;
+import dev.feedctl.units.Figures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,9 +88,7 @@ final class ConnectionCheck {
 
     private static String text(Leg leg, boolean several, Map<String, Object> outage) {
         CloseInfo c = leg.close;
-        String closed = (several ? leg.label() + " " : "") + "closed by " + c.side() + " after "
-                + c.sinceConnect().toMillis() + " ms: " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason()
-                + "\"");
+        String closed = (several ? leg.label() + " " : "") + SessionChecks.closed(c);
         if (!several) {
             return closed;
         }
@@ -97,7 +96,7 @@ final class ConnectionCheck {
         String dead = gaps == 0 ? "no sequence gap before it" : gaps + " sequence gaps ("
                 + leg.session.ledger().sequence().missing() + " numbers missing) before it";
         return closed + ", " + dead + (outage == null ? ", no connection after it in the recording"
-                : ", down " + outage.get("downtime_ms") + " ms until connection " + outage.get("next_connection"));
+                : ", down " + Figures.duration(Duration.ofMillis((Long) outage.get("downtime_ms"))) + " until connection " + outage.get("next_connection"));
     }
 
     private Map<String, Object> close(Leg leg) {

@@ -67,8 +67,9 @@ class FreshnessClockTest {
         assertTrue(diagnosis.contains("the market trades but the socket stopped sending BTC-USD (REST shows a "
                 + "trade"), r::toString);
         // both times on the exchange clock: the gap is the product's silence, never the clock's offset
-        var ms = java.util.regex.Pattern.compile("a trade (\\d+) ms newer").matcher(diagnosis);
-        assertTrue(ms.find() && Long.parseLong(ms.group(1)) < 10_000, r::toString);
+        var newer = java.util.regex.Pattern.compile("a trade (\\d+ ms|\\d\\.\\d s) newer").matcher(diagnosis);
+        assertTrue(newer.find(), r::toString); // under 10 s: at most one digit of seconds
+
     }
 
     @Test
