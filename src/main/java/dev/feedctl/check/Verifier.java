@@ -74,6 +74,8 @@ public final class Verifier {
         String replay;
         /** A replayed recording held no subscriptions acknowledgement at all (raw frames). */
         boolean acksAbsent;
+        /** The socket's trades against REST's, when market_trades is subscribed; null otherwise. */
+        TradeAudit trades;
     }
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */
@@ -101,6 +103,10 @@ public final class Verifier {
         Thread restThread = new Thread(o.sampler, "feedctl-rest-sampler");
         restThread.setDaemon(true);
         restThread.start();
+        if (s.channels().contains("market_trades")) {
+            o.trades = new TradeAudit(o.rest, canonical, end);
+            o.trades.start();
+        }
         try {
             o.lint.addAll(UrlLint.check(s.connect().uri(), s.connect().allowPlaintext()));
             if (o.lint.stream().noneMatch(f -> f.level() != UrlLint.Level.WARN)) {
@@ -115,6 +121,9 @@ public final class Verifier {
             drainRest(o, true, clock);
             if (o.session != null) {
                 o.session.close();
+            }
+            if (o.trades != null) {
+                o.trades.finish(s.connect().timeout());
             }
         }
         List<CheckResult> checks = new VerifyChecks(s, o).all();
@@ -145,6 +154,9 @@ public final class Verifier {
                 judged(o, r);
             }
             drainRest(o, false, clock);
+            if (o.trades != null) {
+                o.trades.drain();
+            }
             if (ev instanceof FeedEvent.Closed c) {
                 o.close = c.close();
                 return;
@@ -216,6 +228,9 @@ public final class Verifier {
                     : d.timestamp().plus(o.session.ledger().lag().least());
             o.pricedThrough = aligned;
             for (Event e : d.events()) {
+                if (o.trades != null) {
+                    o.trades.fold(e);
+                }
                 if (e instanceof Event.Tickers t) {
                     for (Event.Ticker tk : t.tickers()) {
                         if (tk.price() != null && canonical.contains(tk.productId())) {
