@@ -41,6 +41,14 @@ public final class Verifier {
         this.clock = clock;
     }
 
+    private int bookDepth = BookAudit.DEFAULT_DEPTH;
+
+    /** How many levels a side the book check compares ({@code --book-depth}). */
+    public Verifier withBookDepth(int depth) {
+        this.bookDepth = depth;
+        return this;
+    }
+
     /** What a run observed; {@link VerifyChecks} turns it into checks. */
     static final class Observed {
         final List<UrlLint.Finding> lint = new ArrayList<>();
@@ -76,6 +84,8 @@ public final class Verifier {
         boolean acksAbsent;
         /** The socket's trades against REST's, when market_trades is subscribed; null otherwise. */
         TradeAudit trades;
+        /** The socket's books against REST's, when level2 is subscribed; null otherwise. */
+        BookAudit book;
     }
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */
@@ -107,6 +117,10 @@ public final class Verifier {
             o.trades = new TradeAudit(o.rest, canonical, end);
             o.trades.start();
         }
+        if (s.channels().contains("level2")) {
+            o.book = new BookAudit(o.rest, canonical, bookDepth, end);
+            o.book.start();
+        }
         try {
             o.lint.addAll(UrlLint.check(s.connect().uri(), s.connect().allowPlaintext()));
             if (o.lint.stream().noneMatch(f -> f.level() != UrlLint.Level.WARN)) {
@@ -124,6 +138,9 @@ public final class Verifier {
             }
             if (o.trades != null) {
                 o.trades.finish(s.connect().timeout());
+            }
+            if (o.book != null) {
+                o.book.finish(s.connect().timeout());
             }
         }
         List<CheckResult> checks = new VerifyChecks(s, o).all();
@@ -156,6 +173,9 @@ public final class Verifier {
             drainRest(o, false, clock);
             if (o.trades != null) {
                 o.trades.drain();
+            }
+            if (o.book != null) {
+                o.book.drain();
             }
             if (ev instanceof FeedEvent.Closed c) {
                 o.close = c.close();
@@ -220,6 +240,9 @@ public final class Verifier {
         if (f instanceof Frame.Foreign foreign) {
             o.foreign = foreign;
             return true;
+        }
+        if (f instanceof Frame.Data d && o.book != null) {
+            o.book.fold(d);
         }
         if (f instanceof Frame.Data d && r.decoded().valid()) {
             // when the exchange made the price, on this machine's clock (skew and the fastest path added): a backlog

@@ -63,6 +63,9 @@ final class VerifyChecks {
                 out.add(TradesCheck.check(o, s.products().stream().map(dev.feedctl.protocol.ProductIds::canonical)
                         .distinct().toList()));
             }
+            if (o.book != null) {
+                out.add(BookCheck.check(o));
+            }
             out.add(KeepingUpCheck.check(o));
         }
         return out;

@@ -1,0 +1,55 @@
+package dev.feedctl.check;
+
+import dev.feedctl.protocol.Event;
+import dev.feedctl.protocol.Frame;
+import dev.feedctl.transport.RestClient;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The {@code book} check's moving parts for one verify run: the socket's books with their recent changes, the REST
+ * thread that fetches product_book, and the judge that lines the two up on REST's time.
+ */
+final class BookAudit {
+
+    static final int DEFAULT_DEPTH = 10;
+
+    final SocketBook socket = new SocketBook();
+    final BookAuditor auditor;
+    final BookJudge judge;
+    final int depth;
+    private final Thread thread;
+
+    BookAudit(RestClient rest, List<String> products, int depth, long endNanos) {
+        this.depth = depth;
+        this.auditor = new BookAuditor(rest, products, depth, endNanos);
+        this.judge = new BookJudge(depth);
+        this.thread = new Thread(auditor, "feedctl-rest-book");
+        thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Every data frame, valid or not: a negative or unreadable size is this check's to name too. */
+    void fold(Frame.Data d) {
+        for (Event e : d.events()) {
+            if (e instanceof Event.L2 l2) {
+                socket.fold(l2, d.timestamp());
+            }
+        }
+    }
+
+    void drain() {
+        judge.drain(auditor, socket, false);
+    }
+
+    void finish(Duration timeout) throws InterruptedException {
+        auditor.stop();
+        thread.join(timeout.toMillis() + 1000);
+        Duration round = timeout.compareTo(TradeAudit.FINAL_ROUND) < 0 ? timeout : TradeAudit.FINAL_ROUND;
+        auditor.finish(System.nanoTime() + round.toNanos());
+        judge.drain(auditor, socket, true);
+    }
+}
