@@ -19,6 +19,8 @@ final class BookAudit {
     final BookJudge judge;
     final int depth;
     private final Thread thread;
+    /** The latest frame time the socket delivered: REST books from later moments cannot be judged. */
+    private java.time.Instant seenThrough;
 
     BookAudit(RestClient rest, List<String> products, int depth, long endNanos) {
         this.depth = depth;
@@ -34,6 +36,9 @@ final class BookAudit {
 
     /** Every data frame, valid or not: a negative or unreadable size is this check's to name too. */
     void fold(Frame.Data d) {
+        if (d.timestamp() != null && (seenThrough == null || d.timestamp().isAfter(seenThrough))) {
+            seenThrough = d.timestamp();
+        }
         for (Event e : d.events()) {
             if (e instanceof Event.L2 l2) {
                 socket.fold(l2, d.timestamp());
@@ -42,7 +47,7 @@ final class BookAudit {
     }
 
     void drain() {
-        judge.drain(auditor, socket, false);
+        judge.drain(auditor, socket, seenThrough, false);
     }
 
     void finish(Duration timeout) throws InterruptedException {
@@ -50,6 +55,6 @@ final class BookAudit {
         thread.join(timeout.toMillis() + 1000);
         Duration round = timeout.compareTo(TradeAudit.FINAL_ROUND) < 0 ? timeout : TradeAudit.FINAL_ROUND;
         auditor.finish(System.nanoTime() + round.toNanos());
-        judge.drain(auditor, socket, true);
+        judge.drain(auditor, socket, seenThrough, true);
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches REST's product_book for each level2 product every {@link #EVERY} during the run (within the shared REST
- * budget), and once more after it when no book was fetched, so the socket's book is compared at least once.
+ * budget), and once more after it, so the socket's book is compared at least once and as the run ended.
  */
 final class BookAuditor implements Runnable {
 
@@ -33,7 +33,6 @@ final class BookAuditor implements Runnable {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong answered = new AtomicLong();
     private volatile String lastProblem;
     private volatile boolean running = true;
 
@@ -67,19 +66,20 @@ final class BookAuditor implements Runnable {
         running = false;
     }
 
-    /** One more round after the run when the run gave REST no answer at all. */
+    /** One more round after the run: the book as the run ended is compared too, and at least once. */
     void finish(long deadlineNanos) throws InterruptedException {
-        if (answered.get() == 0) {
-            for (String p : products) {
-                fetch(p, deadlineNanos);
-            }
+        for (String p : products) {
+            fetch(p, deadlineNanos);
         }
     }
 
     private void fetch(String product, long deadlineNanos) throws InterruptedException {
-        requests.incrementAndGet();
         RestClient.Reply r = rest.get("/market/product_book?product_id=" + product + "&limit=" + depth, false,
                 deadlineNanos);
+        if (TradeAuditor.notAsked(r)) {
+            return; // the budget had no slot before the deadline: nothing was asked, nothing failed
+        }
+        requests.incrementAndGet();
         RestBook b = r.ok() ? book(product, r.json()) : null;
         if (b == null) {
             (r.status() == 429 ? refused : failed).incrementAndGet();
@@ -87,7 +87,6 @@ final class BookAuditor implements Runnable {
                     : RestSampler.describe(r);
             return;
         }
-        answered.incrementAndGet();
         books.add(b);
     }
 

@@ -51,9 +51,9 @@ final class BookCheck {
         }
         if (j.comparisons == 0) {
             String why = a.auditor.lastProblem() != null ? "no REST book to compare: " + a.auditor.lastProblem()
-                    : j.unaligned > 0 ? "REST's books were from moments the socket's book cannot be rewound to ("
-                    + j.unaligned + "; before the snapshot or beyond the " + SocketBook.KEEP.toSeconds()
-                    + " s kept)" : "no REST book was fetched (run longer with --duration)";
+                    : j.unaligned > 0 ? "REST's books were from moments the socket's book cannot be lined up with ("
+                    + j.unaligned + ": before its snapshot, beyond the " + SocketBook.KEEP.toSeconds() + " s of "
+                    + "changes kept, or after its last frame)" : "no REST book was fetched (run longer with --duration)";
             return CheckResult.warn(NAME, evidence(a) + "; " + rest, why, a.auditor.refused() > 0 ? "lower the REST "
                     + "budget (--rest-budget) or run again later" : null, data);
         }
@@ -66,6 +66,8 @@ final class BookCheck {
                 + (j.products.size() == 1 ? " product" : " products") + ", top " + a.depth + " levels a side: "
                 + j.levelsAgreed + " levels agreed, " + j.explained + " differences explained by updates within "
                 + "REST's lag (" + CheckSettings.REST_LAG.toMillis() + " ms), " + j.differences + " not; crossed "
-                + a.socket.crossed + ", bad sizes " + a.socket.badSizes;
+                + a.socket.crossed + ", bad sizes " + a.socket.badSizes + (j.unaligned > 0 ? "; " + j.unaligned + " REST "
+                + (j.unaligned == 1 ? "book" : "books") + " from a moment the socket's stream did not cover not judged"
+                : "");
     }
 }

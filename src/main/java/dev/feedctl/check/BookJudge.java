@@ -46,20 +46,27 @@ final class BookJudge {
         this.depth = depth;
     }
 
-    /** Compares the REST books that are ready ({@code all}: every one, the run has ended). */
-    void drain(BookAuditor auditor, SocketBook socket, boolean all) {
+    /**
+     * Compares the REST books that are ready: the socket's stream has passed REST's time by REST's lag, or has passed
+     * it and the book waited long enough. {@code all}: the run has ended, every book goes, but one from a moment the
+     * socket's stream never reached ({@code seenThrough}, its latest frame time) is counted, not judged.
+     */
+    void drain(BookAuditor auditor, SocketBook socket, Instant seenThrough, boolean all) {
         BookAuditor.RestBook b;
         while ((b = auditor.books.poll()) != null) {
             waiting.add(b);
         }
         for (Iterator<BookAuditor.RestBook> it = waiting.iterator(); it.hasNext(); ) {
             BookAuditor.RestBook rest = it.next();
-            SocketBook.Book book = socket.book(rest.product());
-            boolean passed = book != null && book.latest != null
-                    && book.latest.isAfter(rest.time().plus(CheckSettings.REST_LAG));
-            if (all || passed || System.nanoTime() - rest.fetchedNanos() > WAIT.toNanos()) {
+            boolean reached = seenThrough != null && !rest.time().isAfter(seenThrough);
+            boolean passed = seenThrough != null && seenThrough.isAfter(rest.time().plus(CheckSettings.REST_LAG));
+            boolean waited = System.nanoTime() - rest.fetchedNanos() > WAIT.toNanos();
+            if (passed || reached && (all || waited)) {
                 it.remove();
                 compare(rest, socket);
+            } else if (all) {
+                it.remove();
+                unaligned++;
             }
         }
     }

@@ -84,7 +84,9 @@ final class TradeAuditor implements Runnable {
     synchronized void finish(long deadlineNanos) throws InterruptedException {
         plan(true);
         while (!pending.isEmpty() && System.nanoTime() < deadlineNanos) {
-            fetch(pending.poll(), deadlineNanos, false);
+            if (!fetch(pending.poll(), deadlineNanos, false)) {
+                break; // the budget has no slot left before the deadline
+            }
         }
         uncoveredWindows.addAndGet(pending.size());
         pending.clear();
@@ -115,10 +117,18 @@ final class TradeAuditor implements Runnable {
         }
     }
 
-    private void fetch(Window w, long deadlineNanos, boolean mayRetry) throws InterruptedException {
-        requests.incrementAndGet();
+    /** Asks for one window; false when the budget had no slot before the deadline (the window stays pending). */
+    private boolean fetch(Window w, long deadlineNanos, boolean mayRetry) throws InterruptedException {
         RestClient.Reply r = rest.get("/market/products/" + w.product() + "/ticker?limit=" + LIMIT + "&start="
                 + w.from() + "&end=" + w.to(), false, deadlineNanos);
+        if (notAsked(r)) {
+            pending.addFirst(w); // asked in the final round, or said uncovered
+            if (mayRetry) {
+                Thread.sleep(50);
+            }
+            return false;
+        }
+        requests.incrementAndGet();
         List<RestTrade> trades = r.ok() ? trades(r.json()) : null;
         if (trades == null) {
             (r.status() == 429 ? refused : failed).incrementAndGet();
@@ -128,7 +138,7 @@ final class TradeAuditor implements Runnable {
             } else {
                 uncoveredWindows.incrementAndGet();
             }
-            return;
+            return true;
         }
         Instant coveredFrom = Instant.ofEpochSecond(w.from());
         if (trades.size() >= LIMIT) { // full: older trades of the window may be missing from this answer
@@ -142,6 +152,12 @@ final class TradeAuditor implements Runnable {
             }
         }
         answers.add(new Answer(w.product(), coveredFrom, Instant.ofEpochSecond(w.to()), trades));
+        return true;
+    }
+
+    /** True when the budget left no slot before the deadline: the request never went out. */
+    static boolean notAsked(RestClient.Reply r) {
+        return r.status() == 0 && r.error() != null && r.error().startsWith("request budget left no time");
     }
 
     /** The trades of a ticker answer; entries without an id or a time are left out (nothing to match them on). */

@@ -36,12 +36,12 @@ public final class Verifier {
     private final Clock clock;
     private volatile boolean interrupted;
 
+    private int bookDepth = BookAudit.DEFAULT_DEPTH;
+
     public Verifier(CheckSettings settings, Clock clock) {
         this.s = settings;
         this.clock = clock;
     }
-
-    private int bookDepth = BookAudit.DEFAULT_DEPTH;
 
     /** How many levels a side the book check compares ({@code --book-depth}). */
     public Verifier withBookDepth(int depth) {
@@ -82,9 +82,8 @@ public final class Verifier {
         String replay;
         /** A replayed recording held no subscriptions acknowledgement at all (raw frames). */
         boolean acksAbsent;
-        /** The socket's trades against REST's, when market_trades is subscribed; null otherwise. */
+        /** The socket's trades and books against REST's, when market_trades / level2 are subscribed; else null. */
         TradeAudit trades;
-        /** The socket's books against REST's, when level2 is subscribed; null otherwise. */
         BookAudit book;
     }
 
@@ -113,14 +112,7 @@ public final class Verifier {
         Thread restThread = new Thread(o.sampler, "feedctl-rest-sampler");
         restThread.setDaemon(true);
         restThread.start();
-        if (s.channels().contains("market_trades")) {
-            o.trades = new TradeAudit(o.rest, canonical, end);
-            o.trades.start();
-        }
-        if (s.channels().contains("level2")) {
-            o.book = new BookAudit(o.rest, canonical, bookDepth, end);
-            o.book.start();
-        }
+        RestAudits.start(o, s, canonical, bookDepth, end);
         try {
             o.lint.addAll(UrlLint.check(s.connect().uri(), s.connect().allowPlaintext()));
             if (o.lint.stream().noneMatch(f -> f.level() != UrlLint.Level.WARN)) {
@@ -136,12 +128,7 @@ public final class Verifier {
             if (o.session != null) {
                 o.session.close();
             }
-            if (o.trades != null) {
-                o.trades.finish(s.connect().timeout());
-            }
-            if (o.book != null) {
-                o.book.finish(s.connect().timeout());
-            }
+            RestAudits.finish(o, s.connect().timeout());
         }
         List<CheckResult> checks = new VerifyChecks(s, o).all();
         Map<String, Object> facts = Facts.of(s, o);
@@ -171,12 +158,7 @@ public final class Verifier {
                 judged(o, r);
             }
             drainRest(o, false, clock);
-            if (o.trades != null) {
-                o.trades.drain();
-            }
-            if (o.book != null) {
-                o.book.drain();
-            }
+            RestAudits.drain(o);
             if (ev instanceof FeedEvent.Closed c) {
                 o.close = c.close();
                 return;
@@ -241,8 +223,8 @@ public final class Verifier {
             o.foreign = foreign;
             return true;
         }
-        if (f instanceof Frame.Data d && o.book != null) {
-            o.book.fold(d);
+        if (f instanceof Frame.Data d) {
+            RestAudits.fold(o, d, r.decoded().valid());
         }
         if (f instanceof Frame.Data d && r.decoded().valid()) {
             // when the exchange made the price, on this machine's clock (skew and the fastest path added): a backlog
@@ -251,9 +233,6 @@ public final class Verifier {
                     : d.timestamp().plus(o.session.ledger().lag().least());
             o.pricedThrough = aligned;
             for (Event e : d.events()) {
-                if (o.trades != null) {
-                    o.trades.fold(e);
-                }
                 if (e instanceof Event.Tickers t) {
                     for (Event.Ticker tk : t.tickers()) {
                         if (tk.price() != null && canonical.contains(tk.productId())) {

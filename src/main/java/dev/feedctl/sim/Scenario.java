@@ -41,8 +41,8 @@ public enum Scenario {
             Duration.ofSeconds(140)))),
     DROP_TRADES("every 5th trade never reaches market_trades; sequence numbers stay contiguous (an upstream loss)",
             faults(new Fault.DropTrades(5))),
-    BOOK_DRIFT("one level2 update of the first level2 product lost upstream after 1 s; that book then rests",
-            faults(new Fault.BookDrift(Duration.ofSeconds(1))));
+    BOOK_DRIFT("one level2 update of the first level2 product lost upstream after 0.5 s; that book then rests",
+            faults(new Fault.BookDrift(Duration.ofMillis(500))));
 
     private final String description;
     private final Faults faults;
