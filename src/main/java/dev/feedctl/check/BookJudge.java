@@ -39,8 +39,11 @@ final class BookJudge {
     /** Comparisons that found at least one difference. */
     long differing;
     long unaligned;
+    private Difference first;
     final List<Difference> examples = new ArrayList<>();
     final Set<String> products = new LinkedHashSet<>();
+    /** Per product, the first difference of its latest comparison; null when that comparison agreed. */
+    final java.util.Map<String, Difference> latest = new java.util.HashMap<>();
 
     BookJudge(int depth) {
         this.depth = depth;
@@ -81,9 +84,11 @@ final class BookJudge {
         comparisons++;
         products.add(rest.product());
         long before = differences;
+        first = null;
         side(rest, socket, true, limit(rest.bids()), bids);
         side(rest, socket, false, limit(rest.asks()), asks);
         differing += differences > before ? 1 : 0;
+        latest.put(rest.product(), first);
     }
 
     private List<SocketBook.Level> limit(List<SocketBook.Level> levels) {
@@ -111,8 +116,10 @@ final class BookJudge {
                 explained++;
             } else {
                 differences++;
+                Difference d = new Difference(rest.product(), bid, p, ss, rs, rest.time());
+                first = first == null ? d : first;
                 if (examples.size() < EXAMPLES) {
-                    examples.add(new Difference(rest.product(), bid, p, ss, rs, rest.time()));
+                    examples.add(d);
                 }
             }
         }

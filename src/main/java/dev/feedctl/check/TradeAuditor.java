@@ -201,6 +201,10 @@ final class TradeAuditor implements Runnable {
         return c == null ? null : Instant.ofEpochSecond(c);
     }
 
+    List<String> products() {
+        return products;
+    }
+
     long requests() {
         return requests.get();
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 final class TradeJudge {
 
     static final int EXAMPLES = 5;
+    static final int RECENT = 20;
     /** REST ids remembered to ignore a paged window's overlap; older ones are let go. */
     private static final int SEEN = 100_000;
 
@@ -32,6 +33,8 @@ final class TradeJudge {
         /** Merged [from, to) intervals REST answered for, in order. */
         final List<Instant[]> covered = new ArrayList<>();
         final LinkedHashSet<String> seen = new LinkedHashSet<>();
+        /** Missing ids not yet taken by a live view (tail), the latest {@link #RECENT} at most. */
+        final java.util.ArrayDeque<String> recentMissing = new java.util.ArrayDeque<>();
 
         void cover(Instant from, Instant to) {
             for (Instant[] c : covered) {
@@ -92,6 +95,10 @@ final class TradeJudge {
                     t.forgotten++;
                 } else {
                     t.missing++;
+                    if (t.recentMissing.size() == RECENT) {
+                        t.recentMissing.removeFirst();
+                    }
+                    t.recentMissing.addLast(r.id());
                     if (t.missingExamples.size() < EXAMPLES) {
                         t.missingExamples.add(r.id() + " at " + r.time());
                     }

@@ -112,6 +112,8 @@ public final class TailCommand implements Callable<Integer> {
     private Terminal terminal;
     private OutputOptions.Format format;
     private PriceBoard board;
+    /** Trades and books against REST with --rest-check (market_trades / level2); null otherwise. */
+    private dev.feedctl.check.LiveAudits audits;
     private FrameRecorder recorder;
     private TailScreen screen;
     private final Object lock = new Object();
@@ -168,6 +170,7 @@ public final class TailCommand implements Callable<Integer> {
             // the public ticker endpoint: no token is signed for REST checks
             RestClient rest = restCheck == null ? null : new RestClient(endpoints.rest(), endpoint.connectSpec(
                     endpoints.ws()).caFile(), null, budget.value(), endpoint.timeout());
+            audits = rest == null ? null : dev.feedctl.check.LiveAudits.start(rest, channels, products);
             return run(engine, rest);
         }
     }
@@ -263,6 +266,9 @@ public final class TailCommand implements Callable<Integer> {
             if (restThread != null) {
                 restThread.interrupt();
             }
+            if (audits != null) {
+                audits.stop();
+            }
             finish();
             finished.countDown();
             signals.close();
@@ -293,6 +299,9 @@ public final class TailCommand implements Callable<Integer> {
         synchronized (lock) {
             for (String p : board.newlyStale(now, maxStaleness)) {
                 event(TailLines.stale(p, true, maxStaleness, now));
+            }
+            if (audits != null) {
+                audits.findings().forEach(f -> event(dev.feedctl.report.TruthLines.of(f, now)));
             }
             terminal.handOverStream();
             if (recorder != null) {
@@ -426,6 +435,9 @@ public final class TailCommand implements Callable<Integer> {
                 Violation unsubscribed = link.session().ledger().takeUnsubscribed();
                 if (unsubscribed != null && screen == null) {
                     terminal.info("violation " + unsubscribed.rule() + ": " + unsubscribed.message());
+                }
+                if (audits != null && d.data() != null) {
+                    audits.fold(d.data(), d.valid());
                 }
                 if (!d.valid()) {
                     invalid.increment();
