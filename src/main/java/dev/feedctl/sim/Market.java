@@ -148,27 +148,33 @@ final class Market {
         String side = random.nextBoolean() ? "BUY" : "SELL";
         Instant now = clock.instant();
         long id = nextTradeId++;
-        List<SimBook.Level> change = null;
-        boolean skipped = false;
-        if (p.book != null) {
-            boolean resting = p.book.frozen;
-            change = p.book.move(price - 1, price + 1, id, size);
-            if (!resting) {
-                p.bookTime = now;
-                // the book-drift fault: this update is lost upstream and the book then rests, so the loss stays
-                // visible to whoever compares the socket's book with REST's
-                // (a move shorter than the book's depth, so the levels the rested book restates later are ones the
-                // socket's older book holds too: the drift shows as levels of another size, never a crossed book)
-                skipped = drift != null && p == driftProduct && System.nanoTime() - startNanos > drift.after().toNanos()
-                        && Math.abs(price - q.lastCents) < SimBook.DEPTH;
-                p.book.frozen = skipped;
-            }
-        }
-        Trade t = new Trade(id, p.id, price, size, side, now, change, skipped);
+        Trade t = moveBook(p, new Trade(id, p.id, price, size, side, now, null, false), q.lastCents);
         p.quote = new Quote(price, price - 1, price + 1, q.openCents, Math.min(q.lowCents, price),
                 Math.max(q.highCents, price), q.volume + size, t.tradeId, now);
         p.record(t);
         return t;
+    }
+
+    /**
+     * The match with the change it made to the product's book, when someone looks at that book. The book-drift fault
+     * loses one such update upstream and rests the book, so the loss stays visible to whoever compares the socket's
+     * book with REST's; it picks a move shorter than the book's depth, so the level the rested book restates later is
+     * one the socket's older book holds too (the drift shows as levels of another size, never as a crossed book).
+     */
+    private Trade moveBook(Product p, Trade t, long lastCents) {
+        if (p.book == null) {
+            return t;
+        }
+        boolean resting = p.book.frozen;
+        List<SimBook.Level> change = p.book.move(t.priceCents() - 1, t.priceCents() + 1, t.tradeId(), t.size());
+        boolean skipped = false;
+        if (!resting) {
+            p.bookTime = t.time();
+            skipped = drift != null && p == driftProduct && System.nanoTime() - startNanos > drift.after().toNanos()
+                    && Math.abs(t.priceCents() - lastCents) < SimBook.DEPTH;
+            p.book.frozen = skipped;
+        }
+        return new Trade(t.tradeId(), t.productId(), t.priceCents(), t.size(), t.side(), t.time(), change, skipped);
     }
 
     /** The product's book, opened around its quote on first look. */

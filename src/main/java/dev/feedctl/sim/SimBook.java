@@ -24,7 +24,7 @@ final class SimBook {
     /** Set once the book stops moving (the book-drift fault): later matches leave it as it is. */
     boolean frozen;
 
-    /** A fresh book around the quote, sizes a function of the price (and of {@code salt}, so a refill differs). */
+    /** A fresh book around the quote, sizes a function of the price. */
     SimBook(long bidCents, long askCents) {
         for (int i = 0; i < DEPTH; i++) {
             if (bidCents - i >= 1) {
