@@ -42,6 +42,7 @@ final class SocketBook {
         Instant knownFrom;
         /** The latest event time applied. */
         Instant latest;
+        Instant nextSweep = Instant.MIN;
         boolean crossed;
     }
 
@@ -81,8 +82,7 @@ final class SocketBook {
             if (snapshot) {
                 b.knownFrom = b.knownFrom == null || time.isAfter(b.knownFrom) ? time : b.knownFrom;
             }
-            // one scale per price: "100.10" and "100.1" are one level
-            apply(b, u.side() == Event.Side.BID, u.priceLevel().stripTrailingZeros(), u.newQuantity(), time, snapshot);
+            apply(b, u.side() == Event.Side.BID, u.priceLevel(), u.newQuantity(), time, snapshot);
         }
         if (snapshot) {
             b.knownFrom = b.knownFrom != null ? b.knownFrom : frameTime != null ? frameTime : Instant.EPOCH;
@@ -97,6 +97,10 @@ final class SocketBook {
         if (!snapshot) {
             b.changes.addLast(new Change(time, bid, price, before, size.signum() == 0 ? null : size));
             b.latest = b.latest == null || time.isAfter(b.latest) ? time : b.latest;
+            if (b.changes.size() <= MAX_CHANGES && !b.latest.isAfter(b.nextSweep)) {
+                return; // swept every 100 ms of feed time, not on every change
+            }
+            b.nextSweep = b.latest.plusMillis(100);
             Instant horizon = b.latest.minus(KEEP);
             while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES
                     || b.changes.peekFirst().time().isBefore(horizon))) {
@@ -155,7 +159,7 @@ final class SocketBook {
 
     /** Per price of one side (or only {@code price}), its size at {@code at}: changes after it undone, oldest last. */
     private static Map<BigDecimal, Level> undo(Book b, boolean bid, Instant at, BigDecimal price) {
-        Map<BigDecimal, Level> out = new HashMap<>();
+        Map<BigDecimal, Level> out = new TreeMap<>(); // compared, not equal: "100.10" and "100.1" are one level
         for (var it = b.changes.descendingIterator(); it.hasNext(); ) {
             Change c = it.next();
             if (!c.time().isAfter(at)) {

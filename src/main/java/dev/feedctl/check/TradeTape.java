@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The trades the socket delivered, per product, kept as a window (the last {@link #KEEP}, at most {@link #MAX_KEPT}
- * a product) so REST's record of the same ids can be compared with them on a run of any length. Written by the
- * thread that judges frames; {@link #span} is read by the REST thread.
+ * a product, swept once a second) so REST's record of the same ids can be compared with them on a run of any length.
+ * Written by the thread that judges frames; {@link #span} is read by the REST thread.
  */
 final class TradeTape {
 
@@ -37,10 +36,14 @@ final class TradeTape {
         /** Trades older than this were let go: REST trades before it cannot be judged. */
         Instant forgottenThrough;
         long delivered;
+        /** The window is swept once a second of trade time, not on every trade. */
+        Instant nextSweep = Instant.MIN;
+        // written here, read by the REST thread
+        volatile Instant first;
+        volatile Instant last;
     }
 
-    private final Map<String, Product> products = new HashMap<>();
-    private final Map<String, Span> spans = new ConcurrentHashMap<>();
+    private final Map<String, Product> products = new ConcurrentHashMap<>();
     private long duplicates;
     private final List<String> duplicateExamples = new ArrayList<>();
 
@@ -60,10 +63,16 @@ final class TradeTape {
                 }
                 continue;
             }
-            Span s = spans.get(id);
-            spans.put(id, s == null ? new Span(t.time(), t.time()) : new Span(min(s.first(), t.time()),
-                    max(s.last(), t.time())));
-            forgetOld(p, t.time());
+            if (p.first == null || t.time().isBefore(p.first)) {
+                p.first = t.time();
+            }
+            if (p.last == null || t.time().isAfter(p.last)) {
+                p.last = t.time();
+            }
+            if (t.time().isAfter(p.nextSweep) || p.window.size() > MAX_KEPT) {
+                p.nextSweep = t.time().plusSeconds(1);
+                forgetOld(p, t.time());
+            }
         }
     }
 
@@ -79,16 +88,15 @@ final class TradeTape {
         }
     }
 
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
     private static Instant max(Instant a, Instant b) {
         return a == null || b.isAfter(a) ? b : a;
     }
 
     Span span(String product) {
-        return spans.get(product);
+        Product p = products.get(product);
+        Instant first = p == null ? null : p.first;
+        Instant last = p == null ? null : p.last;
+        return first == null || last == null ? null : new Span(first, last);
     }
 
     Kept find(String product, String tradeId) {
