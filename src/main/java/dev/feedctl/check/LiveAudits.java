@@ -20,9 +20,19 @@ public final class LiveAudits {
     public sealed interface Finding {
     }
 
-    /** {@code count} newly missed trades of a product (the latest ids among them), {@code total} since the start. */
-    public record MissedTrades(String product, long count, long total, List<String> ids) implements Finding {
+    /**
+     * {@code count} newly missed trades of a product (the latest ids among them), {@code total} since the start;
+     * {@code inOutage} of the latest were made while a connection of this feed was down (its last frame to its
+     * restoration, on this machine's clock, widened by {@link #OUTAGE_MARGIN}): that outage's exact loss.
+     */
+    public record MissedTrades(String product, long count, long total, List<String> ids, long inOutage)
+            implements Finding {
     }
+
+    /** Trade times are the exchange's, outages this machine's: the skew between them is allowed for this much. */
+    public static final java.time.Duration OUTAGE_MARGIN = java.time.Duration.ofSeconds(1);
+    private static final int OUTAGES_KEPT = 100;
+    private final java.util.ArrayDeque<java.time.Instant[]> outages = new java.util.ArrayDeque<>();
 
     /** A product's book health after a comparison that changed it; {@code difference} null when it agrees. */
     public record BookHealth(String product, boolean ok, String difference) implements Finding {
@@ -76,7 +86,9 @@ public final class LiveAudits {
                 long told = missedTold.getOrDefault(p, 0L);
                 if (t.missing > told) {
                     missedTold.put(p, t.missing);
-                    out.add(new MissedTrades(p, t.missing - told, t.missing, List.copyOf(t.recentMissing)));
+                    List<String> ids = t.recentMissing.stream().map(TradeAuditor.RestTrade::id).toList();
+                    long inOutage = t.recentMissing.stream().filter(r -> inOutage(r.time())).count();
+                    out.add(new MissedTrades(p, t.missing - told, t.missing, ids, inOutage));
                     t.recentMissing.clear();
                 }
             }
@@ -91,6 +103,24 @@ public final class LiveAudits {
             }
         }
         return out;
+    }
+
+    /** A connection of the feed was down from its last frame to its restoration (null while it is still down). */
+    public void outage(java.time.Instant lastFrame, java.time.Instant restored) {
+        if (outages.size() == OUTAGES_KEPT) {
+            outages.removeFirst();
+        }
+        outages.addLast(new java.time.Instant[] {lastFrame, restored});
+    }
+
+    private boolean inOutage(java.time.Instant t) {
+        for (java.time.Instant[] o : outages) {
+            if (o[0] != null && !t.isBefore(o[0].minus(OUTAGE_MARGIN))
+                    && (o[1] == null || !t.isAfter(o[1].plus(OUTAGE_MARGIN)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Trades REST has that the socket did not deliver, per product, since the start. */

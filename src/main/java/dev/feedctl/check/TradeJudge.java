@@ -34,7 +34,7 @@ final class TradeJudge {
         final List<Instant[]> covered = new ArrayList<>();
         final LinkedHashSet<String> seen = new LinkedHashSet<>();
         /** Missing ids not yet taken by a live view (tail), the latest {@link #RECENT} at most. */
-        final java.util.ArrayDeque<String> recentMissing = new java.util.ArrayDeque<>();
+        final java.util.ArrayDeque<TradeAuditor.RestTrade> recentMissing = new java.util.ArrayDeque<>();
 
         void cover(Instant from, Instant to) {
             for (Instant[] c : covered) {
@@ -98,7 +98,7 @@ final class TradeJudge {
                     if (t.recentMissing.size() == RECENT) {
                         t.recentMissing.removeFirst();
                     }
-                    t.recentMissing.addLast(r.id());
+                    t.recentMissing.addLast(r);
                     if (t.missingExamples.size() < EXAMPLES) {
                         t.missingExamples.add(r.id() + " at " + r.time());
                     }

@@ -513,6 +513,9 @@ public final class TailCommand implements Callable<Integer> {
         @Override
         public void outage(Outage o) {
             synchronized (lock) {
+                if (audits != null) {
+                    audits.outage(o.lastFrameAt() != null ? o.lastFrameAt() : o.detectedAt(), o.restoredAt());
+                }
                 event(TailLines.ended(o, Instant.now()));
                 if (o.restoredAt() != null) {
                     terminal.verbose("shard " + o.shard() + " back after " + Figures.duration(o.downtime()) + " ("

@@ -24,6 +24,7 @@ public final class TruthLines {
             m.put("count", t.count());
             m.put("missed", t.total());
             m.put("ids", t.ids());
+            m.put("in_outage", t.inOutage());
         } else if (f instanceof LiveAudits.BookHealth b) {
             m.put("event", "book");
             m.put("at", at.toString());
