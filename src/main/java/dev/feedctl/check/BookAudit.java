@@ -3,7 +3,6 @@ package dev.feedctl.check;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.transport.RestClient;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -34,6 +33,12 @@ final class BookAudit {
         thread.start();
     }
 
+    /** Ends the REST thread at once (tail, when it stops). */
+    void stop() {
+        auditor.stop();
+        thread.interrupt();
+    }
+
     /** Every data frame, valid or not: a negative or unreadable size is this check's to name too. */
     void fold(Frame.Data d) {
         if (d.timestamp() != null && (seenThrough == null || d.timestamp().isAfter(seenThrough))) {
@@ -50,11 +55,12 @@ final class BookAudit {
         judge.drain(auditor, socket, seenThrough, false);
     }
 
-    void finish(Duration timeout) throws InterruptedException {
+    /** Ends the REST thread, fetches the books as the run ended, judges them all before {@code deadlineNanos}. */
+    void finish(long deadlineNanos) throws InterruptedException {
         auditor.stop();
-        thread.join(timeout.toMillis() + 1000);
-        Duration round = timeout.compareTo(TradeAudit.FINAL_ROUND) < 0 ? timeout : TradeAudit.FINAL_ROUND;
-        auditor.finish(System.nanoTime() + round.toNanos());
+        thread.interrupt();
+        thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+        auditor.finish(deadlineNanos);
         judge.drain(auditor, socket, seenThrough, true);
     }
 }

@@ -130,10 +130,10 @@ public final class LiveAudits {
 
     public void stop() {
         if (trades != null) {
-            trades.auditor.stop();
+            trades.stop();
         }
         if (book != null) {
-            book.auditor.stop();
+            book.stop();
         }
     }
 

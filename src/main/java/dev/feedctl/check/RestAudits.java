@@ -47,12 +47,17 @@ final class RestAudits {
         }
     }
 
-    static void finish(Verifier.Observed o, Duration timeout) throws InterruptedException {
+    /**
+     * After the run: the last REST rounds, within {@link TradeAudit#FINAL_ROUND} and never past the run's end plus
+     * the timeout (so the whole run keeps its bound of --duration plus --timeout).
+     */
+    static void finish(Verifier.Observed o, long endNanos, Duration timeout) throws InterruptedException {
+        long deadline = Math.min(System.nanoTime() + TradeAudit.FINAL_ROUND.toNanos(), endNanos + timeout.toNanos());
         if (o.trades != null) {
-            o.trades.finish(timeout);
+            o.trades.finish(deadline);
         }
         if (o.book != null) {
-            o.book.finish(timeout);
+            o.book.finish(deadline);
         }
     }
 }

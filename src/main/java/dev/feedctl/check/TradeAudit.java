@@ -12,7 +12,7 @@ import java.util.List;
  */
 final class TradeAudit {
 
-    /** The final REST round after the run is given at most this long (and never more than the connect timeout). */
+    /** The final REST rounds after the run are given at most this long (and never past the run's timeout). */
     static final Duration FINAL_ROUND = Duration.ofSeconds(3);
 
     final TradeTape tape = new TradeTape();
@@ -30,6 +30,12 @@ final class TradeAudit {
         thread.start();
     }
 
+    /** Ends the REST thread at once (tail, when it stops). */
+    void stop() {
+        auditor.stop();
+        thread.interrupt();
+    }
+
     void fold(Event e) {
         if (e instanceof Event.MarketTrades mt) {
             tape.add(mt);
@@ -40,13 +46,12 @@ final class TradeAudit {
         judge.drain(auditor, tape);
     }
 
-    /** Ends the REST thread, asks for what the run's end left open (within {@code timeout}), judges it all. */
-    void finish(Duration timeout) throws InterruptedException {
+    /** Ends the REST thread (a request under way is asked again), asks for what the run left open, judges it all. */
+    void finish(long deadlineNanos) throws InterruptedException {
         auditor.stop();
-        thread.join(timeout.toMillis() + 1000); // its requests end at the run's deadline; a failed one is asked again
-
-        Duration round = timeout.compareTo(FINAL_ROUND) < 0 ? timeout : FINAL_ROUND;
-        auditor.finish(System.nanoTime() + round.toNanos());
+        thread.interrupt();
+        thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+        auditor.finish(deadlineNanos);
         drain();
     }
 }

@@ -119,8 +119,14 @@ final class TradeAuditor implements Runnable {
 
     /** Asks for one window; false when the budget had no slot before the deadline (the window stays pending). */
     private boolean fetch(Window w, long deadlineNanos, boolean mayRetry) throws InterruptedException {
-        RestClient.Reply r = rest.get("/market/products/" + w.product() + "/ticker?limit=" + LIMIT + "&start="
-                + w.from() + "&end=" + w.to(), false, deadlineNanos);
+        RestClient.Reply r;
+        try {
+            r = rest.get("/market/products/" + w.product() + "/ticker?limit=" + LIMIT + "&start=" + w.from() + "&end="
+                    + w.to(), false, deadlineNanos);
+        } catch (InterruptedException e) {
+            pending.addFirst(w); // stopped mid-request: the final round asks for it
+            throw e;
+        }
         if (notAsked(r)) {
             pending.addFirst(w); // asked in the final round, or said uncovered
             if (mayRetry) {

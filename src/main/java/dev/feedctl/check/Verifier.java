@@ -128,7 +128,7 @@ public final class Verifier {
             if (o.session != null) {
                 o.session.close();
             }
-            RestAudits.finish(o, s.connect().timeout());
+            RestAudits.finish(o, end, s.connect().timeout());
         }
         List<CheckResult> checks = new VerifyChecks(s, o).all();
         Map<String, Object> facts = Facts.of(s, o);
