@@ -21,8 +21,8 @@ import java.util.TreeMap;
  */
 final class SocketBook {
 
-    static final Duration KEEP = Duration.ofSeconds(10);
-    static final int MAX_CHANGES = 100_000;
+    static final Duration KEEP = Duration.ofSeconds(5);
+    static final int MAX_CHANGES = 50_000;
     /** Event times before this are the docs' 1970 placeholder, not a moment. */
     private static final Instant REAL_TIMES = Instant.parse("2000-01-01T00:00:00Z");
 

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TradeTape {
 
-    static final Duration KEEP = Duration.ofSeconds(90);
-    static final int MAX_KEPT = 200_000;
+    static final Duration KEEP = Duration.ofSeconds(30);
+    static final int MAX_KEPT = 100_000;
     static final int EXAMPLES = 5;
 
     /** A trade as the socket said it. */

@@ -80,6 +80,10 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}.")
     int bookDepth;
 
+    @Option(names = "--no-exact-checks", hidden = true, description = "Leave out the trades and book checks (for "
+            + "scripts/bench, which measures what they cost).")
+    boolean noExactChecks;
+
     @Option(names = "--replay", paramLabel = "FILE", description = "Judge a recording instead of a live feed: a "
             + "tail --record file, subscribe --annotate output, or one raw frame per line ('-' for stdin). No network; "
             + "REST checks SKIP; channels and products come from the recording unless -c/-p are given.")
@@ -114,7 +118,8 @@ public final class VerifyCommand implements Callable<Integer> {
             ConnectSpec socket = endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
             CheckSettings settings = new CheckSettings(socket, endpoints.rest(),
                     channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
-            Verifier verifier = new Verifier(settings, Clock.systemUTC()).withBookDepth(bookDepth);
+            Verifier verifier = new Verifier(settings, Clock.systemUTC()).withBookDepth(bookDepth)
+                    .withExactChecks(!noExactChecks);
             // Ctrl-C or SIGTERM: stop gathering, judge what was seen, write the reports (with the exit code the
             // process is about to have), then let the JVM exit with 130 or 143
             CountDownLatch reported = new CountDownLatch(1);
