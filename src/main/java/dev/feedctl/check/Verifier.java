@@ -37,9 +37,25 @@ public final class Verifier {
     private final Clock clock;
     private volatile boolean interrupted;
 
+    private int bookDepth = BookAudit.DEFAULT_DEPTH;
+
     public Verifier(CheckSettings settings, Clock clock) {
         this.s = settings;
         this.clock = clock;
+    }
+
+    private boolean exactChecks = true;
+
+    /** How many levels a side the book check compares ({@code --book-depth}). */
+    public Verifier withBookDepth(int depth) {
+        this.bookDepth = depth;
+        return this;
+    }
+
+    /** Whether the trades and book checks run (scripts/bench turns them off to measure their cost). */
+    public Verifier withExactChecks(boolean on) {
+        this.exactChecks = on;
+        return this;
     }
 
     /** What a run observed; {@link VerifyChecks} turns it into checks. */
@@ -95,6 +111,9 @@ public final class Verifier {
             }
             return session == null ? List.of() : List.of(Leg.live(session, subscribedAt, close, endedAt));
         }
+        /** The socket's trades and books against REST's, when market_trades / level2 are subscribed; else null. */
+        TradeAudit trades;
+        BookAudit book;
     }
 
     /** Ends the evidence gathering early (Ctrl-C); the run still judges and reports what it saw. */
@@ -122,6 +141,9 @@ public final class Verifier {
         Thread restThread = new Thread(o.sampler, "feedctl-rest-sampler");
         restThread.setDaemon(true);
         restThread.start();
+        if (exactChecks) {
+            RestAudits.start(o, s, canonical, bookDepth, end);
+        }
         try {
             o.lint.addAll(UrlLint.check(s.connect().uri(), s.connect().allowPlaintext()));
             if (o.lint.stream().noneMatch(f -> f.level() != UrlLint.Level.WARN)) {
@@ -137,6 +159,7 @@ public final class Verifier {
             if (o.session != null) {
                 o.session.close();
             }
+            RestAudits.finish(o, end, s.connect().timeout());
         }
         List<CheckResult> checks = new VerifyChecks(s, o).all();
         Map<String, Object> facts = Facts.of(s, o);
@@ -166,6 +189,7 @@ public final class Verifier {
                 judged(o, r);
             }
             drainRest(o, false, clock);
+            RestAudits.drain(o);
             if (ev instanceof FeedEvent.Closed c) {
                 o.close = c.close();
                 return;
@@ -229,6 +253,9 @@ public final class Verifier {
         if (f instanceof Frame.Foreign foreign) {
             o.foreign = foreign;
             return true;
+        }
+        if (f instanceof Frame.Data d) {
+            RestAudits.fold(o, d, r.decoded().valid());
         }
         if (f instanceof Frame.Data d && r.decoded().valid()) {
             // when the exchange made the price, on this machine's clock (skew and the fastest path added): a backlog

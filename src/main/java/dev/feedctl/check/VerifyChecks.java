@@ -65,6 +65,13 @@ final class VerifyChecks {
             out.add(CheckResult.skip("keeping-up", "replay: the frames were read from a file"));
         } else {
             out.add(RestPriceCheck.check(s, o));
+            if (o.trades != null) {
+                out.add(TradesCheck.check(o, s.products().stream().map(dev.feedctl.protocol.ProductIds::canonical)
+                        .distinct().toList()));
+            }
+            if (o.book != null) {
+                out.add(BookCheck.check(o));
+            }
             out.add(KeepingUpCheck.check(o));
         }
         return out;

@@ -185,6 +185,12 @@ public final class SimCommand implements Callable<Integer> {
         @Option(names = "--clock-skew", paramLabel = "D", converter = Durations.class,
                 description = "Exchange clock ahead by D.")
         Duration clockSkew;
+        @Option(names = "--drop-trades-every", paramLabel = "N",
+                description = "Every Nth trade never reaches market_trades; no sequence gap.")
+        Integer dropTradesEvery;
+        @Option(names = "--book-drift-after", paramLabel = "D", converter = Durations.class,
+                description = "Lose one level2 update after D; that book then rests.")
+        Duration bookDriftAfter;
 
         Faults faults() {
             Faults f = Faults.NONE;
@@ -213,6 +219,9 @@ public final class SimCommand implements Callable<Integer> {
             f = staleProduct == null ? f : f.with(new Fault.StaleProduct(staleProduct, Duration.ofSeconds(1)));
             f = quietProduct == null ? f : f.with(new Fault.QuietProduct(quietProduct, Duration.ofSeconds(1)));
             f = clockSkew == null ? f : f.with(new Fault.ClockSkew(clockSkew));
+            f = dropTradesEvery == null ? f : f.with(new Fault.DropTrades(positive("--drop-trades-every",
+                    dropTradesEvery)));
+            f = bookDriftAfter == null ? f : f.with(new Fault.BookDrift(bookDriftAfter));
             return f;
         }
 

@@ -119,6 +119,8 @@ public class TailCommand implements Callable<Integer> {
     private Terminal terminal;
     private OutputOptions.Format format;
     private PriceBoard board;
+    /** Trades and books against REST with --rest-check (market_trades / level2); null otherwise. */
+    private dev.feedctl.check.LiveAudits audits;
     private FrameRecorder recorder;
     private TailScreen screen;
     private final Object lock = new Object();
@@ -185,6 +187,7 @@ public class TailCommand implements Callable<Integer> {
             // the public ticker endpoint: no token is signed for REST checks
             RestClient rest = restCheck == null ? null : new RestClient(endpoints.rest(), endpoint.connectSpec(
                     endpoints.ws()).caFile(), null, budget.value(), endpoint.timeout());
+            audits = rest == null ? null : dev.feedctl.check.LiveAudits.start(rest, channels, products);
             return run(engine, rest);
         } finally {
             if (observer != null) {
@@ -298,6 +301,9 @@ public class TailCommand implements Callable<Integer> {
             if (restThread != null) {
                 restThread.interrupt();
             }
+            if (audits != null) {
+                audits.stop();
+            }
             finish();
             finished.countDown();
             signals.close();
@@ -328,6 +334,9 @@ public class TailCommand implements Callable<Integer> {
         synchronized (lock) {
             for (String p : board.newlyStale(now, maxStaleness)) {
                 event(TailLines.stale(p, true, maxStaleness, now));
+            }
+            if (audits != null) {
+                audits.findings().forEach(f -> event(dev.feedctl.report.TruthLines.of(f, now)));
             }
             terminal.handOverStream();
             if (recorder != null) {
@@ -456,6 +465,9 @@ public class TailCommand implements Callable<Integer> {
                 if (unsubscribed != null && screen == null) {
                     terminal.info("violation " + unsubscribed.rule() + ": " + unsubscribed.message());
                 }
+                if (audits != null && d.data() != null) {
+                    audits.fold(d.data(), d.valid());
+                }
                 if (!d.valid()) {
                     invalid.increment();
                     if (screen == null) {
@@ -533,6 +545,9 @@ public class TailCommand implements Callable<Integer> {
         @Override
         public void outage(Outage o) {
             synchronized (lock) {
+                if (audits != null) {
+                    audits.outage(o.lastFrameAt() != null ? o.lastFrameAt() : o.detectedAt(), o.restoredAt());
+                }
                 event(TailLines.ended(o, Instant.now()));
                 if (o.restoredAt() != null) {
                     terminal.verbose("shard " + o.shard() + " back after " + Figures.duration(o.downtime()) + " ("

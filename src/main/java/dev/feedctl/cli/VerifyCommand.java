@@ -75,6 +75,15 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     RestBudgetOption budget;
 
+    @Option(names = "--book-depth", paramLabel = "N", defaultValue = "10",
+            description = "Levels a side the book check compares with REST's product_book (level2). Default: "
+                    + "${DEFAULT-VALUE}.")
+    int bookDepth;
+
+    @Option(names = "--no-exact-checks", hidden = true, description = "Leave out the trades and book checks (for "
+            + "scripts/bench, which measures what they cost).")
+    boolean noExactChecks;
+
     @Option(names = "--replay", paramLabel = "FILE", description = "Judge a recording instead of a live feed: a "
             + "tail --record file, subscribe --annotate output, or one raw frame per line ('-' for stdin), every "
             + "connection in it. No network; REST checks SKIP; channels and products come from the recording unless "
@@ -92,6 +101,9 @@ public final class VerifyCommand implements Callable<Integer> {
         if (!(maxDeviationBps >= 0 && maxDeviationBps <= 10_000)) {
             throw ExitException.usage("--max-deviation-bps must be a number from 0 to 10000, got " + maxDeviationBps);
         }
+        if (bookDepth < 1 || bookDepth > 1000) {
+            throw ExitException.usage("--book-depth must be from 1 to 1000, got " + bookDepth);
+        }
         double restBudget = budget.value(); // checked before anything connects
         List<String> channels = stream.channels();
         List<String> products = stream.products();
@@ -107,7 +119,8 @@ public final class VerifyCommand implements Callable<Integer> {
             ConnectSpec socket = endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
             CheckSettings settings = new CheckSettings(socket, endpoints.rest(),
                     channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
-            Verifier verifier = new Verifier(settings, Clock.systemUTC());
+            Verifier verifier = new Verifier(settings, Clock.systemUTC()).withBookDepth(bookDepth)
+                    .withExactChecks(!noExactChecks);
             // Ctrl-C or SIGTERM: stop gathering, judge what was seen, write the reports (with the exit code the
             // process is about to have), then let the JVM exit with 130 or 143
             CountDownLatch reported = new CountDownLatch(1);

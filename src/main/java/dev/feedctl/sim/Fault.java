@@ -82,4 +82,19 @@ public sealed interface Fault {
     /** The exchange's clock runs {@code offset} ahead of this machine's (negative: behind). */
     record ClockSkew(Duration offset) implements Fault {
     }
+
+    /**
+     * Every {@code every}-th trade a connection would get on market_trades never reaches it, while its frames stay
+     * numbered without a gap: a loss upstream of the socket server, which sequence numbers cannot show.
+     */
+    record DropTrades(int every) implements Fault {
+    }
+
+    /**
+     * The first level2 update of the first booked product made {@code after} the market opened is lost upstream (no
+     * connection gets it, no sequence number is used); that book then rests, so sockets keep the old levels while
+     * REST serves the new ones.
+     */
+    record BookDrift(Duration after) implements Fault {
+    }
 }

@@ -18,10 +18,20 @@ final class Market {
 
     private static final Map<String, Long> BASE_CENTS = Map.of("BTC-USD", 6_890_000L, "ETH-USD", 340_000L,
             "SOL-USD", 15_000L, "DOGE-USD", 100L, "LTC-USD", 8_500L, "ETH-BTC", 500L);
-    private static final int RECENT_TRADES = 100;
+    /** Trades kept per product for REST's ticker windows: minutes at the default rate, bounded at any rate. */
+    static final int RECENT_TRADES = 20_000;
 
-    /** One match. {@code side} is the maker side, as Coinbase reports it. */
-    record Trade(long tradeId, String productId, long priceCents, long size, String side, Instant time) {
+    /**
+     * One match. {@code side} is the maker side, as Coinbase reports it. {@code book} is the change it made to the
+     * product's book (null while nobody looks at that book); {@code bookSkipped} marks the one update the book-drift
+     * fault loses upstream.
+     */
+    record Trade(long tradeId, String productId, long priceCents, long size, String side, Instant time,
+                 List<SimBook.Level> book, boolean bookSkipped) {
+    }
+
+    /** A product's book as it stood at {@code time}, best levels first. */
+    record BookView(List<SimBook.Level> bids, List<SimBook.Level> asks, Instant time) {
     }
 
     /** A product's state after its latest match; replaced whole, so readers never see half an update. */
@@ -39,11 +49,26 @@ final class Market {
             this.quote = quote;
         }
 
+        /** Set on first look (a level2 subscribe or a REST product_book); from then on every match moves it. */
+        SimBook book;
+        Instant bookTime;
+
         synchronized List<Trade> recentTrades(int limit) {
-            List<Trade> out = new ArrayList<>(Math.min(limit, recent.size()));
+            return trades(limit, Instant.MIN, Instant.MAX);
+        }
+
+        /** The newest {@code limit} trades with a time in [from, to), newest first, as REST's ticker answers. */
+        synchronized List<Trade> trades(int limit, Instant from, Instant to) {
+            List<Trade> out = new ArrayList<>(Math.min(limit, 128));
             var it = recent.descendingIterator();
             while (it.hasNext() && out.size() < limit) {
-                out.add(it.next());
+                Trade t = it.next();
+                if (t.time().isBefore(from)) {
+                    break;
+                }
+                if (t.time().isBefore(to)) {
+                    out.add(t);
+                }
             }
             return out;
         }
@@ -59,6 +84,8 @@ final class Market {
     private final SplittableRandom random;
     private final Clock clock;
     private final Fault.QuietProduct quiet;
+    private final Fault.BookDrift drift;
+    private Product driftProduct;
     private final long startNanos = System.nanoTime();
     private final Map<String, Product> products = new ConcurrentHashMap<>();
     private final List<Product> active = new CopyOnWriteArrayList<>();
@@ -69,6 +96,7 @@ final class Market {
         this.random = new SplittableRandom(seed);
         this.clock = clock;
         this.quiet = faults.find(Fault.QuietProduct.class).orElse(null);
+        this.drift = faults.find(Fault.BookDrift.class).orElse(null);
     }
 
     /** The products this market lists (REST catalogue), whether or not anyone traded them yet. */
@@ -119,11 +147,47 @@ final class Market {
         long size = 1 + random.nextLong(5_000_000L);
         String side = random.nextBoolean() ? "BUY" : "SELL";
         Instant now = clock.instant();
-        Trade t = new Trade(nextTradeId++, p.id, price, size, side, now);
+        long id = nextTradeId++;
+        Trade t = moveBook(p, new Trade(id, p.id, price, size, side, now, null, false), q.lastCents);
         p.quote = new Quote(price, price - 1, price + 1, q.openCents, Math.min(q.lowCents, price),
                 Math.max(q.highCents, price), q.volume + size, t.tradeId, now);
         p.record(t);
         return t;
+    }
+
+    /**
+     * The match with the change it made to the product's book, when someone looks at that book. The book-drift fault
+     * loses one such update upstream and rests the book, so the loss stays visible to whoever compares the socket's
+     * book with REST's; it picks a move shorter than the book's depth, so the level the rested book restates later is
+     * one the socket's older book holds too (the drift shows as levels of another size, never as a crossed book).
+     */
+    private Trade moveBook(Product p, Trade t, long lastCents) {
+        if (p.book == null) {
+            return t;
+        }
+        boolean resting = p.book.frozen;
+        List<SimBook.Level> change = p.book.move(t.priceCents() - 1, t.priceCents() + 1, t.tradeId(), t.size());
+        boolean skipped = false;
+        if (!resting) {
+            p.bookTime = t.time();
+            skipped = drift != null && p == driftProduct && System.nanoTime() - startNanos > drift.after().toNanos()
+                    && Math.abs(t.priceCents() - lastCents) < SimBook.DEPTH;
+            p.book.frozen = skipped;
+        }
+        return new Trade(t.tradeId(), t.productId(), t.priceCents(), t.size(), t.side(), t.time(), change, skipped);
+    }
+
+    /** The product's book, opened around its quote on first look. */
+    synchronized BookView book(Product p, int depth) {
+        if (p.book == null) {
+            Quote q = p.quote;
+            p.book = new SimBook(q.bidCents(), q.askCents());
+            p.bookTime = q.time();
+            if (driftProduct == null) {
+                driftProduct = p;
+            }
+        }
+        return new BookView(p.book.top(true, depth), p.book.top(false, depth), p.bookTime);
     }
 
     static String cents(long c) {

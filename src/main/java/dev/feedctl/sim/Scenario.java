@@ -38,7 +38,11 @@ public enum Scenario {
     QUIET_PRODUCT("the first product stops trading after 1 s (socket and REST): a quiet market",
             faults(new Fault.QuietProduct(null, Duration.ofSeconds(1)))),
     CLOCK_SKEW("the exchange clock runs 140 s ahead of this machine", faults(new Fault.ClockSkew(
-            Duration.ofSeconds(140))));
+            Duration.ofSeconds(140)))),
+    DROP_TRADES("every 5th trade never reaches market_trades; sequence numbers stay contiguous (an upstream loss)",
+            faults(new Fault.DropTrades(5))),
+    BOOK_DRIFT("one level2 update of the first level2 product lost upstream after 0.5 s; that book then rests",
+            faults(new Fault.BookDrift(Duration.ofMillis(500))));
 
     private final String description;
     private final Faults faults;

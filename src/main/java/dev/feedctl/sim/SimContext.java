@@ -22,6 +22,8 @@ final class SimContext {
     final Set<Session> sessions = new CopyOnWriteArraySet<>();
     final BlockingQueue<String> clientFrames = new ArrayBlockingQueue<>(RECORD_LIMIT);
     final List<String> authRejections = new CopyOnWriteArrayList<>();
+    /** Trades the drop-trades fault kept from market_trades, newest last; older ones are dropped so memory stays flat. */
+    final BlockingQueue<Market.Trade> tradesNotSent = new ArrayBlockingQueue<>(RECORD_LIMIT);
     /** Frames handed to the socket for clients, all connections together. */
     final java.util.concurrent.atomic.AtomicLong framesSent = new java.util.concurrent.atomic.AtomicLong();
     /** The faults new connections get: the configured ones, until {@link ExchangeSimulator#setFaults} changes them. */
@@ -52,6 +54,13 @@ final class SimContext {
         if (!clientFrames.offer(text)) {
             clientFrames.poll();
             clientFrames.offer(text);
+        }
+    }
+
+    void recordTradeNotSent(Market.Trade t) {
+        if (!tradesNotSent.offer(t)) {
+            tradesNotSent.poll();
+            tradesNotSent.offer(t);
         }
     }
 

@@ -75,22 +75,31 @@ final class SimFrames {
     }
 
     /**
-     * A snapshot of {@code levels} per side around the last price, padded with deeper levels to {@code minBytes}.
-     * Its {@code event_time} is the engine time of the book (2026 captures), not the docs' 1970 placeholder.
+     * A snapshot of the product's book, padded with deeper levels to {@code minBytes}. Its {@code event_time} is the
+     * engine time of the book (2026 captures), not the docs' 1970 placeholder.
      */
-    static String l2Snapshot(String id, Market.Quote q, int levels, int minBytes) {
-        String time = Timestamps.format(q.time());
+    static String l2Snapshot(String id, Market.BookView book, int minBytes) {
+        String time = Timestamps.format(book.time());
         StringBuilder sb = new StringBuilder(Math.max(4096, minBytes + 1024));
         sb.append("[{\"type\":\"snapshot\",\"product_id\":\"").append(id).append("\",\"updates\":[");
-        int i = 0;
-        while (i < levels || sb.length() < minBytes) {
-            level(sb, "bid", time, Math.max(1, q.bidCents() - i), bidSize(q.bidCents() - i));
-            sb.append(',');
-            level(sb, "offer", time, q.askCents() + i, askSize(q.askCents() + i));
-            i++;
-            if (i < levels || sb.length() < minBytes) {
-                sb.append(',');
+        boolean first = true;
+        int n = Math.max(book.bids().size(), book.asks().size());
+        for (int i = 0; i < n; i++) {
+            if (i < book.bids().size()) {
+                first = level(sb, first, "bid", time, book.bids().get(i).cents(), book.bids().get(i).size());
             }
+            if (i < book.asks().size()) {
+                first = level(sb, first, "offer", time, book.asks().get(i).cents(), book.asks().get(i).size());
+            }
+        }
+        // padding: levels deeper than the book holds, which no update will touch until the price gets there
+        long bid = book.bids().isEmpty() ? 0 : book.bids().get(book.bids().size() - 1).cents() - 1;
+        long ask = book.asks().isEmpty() ? 1 : book.asks().get(book.asks().size() - 1).cents() + 1;
+        while (sb.length() < minBytes) {
+            first = level(sb, first, "bid", time, bid, bidSize(bid));
+            first = level(sb, first, "offer", time, ask, askSize(ask));
+            bid--;
+            ask++;
         }
         return sb.append("]}]").toString();
     }
@@ -106,40 +115,15 @@ final class SimFrames {
         return 50_000_000L + Math.floorMod(cents, 83) * 3;
     }
 
-    /**
-     * The change from the book around {@code oldBid} to the book around the new quote, as a real feed sends it:
-     * levels the move crossed or left behind go to zero, new ones appear, the top of each side is refreshed. A client
-     * applying snapshot and updates holds a book that is never crossed.
-     */
-    static String l2Update(String id, Market.Trade t, Market.Quote q, long oldBid) {
-        StringBuilder sb = new StringBuilder(300);
+    /** The change a match made to the product's book, as the feed sends it: absolute sizes, zero removes a level. */
+    static String l2Update(String id, Market.Trade t) {
+        StringBuilder sb = new StringBuilder(64 + 110 * t.book().size());
         String time = Timestamps.format(t.time());
         sb.append("[{\"type\":\"update\",\"product_id\":\"").append(id).append("\",\"updates\":[");
-        long newBid = q.bidCents();
-        long spread = q.askCents() - q.bidCents();
-        long oldAsk = oldBid + spread;
-        long k = Math.min(Math.abs(newBid - oldBid), BOOK_LEVELS);
         boolean first = true;
-        if (newBid > oldBid) { // up: asks below the new ask go, bids above the old top come
-            for (long i = 0; i < k; i++) {
-                first = level(sb, first, "offer", time, oldAsk + i, 0);
-                first = level(sb, first, "bid", time, newBid - i, bidSize(newBid - i));
-                first = level(sb, first, "offer", time, q.askCents() + BOOK_LEVELS - 1 - i,
-                        askSize(q.askCents() + BOOK_LEVELS - 1 - i));
-                first = level(sb, first, "bid", time, oldBid - BOOK_LEVELS + 1 + i, 0);
-            }
-        } else if (newBid < oldBid) { // down: the mirror image
-            for (long i = 0; i < k; i++) {
-                first = level(sb, first, "bid", time, oldBid - i, 0);
-                first = level(sb, first, "offer", time, q.askCents() + i, askSize(q.askCents() + i));
-                first = level(sb, first, "bid", time, newBid - BOOK_LEVELS + 1 + i,
-                        bidSize(newBid - BOOK_LEVELS + 1 + i));
-                first = level(sb, first, "offer", time, oldAsk + BOOK_LEVELS - 1 - i, 0);
-            }
+        for (SimBook.Level l : t.book()) {
+            first = level(sb, first, l.bid() ? "bid" : "offer", time, l.cents(), l.size());
         }
-        // the traded top levels change size either way
-        first = level(sb, first, "bid", time, newBid, bidSize(newBid) + t.size());
-        level(sb, first, "offer", time, q.askCents(), askSize(q.askCents()) + t.size() / 2);
         return sb.append("]}]").toString();
     }
 

@@ -89,7 +89,8 @@ final class SimRest {
             withProduct(ex, parts[2], this::product);
         } else if (parts.length == 4 && parts[0].equals("market") && parts[1].equals("products")
                 && parts[3].equals("ticker")) {
-            withProduct(ex, parts[2], p -> ticker(p, intParam(q, "limit", 10)));
+            withProduct(ex, parts[2], p -> ticker(p, intParam(q, "limit", 10), seconds(q, "start", Instant.MIN),
+                    seconds(q, "end", Instant.MAX)));
         } else if (parts.length == 4 && parts[0].equals("market") && parts[1].equals("products")
                 && parts[3].equals("candles")) {
             withProduct(ex, parts[2], p -> candles(p, first(q, "granularity")));
@@ -172,26 +173,31 @@ final class SimRest {
         return m;
     }
 
+    /** The very book the socket's level2 updates build, read whole with its time. */
     private Map<String, Object> productBook(Market.Product p, int limit) {
-        Market.Quote q = p.quote;
-        List<Map<String, String>> bids = new ArrayList<>();
-        List<Map<String, String>> asks = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, Math.min(limit, 50)); i++) {
-            bids.add(Map.of("price", price(q.bidCents() - i), "size", "1.50000000"));
-            asks.add(Map.of("price", price(q.askCents() + i), "size", "0.50000000"));
-        }
+        Market.BookView view = ctx.market.book(p, Math.max(1, Math.min(limit, SimBook.DEPTH)));
         Map<String, Object> book = new LinkedHashMap<>();
         book.put("product_id", p.id);
-        book.put("bids", bids);
-        book.put("asks", asks);
-        book.put("time", Timestamps.format(q.time()));
+        book.put("bids", levels(view.bids()));
+        book.put("asks", levels(view.asks()));
+        book.put("time", Timestamps.format(view.time()));
+        Market.Quote q = p.quote;
         return Map.of("pricebook", book, "last", price(q.lastCents()), "mid_market", price(q.lastCents()),
                 "spread_bps", "0", "spread_absolute", "0.02");
     }
 
-    private Map<String, Object> ticker(Market.Product p, int limit) {
+    private List<Map<String, String>> levels(List<SimBook.Level> side) {
+        List<Map<String, String>> out = new ArrayList<>(side.size());
+        for (SimBook.Level l : side) {
+            out.add(Map.of("price", price(l.cents()), "size", Market.size(l.size())));
+        }
+        return out;
+    }
+
+    /** The newest trades in [start, end) (UNIX seconds), newest first, as the socket sent them. */
+    private Map<String, Object> ticker(Market.Product p, int limit, Instant start, Instant end) {
         List<Map<String, String>> trades = new ArrayList<>();
-        for (Market.Trade t : p.recentTrades(Math.max(1, Math.min(limit, 100)))) {
+        for (Market.Trade t : p.trades(Math.max(1, Math.min(limit, MAX_TRADES)), start, end)) {
             trades.add(Map.of("trade_id", Long.toString(t.tradeId()), "product_id", t.productId(),
                     "price", price(t.priceCents()), "size", Market.size(t.size()),
                     "time", Timestamps.format(t.time()), "side", t.side(), "bid", "", "ask", "",
@@ -199,6 +205,18 @@ final class SimRest {
         }
         Market.Quote q = p.quote;
         return Map.of("trades", trades, "best_bid", price(q.bidCents()), "best_ask", price(q.askCents()));
+    }
+
+    /** The most trades one ticker answer holds here; a window with more answers only its newest. */
+    static final int MAX_TRADES = 1000;
+
+    private static Instant seconds(Map<String, List<String>> q, String key, Instant fallback) {
+        try {
+            String v = first(q, key);
+            return v == null || v.isEmpty() ? fallback : Instant.ofEpochSecond(Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private Map<String, Object> candles(Market.Product p, String granularity) {

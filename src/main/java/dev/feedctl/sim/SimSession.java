@@ -26,13 +26,16 @@ final class SimSession implements SimContext.Session {
     private final Map<String, List<Market.Trade>> pendingTrades = new LinkedHashMap<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     private long heartbeatCounter;
-    /** Per level2 product, the best bid this client's book was last told: updates are the change from there. */
-    private final Map<String, Long> bookBid = new java.util.HashMap<>();
+    /** Per market_trades product, the first trade id after its snapshot: a trade the snapshot held is not sent twice. */
+    private final Map<String, Long> tradesAfter = new java.util.HashMap<>();
+    private final Fault.DropTrades dropTrades;
+    private long tradesSeen;
     private String firstProduct;
 
     SimSession(WebSocket conn, SimContext ctx) {
         this.ctx = ctx;
         this.out = new FrameOutlet(conn, ctx);
+        this.dropTrades = ctx.faults().find(Fault.DropTrades.class).orElse(null);
         SimConfig.Timings t = ctx.config.timings();
         every(t.heartbeatEvery(), this::everySecond);
         every(t.tradeFlushEvery(), this::flushTrades);
@@ -150,11 +153,11 @@ final class SimSession implements SimContext.Session {
             firstProduct = r.products.get(0);
         }
         if (SNAPSHOT_BEFORE_ACK.contains(r.channel)) {
-            Snapshots.send(ctx, out, r.channel, added, bookBid);
+            Snapshots.send(ctx, out, r.channel, added, tradesAfter);
             out.ack(SimFrames.subscriptions(ackView()));
         } else {
             out.ack(SimFrames.subscriptions(ackView()));
-            Snapshots.send(ctx, out, r.channel, added, bookBid);
+            Snapshots.send(ctx, out, r.channel, added, tradesAfter);
         }
     }
 
@@ -177,16 +180,19 @@ final class SimSession implements SimContext.Session {
         if (isStale(id)) {
             return;
         }
-        Market.Quote q = ctx.market.product(id).quote;
         if (subscribed("ticker", id)) {
             out.data("ticker", SimFrames.tickers("update", List.of(ctx.market.product(id)), true));
         }
-        if (subscribed(Channels.LEVEL2, id)) {
-            Long before = bookBid.put(id, q.bidCents());
-            out.data(Channels.L2_DATA, SimFrames.l2Update(id, t, q, before == null ? q.bidCents() : before));
+        // no book change: the book was opened after this match, so the snapshot already holds it
+        if (subscribed(Channels.LEVEL2, id) && t.book() != null && !t.bookSkipped()) {
+            out.data(Channels.L2_DATA, SimFrames.l2Update(id, t));
         }
-        if (subscribed("market_trades", id)) {
-            pendingTrades.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
+        if (subscribed("market_trades", id) && t.tradeId() >= tradesAfter.getOrDefault(id, 0L)) {
+            if (dropTrades != null && ++tradesSeen % dropTrades.every() == 0) {
+                ctx.recordTradeNotSent(t);
+            } else {
+                pendingTrades.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
+            }
         }
     }
 

@@ -9,9 +9,9 @@ final class Snapshots {
     private Snapshots() {
     }
 
-    /** @param bookBid where a level2 snapshot notes the best bid it was cut at (updates are diffs from there) */
+    /** @param tradesAfter where a market_trades snapshot notes the first trade id its updates may carry */
     static void send(SimContext ctx, FrameOutlet out, String channel, List<String> products,
-                     java.util.Map<String, Long> bookBid) {
+                     java.util.Map<String, Long> tradesAfter) {
         List<Market.Product> ps = products.stream().map(ctx.market::product).toList();
         switch (channel) {
             case "ticker", "ticker_batch" -> {
@@ -21,14 +21,14 @@ final class Snapshots {
             }
             case "level2" -> {
                 int min = ctx.faults().find(Fault.BigSnapshot.class).map(Fault.BigSnapshot::bytes).orElse(0);
-                ps.forEach(p -> {
-                    Market.Quote q = p.quote;
-                    bookBid.put(p.id, q.bidCents());
-                    out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id, q, SimFrames.BOOK_LEVELS, min));
-                });
+                ps.forEach(p -> out.data(Channels.L2_DATA, SimFrames.l2Snapshot(p.id,
+                        ctx.market.book(p, SimFrames.BOOK_LEVELS), min)));
             }
-            case "market_trades" -> ps.forEach(p -> out.data(channel,
-                    SimFrames.trades("snapshot", p.recentTrades(50))));
+            case "market_trades" -> ps.forEach(p -> {
+                List<Market.Trade> recent = p.recentTrades(50);
+                tradesAfter.put(p.id, recent.isEmpty() ? 0L : recent.get(0).tradeId() + 1);
+                out.data(channel, SimFrames.trades("snapshot", recent));
+            });
             case "candles" -> {
                 if (!ps.isEmpty()) {
                     out.data(channel, SimFrames.candles("snapshot", ps, ctx.exchangeClock.instant()));

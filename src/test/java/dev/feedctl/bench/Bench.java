@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -68,6 +69,9 @@ public final class Bench {
         }
         if (part.equals("all") || part.equals("cpu")) {
             b.cpuPerFrames();
+        }
+        if (part.equals("all") || part.equals("checks")) {
+            b.exactChecksCpu();
         }
         if (part.equals("all") || part.equals("latency")) {
             b.latency();
@@ -423,6 +427,63 @@ public final class Bench {
         return t;
     }
 
+    // ---- what verify's trades and book checks cost ----------------------------------------------------------------
+
+    /**
+     * verify with market_trades and level2 subscribed, with and without its trades and book checks, run one after
+     * the other against one simulator at 3,000 matches/s on DOGE-USD (small level2 updates, so the checks' share is
+     * not hidden behind big frames): process CPU 5-15 s in, per frame (frames from the report, at the simulator's
+     * fixed pace a third of them fall before the window).
+     */
+    private void exactChecksCpu() throws Exception {
+        double[] with = new double[repeats()];
+        double[] without = new double[repeats()];
+        try (Sim sim = Sim.start(launcher, 3_000)) {
+            for (int i = 0; i < repeats(); i++) {
+                with[i] = verifyCpuPerFrame(sim, false);
+                without[i] = verifyCpuPerFrame(sim, true);
+            }
+        }
+        double w = median(with);
+        double wo = median(without);
+        add("CPU per 100,000 frames, verify -c market_trades,level2 at 3,000 matches/s: with the trades and book "
+                + "checks vs without", String.format(Locale.ROOT, "%.2f s", w), String.format(Locale.ROOT, "%.2f s",
+                wo), w / wo, "<= 1.05x", w / wo <= 1.05);
+    }
+
+    private static final Pattern DATA_FRAMES = Pattern.compile(
+            "\"data_frames\": (\\d+)");
+
+    private double verifyCpuPerFrame(Sim sim, boolean withoutChecks) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(launcher, "verify", "--ws-url", sim.ws, "--rest-url", sim.rest,
+                "-c", "market_trades,level2", "-p", "DOGE-USD", "--duration", "15s", "-o", "json"));
+        if (withoutChecks) {
+            cmd.add("--no-exact-checks");
+        }
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+        long start = System.nanoTime();
+        long from = -1;
+        long last = -1;
+        while (p.isAlive()) {
+            long ticks = cpuTicks(stat);
+            if (from < 0 && System.nanoTime() - start >= 5_000_000_000L) {
+                from = ticks;
+            }
+            if (System.nanoTime() - start <= 15_000_000_000L && ticks >= 0) {
+                last = ticks;
+            }
+            Thread.sleep(20);
+        }
+        String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var m = DATA_FRAMES.matcher(report);
+        if (!m.find() || from < 0 || last <= from) {
+            throw new IllegalStateException("verify gave no frame count or ran under 5 s: " + report);
+        }
+        double frames = Long.parseLong(m.group(1)) * 10.0 / 15.0;
+        return (last - from) / (double) clockTicks() / frames * 100_000;
+    }
+
     // ---- added latency ---------------------------------------------------------------------------------------
 
     /**
@@ -722,10 +783,13 @@ public final class Bench {
     static final class Sim implements AutoCloseable {
         final Process process;
         final String ws;
+        /** The simulator's REST base, the line after the socket's. */
+        final String rest;
 
-        private Sim(Process process, String ws) {
+        private Sim(Process process, String ws, String rest) {
             this.process = process;
             this.ws = ws;
+            this.rest = rest;
         }
 
         static Sim start(String launcher, int rate) throws IOException {
@@ -737,7 +801,7 @@ public final class Bench {
                 p.destroyForcibly();
                 throw new IOException("the simulator did not start: " + ws);
             }
-            return new Sim(p, ws);
+            return new Sim(p, ws, r.readLine());
         }
 
         @Override

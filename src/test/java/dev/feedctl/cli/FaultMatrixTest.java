@@ -120,6 +120,17 @@ class FaultMatrixTest {
                 ok("\"event\":\"rest\".*\"state\":\"quiet\""));
         row("clock-skew", ok(UP), ok(TICKERS), fail(1, "FAIL clock-skew", "clock skew 140 s"),
                 ok("PASS freshness", "verify: PASS"), ok(PRICES));
+        // losses upstream of the socket server: sequence numbers stay contiguous, so only a comparison with REST's
+        // trades and books sees them (verify's trades and book checks, tail's --rest-check); probe and subscribe
+        // show the contiguous stream they were given, which is all that sequence numbers can prove
+        row("drop-trades", ok(UP), ok("market_trades +seq=\\d+ \\d+ trades, last \\d"),
+                ok("PASS sequence +\\d+ sequence numbers, no gaps"),
+                fail(1, "FAIL trades", "the socket never delivered \\d+ trades REST has within the span"),
+                ok("\"event\":\"missed_trades\",.*\"product\":\"BTC-USD\",\"count\":\\d+", PRICES));
+        row("book-drift", ok(UP), ok("l2_data +seq=\\d+ BTC-USD update \\d+ levels"),
+                ok("PASS sequence +\\d+ sequence numbers, no gaps"),
+                fail(1, "FAIL book", "book drift: .*BTC-USD (bid|offer) \\d+(\\.\\d+)?: socket"),
+                ok("\"event\":\"book\",.*\"product\":\"BTC-USD\",\"state\":\"drift\""));
     }
 
     /**
@@ -143,7 +154,8 @@ class FaultMatrixTest {
                     stall ? "3s" : late ? "2500ms" : "2s"));
             case "probe" -> a.addAll(List.of("--duration", late ? "2500ms" : "1500ms"));
             case "verify" -> {
-                a.addAll(List.of("--duration", "2500ms"));
+                // drop-trades: REST's trades must cover a span past the market_trades snapshot's
+                a.addAll(List.of("--duration", scenario.equals("drop-trades") ? "4s" : "2500ms"));
                 if (stall) {
                     a.addAll(List.of("--max-staleness", "700ms"));
                 }
@@ -156,6 +168,9 @@ class FaultMatrixTest {
         if (scenario.equals("big-snapshot") && !command.equals("connect")) {
             a.addAll(List.of("-c", "level2", "--max-message-size", "1048576"));
         }
+        if (!command.equals("connect") && (scenario.equals("drop-trades") || scenario.equals("book-drift"))) {
+            a.addAll(List.of("-c", scenario.equals("drop-trades") ? "market_trades" : "level2"));
+        }
         return a;
     }
 
@@ -163,11 +178,14 @@ class FaultMatrixTest {
         a.addAll(List.of("-o", "text", "--max-reconnects", "1"));
         int exit = TABLE.get(scenario).get(COMMANDS.indexOf("tail")).exit();
         if (exit == 0) { // a failing tail runs until it gives up
-            a.addAll(List.of("--duration", late ? "3500ms" : stall ? "3s" : "2s"));
+            boolean truth = scenario.equals("drop-trades") || scenario.equals("book-drift"); // REST rounds to compare
+            a.addAll(List.of("--duration", truth ? "5s" : late ? "3500ms" : stall ? "3s" : "2s"));
         }
         if (stall) {
             a.addAll(List.of("--max-staleness", "700ms", "--rest-check", "500ms"));
         } else if (scenario.equals("rest-offset")) {
+            a.addAll(List.of("--rest-check", "500ms"));
+        } else if (scenario.equals("drop-trades") || scenario.equals("book-drift")) {
             a.addAll(List.of("--rest-check", "500ms"));
         }
     }
@@ -197,7 +215,7 @@ class FaultMatrixTest {
         assertFalse(all.contains("internal error"), r::toString);
         Matcher dump = DUMP.matcher(all);
         assertFalse(dump.find(), () -> "a Java collection printed as text: " + dump.group() + "\n" + r);
-        // the command's own deadlines (at most 3.5 s of watching, a 3 s timeout, a 1 s Retry-After) and a margin
+        // the command's own deadlines (at most 5 s of watching, a 3 s timeout, a 1 s Retry-After) and a margin
         // for a loaded machine running the suite in parallel
         assertTrue(ms < 12_000, "took " + ms + " ms\n" + r);
     }

@@ -1,0 +1,148 @@
+package dev.feedctl.check;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.feedctl.transport.RestClient;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fetches REST's product_book for each level2 product every {@link #EVERY} during the run (within the shared REST
+ * budget), and once more after it, so the socket's book is compared at least once and as the run ended.
+ */
+final class BookAuditor implements Runnable {
+
+    static final Duration EVERY = Duration.ofSeconds(2);
+
+    /** REST's book: the best levels a side and the moment it stood so. */
+    record RestBook(String product, Instant time, List<SocketBook.Level> bids, List<SocketBook.Level> asks,
+                    long fetchedNanos) {
+    }
+
+    private final RestClient rest;
+    private final List<String> products;
+    private final int depth;
+    private final long endNanos;
+    final ConcurrentLinkedQueue<RestBook> books = new ConcurrentLinkedQueue<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile String lastProblem;
+    private volatile boolean running = true;
+
+    BookAuditor(RestClient rest, List<String> products, int depth, long endNanos) {
+        this.rest = rest;
+        this.products = products;
+        this.depth = depth;
+        this.endNanos = endNanos;
+    }
+
+    @Override
+    public void run() {
+        try {
+            Thread.sleep(EVERY.toMillis() / 2); // the socket's snapshots come first
+            while (running && System.nanoTime() < endNanos) {
+                long round = System.nanoTime();
+                for (String p : products) {
+                    fetch(p, endNanos);
+                }
+                long sleep = EVERY.toNanos() - (System.nanoTime() - round);
+                if (sleep > 0 && running) {
+                    Thread.sleep(Math.min(sleep, Math.max(0, endNanos - System.nanoTime())) / 1_000_000);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /** One more round after the run: the book as the run ended is compared too, and at least once. */
+    void finish(long deadlineNanos) throws InterruptedException {
+        for (String p : products) {
+            fetch(p, deadlineNanos);
+        }
+    }
+
+    private void fetch(String product, long deadlineNanos) throws InterruptedException {
+        RestClient.Reply r = rest.get("/market/product_book?product_id=" + product + "&limit=" + depth, false,
+                deadlineNanos);
+        if (TradeAuditor.notAsked(r)) {
+            return; // the budget had no slot before the deadline: nothing was asked, nothing failed
+        }
+        requests.incrementAndGet();
+        RestBook b = r.ok() ? book(product, r.json()) : null;
+        if (b == null) {
+            (r.status() == 429 ? refused : failed).incrementAndGet();
+            lastProblem = r.ok() ? "a product_book answer without pricebook bids, asks and time"
+                    : RestSampler.describe(r);
+            return;
+        }
+        books.add(b);
+    }
+
+    private static RestBook book(String product, JsonObject json) {
+        JsonElement pb = json.get("pricebook");
+        if (pb == null || !pb.isJsonObject()) {
+            return null;
+        }
+        JsonObject o = pb.getAsJsonObject();
+        Instant time = time(o.get("time"));
+        List<SocketBook.Level> bids = levels(o.get("bids"));
+        List<SocketBook.Level> asks = levels(o.get("asks"));
+        return time == null || bids == null || asks == null ? null : new RestBook(product, time, bids, asks,
+                System.nanoTime());
+    }
+
+    private static List<SocketBook.Level> levels(JsonElement e) {
+        if (e == null || !e.isJsonArray()) {
+            return null;
+        }
+        List<SocketBook.Level> out = new ArrayList<>();
+        for (JsonElement l : e.getAsJsonArray()) {
+            if (!l.isJsonObject()) {
+                return null;
+            }
+            BigDecimal price = RestSampler.decimal(l.getAsJsonObject().get("price"));
+            BigDecimal size = RestSampler.decimal(l.getAsJsonObject().get("size"));
+            if (price == null || size == null) {
+                return null; // a level REST itself cannot state is no ground truth
+            }
+            out.add(new SocketBook.Level(price.stripTrailingZeros(), size));
+        }
+        return out;
+    }
+
+    private static Instant time(JsonElement e) {
+        try {
+            return e != null && e.isJsonPrimitive() ? Instant.parse(e.getAsString()) : null;
+        } catch (DateTimeParseException notATime) {
+            return null;
+        }
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    long refused() {
+        return refused.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    String lastProblem() {
+        return lastProblem;
+    }
+}

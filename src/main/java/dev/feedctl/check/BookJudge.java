@@ -1,0 +1,145 @@
+package dev.feedctl.check;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares each REST book with the socket's book as it stood at REST's {@code time}, once the socket's updates have
+ * passed that moment by REST's lag. A level missing, extra or of another size is a difference unless the socket's
+ * level held REST's size at some moment within REST's lag around it (updates in flight). Judging thread only.
+ */
+final class BookJudge {
+
+    static final int EXAMPLES = 5;
+    /** A REST book waits at most this long for the socket to pass its time, then is compared with what there is. */
+    private static final Duration WAIT = Duration.ofSeconds(3);
+
+    record Difference(String product, boolean bid, BigDecimal price, BigDecimal socket, BigDecimal rest, Instant time) {
+        String describe() {
+            return product + " " + SocketBook.side(bid) + " " + price.toPlainString() + ": socket "
+                    + (socket == null ? "no level" : socket.toPlainString()) + ", REST " + (rest == null ? "no level"
+                    : rest.toPlainString()) + " at " + time;
+        }
+    }
+
+    private final int depth;
+    private final List<BookAuditor.RestBook> waiting = new ArrayList<>();
+    long comparisons;
+    long levelsAgreed;
+    long explained;
+    long differences;
+    /** Comparisons that found at least one difference. */
+    long differing;
+    long unaligned;
+    private Difference first;
+    final List<Difference> examples = new ArrayList<>();
+    final Set<String> products = new LinkedHashSet<>();
+    /** Per product, the first difference of its latest comparison; null when that comparison agreed. */
+    final java.util.Map<String, Difference> latest = new java.util.HashMap<>();
+
+    BookJudge(int depth) {
+        this.depth = depth;
+    }
+
+    /**
+     * Compares the REST books that are ready: the socket's stream has passed REST's time by REST's lag, or has passed
+     * it and the book waited long enough. {@code all}: the run has ended, every book goes, but one from a moment the
+     * socket's stream never reached ({@code seenThrough}, its latest frame time) is counted, not judged.
+     */
+    void drain(BookAuditor auditor, SocketBook socket, Instant seenThrough, boolean all) {
+        BookAuditor.RestBook b;
+        while ((b = auditor.books.poll()) != null) {
+            waiting.add(b);
+        }
+        for (Iterator<BookAuditor.RestBook> it = waiting.iterator(); it.hasNext(); ) {
+            BookAuditor.RestBook rest = it.next();
+            boolean reached = seenThrough != null && !rest.time().isAfter(seenThrough);
+            boolean passed = seenThrough != null && seenThrough.isAfter(rest.time().plus(CheckSettings.REST_LAG));
+            boolean waited = System.nanoTime() - rest.fetchedNanos() > WAIT.toNanos();
+            if (passed || reached && (all || waited)) {
+                it.remove();
+                compare(rest, socket);
+            } else if (all) {
+                it.remove();
+                unaligned++;
+            }
+        }
+    }
+
+    private void compare(BookAuditor.RestBook rest, SocketBook socket) {
+        List<SocketBook.Level> bids = socket.topAt(rest.product(), true, depth, rest.time());
+        List<SocketBook.Level> asks = socket.topAt(rest.product(), false, depth, rest.time());
+        if (bids == null || asks == null) {
+            unaligned++;
+            return;
+        }
+        comparisons++;
+        products.add(rest.product());
+        long before = differences;
+        first = null;
+        side(rest, socket, true, limit(rest.bids()), bids);
+        side(rest, socket, false, limit(rest.asks()), asks);
+        differing += differences > before ? 1 : 0;
+        latest.put(rest.product(), first);
+    }
+
+    private List<SocketBook.Level> limit(List<SocketBook.Level> levels) {
+        return levels.size() > depth ? levels.subList(0, depth) : levels;
+    }
+
+    private void side(BookAuditor.RestBook rest, SocketBook socket, boolean bid, List<SocketBook.Level> r,
+                      List<SocketBook.Level> s) {
+        TreeMap<BigDecimal, BigDecimal> restLevels = levels(r);
+        TreeMap<BigDecimal, BigDecimal> socketLevels = levels(s);
+        // only the price range both lists show in full: a level below the shorter list's last is not "missing"
+        BigDecimal edge = edge(bid, r, s);
+        TreeSet<BigDecimal> prices = new TreeSet<>(restLevels.keySet());
+        prices.addAll(socketLevels.keySet());
+        for (BigDecimal p : bid ? prices.descendingSet() : prices) { // best first
+            if (edge != null && (bid ? p.compareTo(edge) < 0 : p.compareTo(edge) > 0)) {
+                continue;
+            }
+            BigDecimal rs = restLevels.get(p);
+            BigDecimal ss = socketLevels.get(p);
+            if (rs != null && ss != null && rs.compareTo(ss) == 0) {
+                levelsAgreed++;
+            } else if (socket.heldWithin(rest.product(), bid, p, rs, rest.time().minus(CheckSettings.REST_LAG),
+                    rest.time().plus(CheckSettings.REST_LAG))) {
+                explained++;
+            } else {
+                differences++;
+                Difference d = new Difference(rest.product(), bid, p, ss, rs, rest.time());
+                first = first == null ? d : first;
+                if (examples.size() < EXAMPLES) {
+                    examples.add(d);
+                }
+            }
+        }
+    }
+
+    private BigDecimal edge(boolean bid, List<SocketBook.Level> r, List<SocketBook.Level> s) {
+        BigDecimal re = r.size() < depth || r.isEmpty() ? null : r.get(r.size() - 1).price();
+        BigDecimal se = s.size() < depth || s.isEmpty() ? null : s.get(s.size() - 1).price();
+        if (re == null || se == null) {
+            return re == null ? se : re;
+        }
+        return bid ? re.max(se) : re.min(se);
+    }
+
+    private static TreeMap<BigDecimal, BigDecimal> levels(List<SocketBook.Level> list) {
+        TreeMap<BigDecimal, BigDecimal> m = new TreeMap<>();
+        for (SocketBook.Level l : list) {
+            m.put(l.price(), l.size());
+        }
+        return m;
+    }
+
+}

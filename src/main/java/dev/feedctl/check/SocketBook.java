@@ -1,0 +1,201 @@
+package dev.feedctl.check;
+
+import dev.feedctl.protocol.Event;
+import dev.feedctl.protocol.ProductIds;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * Each level2 product's book as the socket built it, with the recent changes kept (the last {@link #KEEP}, at most
+ * {@link #MAX_CHANGES} a product) so it can be rewound to the moment REST read its book. Also notes what is wrong on
+ * its own: a crossed book, a size that is negative or not a number. Used on the judging thread only.
+ */
+final class SocketBook {
+
+    static final Duration KEEP = Duration.ofSeconds(5);
+    static final int MAX_CHANGES = 50_000;
+    /** Event times before this are the docs' 1970 placeholder, not a moment. */
+    private static final Instant REAL_TIMES = Instant.parse("2000-01-01T00:00:00Z");
+
+    /** One level change; a null size means the level was absent. */
+    record Change(Instant time, boolean bid, BigDecimal price, BigDecimal before, BigDecimal after) {
+    }
+
+    /** A level at a moment; {@code size} null when the level was absent. */
+    record Level(BigDecimal price, BigDecimal size) {
+    }
+
+    static final class Book {
+        final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>();
+        final TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+        final ArrayDeque<Change> changes = new ArrayDeque<>();
+        /** The book cannot be rewound to before this: its snapshot, or the newest change let go. */
+        Instant knownFrom;
+        /** The latest event time applied. */
+        Instant latest;
+        Instant nextSweep = Instant.MIN;
+        boolean crossed;
+    }
+
+    private final Map<String, Book> books = new HashMap<>();
+    long crossed;
+    String firstCrossed;
+    long badSizes;
+    String firstBadSize;
+
+    /** @param frameTime the frame's timestamp: a snapshot whose levels carry the docs' 1970 time dates from it */
+    void fold(Event.L2 l2, Instant frameTime) {
+        if (l2.productId() == null) {
+            return;
+        }
+        String product = ProductIds.canonical(l2.productId());
+        Book b = books.get(product);
+        boolean snapshot = "snapshot".equals(l2.type());
+        if (b == null || snapshot) {
+            b = new Book();
+            books.put(product, b);
+        }
+        for (Event.L2Update u : l2.updates()) {
+            if (u.side() == null || u.priceLevel() == null) {
+                continue; // the schema check names it; there is no level to put it on
+            }
+            Instant time = u.eventTime() == null || u.eventTime().isBefore(REAL_TIMES) ? (b.latest != null ? b.latest
+                    : frameTime != null ? frameTime : Instant.EPOCH) : u.eventTime();
+            if (u.newQuantity() == null || u.newQuantity().signum() < 0) {
+                badSizes++;
+                if (firstBadSize == null) {
+                    firstBadSize = product + " " + side(u.side() == Event.Side.BID) + " " + u.priceLevel()
+                            .toPlainString() + " at " + time + ": new_quantity " + (u.newQuantity() == null
+                            ? "not a number" : u.newQuantity().toPlainString());
+                }
+                continue;
+            }
+            if (snapshot) {
+                b.knownFrom = b.knownFrom == null || time.isAfter(b.knownFrom) ? time : b.knownFrom;
+            }
+            apply(b, u.side() == Event.Side.BID, u.priceLevel(), u.newQuantity(), time, snapshot);
+        }
+        if (snapshot) {
+            b.knownFrom = b.knownFrom != null ? b.knownFrom : frameTime != null ? frameTime : Instant.EPOCH;
+            b.latest = b.knownFrom;
+        }
+        checkCrossed(product, b);
+    }
+
+    private static void apply(Book b, boolean bid, BigDecimal price, BigDecimal size, Instant time, boolean snapshot) {
+        TreeMap<BigDecimal, BigDecimal> side = bid ? b.bids : b.asks;
+        BigDecimal before = size.signum() == 0 ? side.remove(price) : side.put(price, size);
+        if (!snapshot) {
+            b.changes.addLast(new Change(time, bid, price, before, size.signum() == 0 ? null : size));
+            b.latest = b.latest == null || time.isAfter(b.latest) ? time : b.latest;
+            if (b.changes.size() <= MAX_CHANGES && !b.latest.isAfter(b.nextSweep)) {
+                return; // swept every 100 ms of feed time, not on every change
+            }
+            b.nextSweep = b.latest.plusMillis(100);
+            Instant horizon = b.latest.minus(KEEP);
+            while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES
+                    || b.changes.peekFirst().time().isBefore(horizon))) {
+                Change gone = b.changes.removeFirst();
+                b.knownFrom = b.knownFrom == null || gone.time().isAfter(b.knownFrom) ? gone.time() : b.knownFrom;
+            }
+        }
+    }
+
+    private void checkCrossed(String product, Book b) {
+        boolean now = !b.bids.isEmpty() && !b.asks.isEmpty() && b.bids.lastKey().compareTo(b.asks.firstKey()) >= 0;
+        boolean entered = now && !b.crossed;
+        b.crossed = now;
+        if (entered) { // counted as it crosses: a book that stays crossed is one crossing
+            crossed++;
+            if (firstCrossed == null) {
+                firstCrossed = product + " at " + b.latest + ": best bid " + b.bids.lastKey().toPlainString()
+                        + " >= best ask " + b.asks.firstKey().toPlainString();
+            }
+        }
+    }
+
+    static String side(boolean bid) {
+        return bid ? "bid" : "offer";
+    }
+
+    Book book(String product) {
+        return books.get(product);
+    }
+
+    /**
+     * The best {@code depth} levels of a side as they stood at {@code at}; null when the book cannot be rewound that
+     * far (no snapshot yet, or the changes needed were let go).
+     */
+    List<Level> topAt(String product, boolean bid, int depth, Instant at) {
+        Book b = books.get(product);
+        if (b == null || b.knownFrom == null || at.isBefore(b.knownFrom)) {
+            return null;
+        }
+        Map<BigDecimal, Level> undone = undo(b, bid, at, null);
+        NavigableMap<BigDecimal, BigDecimal> now = bid ? b.bids.descendingMap() : b.asks;
+        List<Level> candidates = new ArrayList<>(undone.values());
+        int taken = 0;
+        for (Map.Entry<BigDecimal, BigDecimal> e : now.entrySet()) {
+            if (taken++ >= depth + undone.size()) {
+                break;
+            }
+            if (!undone.containsKey(e.getKey())) {
+                candidates.add(new Level(e.getKey(), e.getValue()));
+            }
+        }
+        Comparator<Level> best = Comparator.comparing(Level::price);
+        return candidates.stream().filter(l -> l.size() != null).sorted(bid ? best.reversed() : best).limit(depth)
+                .toList();
+    }
+
+    /** Per price of one side (or only {@code price}), its size at {@code at}: changes after it undone, oldest last. */
+    private static Map<BigDecimal, Level> undo(Book b, boolean bid, Instant at, BigDecimal price) {
+        Map<BigDecimal, Level> out = new TreeMap<>(); // compared, not equal: "100.10" and "100.1" are one level
+        for (var it = b.changes.descendingIterator(); it.hasNext(); ) {
+            Change c = it.next();
+            if (!c.time().isAfter(at)) {
+                break;
+            }
+            if (c.bid() == bid && (price == null || price.compareTo(c.price()) == 0)) {
+                out.put(c.price(), new Level(c.price(), c.before()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the socket's level held {@code size} (null: absent) at some moment in [from, to]: a difference that
+     * updates in flight across REST's lag explain.
+     */
+    boolean heldWithin(String product, boolean bid, BigDecimal price, BigDecimal size, Instant from, Instant to) {
+        Book b = books.get(product);
+        if (b == null || b.knownFrom == null || from.isBefore(b.knownFrom)) {
+            return false;
+        }
+        Level atFrom = undo(b, bid, from, price).get(price);
+        BigDecimal start = atFrom != null ? atFrom.size() : (bid ? b.bids : b.asks).get(price);
+        if (same(start, size)) {
+            return true;
+        }
+        for (Change c : b.changes) {
+            if (c.bid() == bid && c.price().compareTo(price) == 0 && c.time().isAfter(from) && !c.time().isAfter(to)
+                    && same(c.after(), size)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+}

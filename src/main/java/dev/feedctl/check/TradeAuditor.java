@@ -1,0 +1,233 @@
+package dev.feedctl.check;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import dev.feedctl.transport.RestClient;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Asks REST for every trade of the run, window after window: the ticker endpoint's {@code start}/{@code end} (whole
+ * UNIX seconds) tile the socket's trades from its first to its last minus REST's lag, so the comparison does not
+ * hope that "the latest 100" overlap. A window that comes back full is paged backwards; what cannot be covered is
+ * said, never assumed. Runs on its own thread within the shared REST budget; the judging thread takes the answers.
+ */
+final class TradeAuditor implements Runnable {
+
+    /** Trades asked per request; an answer this long may have left older trades of its window out. */
+    static final int LIMIT = 100;
+    /** Mid-run windows are at least this long, so a quiet product costs few requests. */
+    static final long MIN_WINDOW_SECONDS = 2;
+    private static final int ATTEMPTS = 2;
+
+    record RestTrade(String id, BigDecimal price, BigDecimal size, String side, Instant time) {
+    }
+
+    /** REST's trades of one product in [coveredFrom, to): every trade REST had there, as far as it said. */
+    record Answer(String product, Instant coveredFrom, Instant to, List<RestTrade> trades) {
+    }
+
+    private record Window(String product, long from, long to, int attempt) {
+    }
+
+    private final RestClient rest;
+    private final TradeTape tape;
+    private final List<String> products;
+    private final long endNanos;
+    private final Deque<Window> pending = new ArrayDeque<>();
+    private final Map<String, Long> cursor = new HashMap<>();
+    final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong uncoveredWindows = new AtomicLong();
+    private volatile String lastProblem;
+    private volatile boolean running = true;
+
+    TradeAuditor(RestClient rest, TradeTape tape, List<String> products, long endNanos) {
+        this.rest = rest;
+        this.tape = tape;
+        this.products = products;
+        this.endNanos = endNanos;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running && System.nanoTime() < endNanos) {
+                if (!step(false, endNanos)) {
+                    Thread.sleep(200);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /**
+     * After the run: asks for the windows still open, up to the socket's last trade minus REST's lag, before
+     * {@code deadlineNanos}. Call once the REST thread has ended.
+     */
+    synchronized void finish(long deadlineNanos) throws InterruptedException {
+        plan(true);
+        while (!pending.isEmpty() && System.nanoTime() < deadlineNanos) {
+            if (!fetch(pending.poll(), deadlineNanos, false)) {
+                break; // the budget has no slot left before the deadline
+            }
+        }
+        uncoveredWindows.addAndGet(pending.size());
+        pending.clear();
+    }
+
+    private synchronized boolean step(boolean last, long deadlineNanos) throws InterruptedException {
+        plan(last);
+        Window w = pending.poll();
+        if (w == null) {
+            return false;
+        }
+        fetch(w, deadlineNanos, true);
+        return true;
+    }
+
+    private void plan(boolean last) {
+        for (String p : products) {
+            TradeTape.Span s = tape.span(p);
+            if (s == null) {
+                continue;
+            }
+            long target = s.last().minus(CheckSettings.REST_LAG).getEpochSecond();
+            long from = cursor.getOrDefault(p, s.first().getEpochSecond());
+            if (target - from >= (last ? 1 : MIN_WINDOW_SECONDS)) {
+                pending.add(new Window(p, from, target, 0));
+                cursor.put(p, target);
+            }
+        }
+    }
+
+    /** Asks for one window; false when the budget had no slot before the deadline (the window stays pending). */
+    private boolean fetch(Window w, long deadlineNanos, boolean mayRetry) throws InterruptedException {
+        RestClient.Reply r;
+        try {
+            r = rest.get("/market/products/" + w.product() + "/ticker?limit=" + LIMIT + "&start=" + w.from() + "&end="
+                    + w.to(), false, deadlineNanos);
+        } catch (InterruptedException e) {
+            pending.addFirst(w); // stopped mid-request: the final round asks for it
+            throw e;
+        }
+        if (notAsked(r)) {
+            pending.addFirst(w); // asked in the final round, or said uncovered
+            if (mayRetry) {
+                Thread.sleep(50);
+            }
+            return false;
+        }
+        requests.incrementAndGet();
+        List<RestTrade> trades = r.ok() ? trades(r.json()) : null;
+        if (trades == null) {
+            (r.status() == 429 ? refused : failed).incrementAndGet();
+            lastProblem = r.ok() ? "a ticker answer without a trades array" : RestSampler.describe(r);
+            if (mayRetry && w.attempt() + 1 < ATTEMPTS) {
+                pending.add(new Window(w.product(), w.from(), w.to(), w.attempt() + 1));
+            } else {
+                uncoveredWindows.incrementAndGet();
+            }
+            return true;
+        }
+        Instant coveredFrom = Instant.ofEpochSecond(w.from());
+        if (trades.size() >= LIMIT) { // full: older trades of the window may be missing from this answer
+            Instant oldest = trades.stream().map(RestTrade::time).min(Instant::compareTo).orElseThrow();
+            coveredFrom = oldest;
+            long pageTo = oldest.getEpochSecond() + 1;
+            if (pageTo < w.to()) {
+                pending.addFirst(new Window(w.product(), w.from(), pageTo, 0));
+            } else {
+                uncoveredWindows.incrementAndGet(); // over LIMIT trades in one second: seconds cannot page further
+            }
+        }
+        answers.add(new Answer(w.product(), coveredFrom, Instant.ofEpochSecond(w.to()), trades));
+        return true;
+    }
+
+    /** True when the budget left no slot before the deadline: the request never went out. */
+    static boolean notAsked(RestClient.Reply r) {
+        return r.status() == 0 && r.error() != null && r.error().startsWith("request budget left no time");
+    }
+
+    /** The trades of a ticker answer; entries without an id or a time are left out (nothing to match them on). */
+    private static List<RestTrade> trades(JsonObject json) {
+        JsonElement array = json.get("trades");
+        if (array == null || !array.isJsonArray()) {
+            return null;
+        }
+        List<RestTrade> out = new ArrayList<>();
+        for (JsonElement e : array.getAsJsonArray()) {
+            if (!e.isJsonObject()) {
+                continue;
+            }
+            JsonObject t = e.getAsJsonObject();
+            String id = text(t, "trade_id");
+            Instant time = time(text(t, "time"));
+            if (id != null && time != null) {
+                out.add(new RestTrade(id, RestSampler.decimal(t.get("price")), RestSampler.decimal(t.get("size")),
+                        text(t, "side"), time));
+            }
+        }
+        return out;
+    }
+
+    private static String text(JsonObject o, String field) {
+        JsonElement e = o.get(field);
+        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+    }
+
+    private static Instant time(String text) {
+        try {
+            return text == null ? null : Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The end of what was asked for a product (the judged span ends there); null before its first window. */
+    synchronized Instant askedThrough(String product) {
+        Long c = cursor.get(product);
+        return c == null ? null : Instant.ofEpochSecond(c);
+    }
+
+    List<String> products() {
+        return products;
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    long refused() {
+        return refused.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    long uncoveredWindows() {
+        return uncoveredWindows.get();
+    }
+
+    String lastProblem() {
+        return lastProblem;
+    }
+}
