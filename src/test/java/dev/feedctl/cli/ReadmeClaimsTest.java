@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/**
- * README's claims that no other test showed, as a user meets them (docs/readme-audit.md names the README line of
- * each). Every run is short: the whole class stays within a few seconds.
- */
+/** README's claims no other test showed, as a user meets them; docs/readme-audit.md names each one's line. */
 @Timeout(30)
 class ReadmeClaimsTest {
 
@@ -84,7 +82,7 @@ class ReadmeClaimsTest {
         assertFalse(evidence.has("dropped_by_reader"), "gone since issue 20: " + evidence);
         assertTrue(evidence.getAsJsonObject("exchange_lag_ms").keySet().containsAll(List.of("p50", "p99", "p99_9",
                 "max", "min")), evidence::toString);
-        NodeList cases = xml(junit).getElementsByTagName("testcase");
+        NodeList cases = xml(junit);
         assertEquals(doc.getAsJsonArray("checks").size(), cases.getLength(), "one testcase per check");
         for (int i = 0; i < cases.getLength(); i++) {
             assertFalse(((Element) cases.item(i)).hasAttribute("time"), "verify's checks are not timed");
@@ -101,8 +99,8 @@ class ReadmeClaimsTest {
         assertEquals(0, r.code(), "WARN does not fail the gate\n" + r);
         Element rest = testcase(xml(junit), "rest-price");
         assertEquals(0, rest.getElementsByTagName("failure").getLength(), r::toString);
-        assertTrue(rest.getElementsByTagName("system-out").item(0).getTextContent().startsWith("WARN: REST rate-limited"),
-                r::toString);
+        String out = rest.getElementsByTagName("system-out").item(0).getTextContent();
+        assertTrue(out.startsWith("WARN: REST rate-limited"), out);
         JsonObject facts = Json.parse(Files.readString(report)).getAsJsonObject().getAsJsonObject("facts");
         assertTrue(facts.getAsJsonObject("rest").get("refused_429").getAsInt() > 0, facts::toString);
     }
@@ -141,8 +139,8 @@ class ReadmeClaimsTest {
         JsonObject doc = Json.parse(r.out()).getAsJsonObject();
         assertEquals("probe", doc.get("command").getAsString());
         JsonObject first = doc.getAsJsonArray("checks").get(0).getAsJsonObject();
-        assertEquals("url-lint", first.get("name").getAsString());
-        assertTrue(first.get("ms").getAsDouble() >= 0, first::toString);
+        assertTrue("url-lint".equals(first.get("name").getAsString()) && first.get("ms").getAsDouble() >= 0,
+                r::toString);
         assertEquals(List.of("ws_url", "rest_url", "channels", "products"),
                 List.copyOf(doc.getAsJsonObject("facts").keySet()));
         assertTrue(testcase(xml(junit), "url-lint").hasAttribute("time"), "a timed probe step has its time");
@@ -155,6 +153,17 @@ class ReadmeClaimsTest {
         assertEquals(3, r.code(), "3 (connection) before 1 (evidence)\n" + r);
         assertTrue(r.out().contains("FAIL connection") && r.out().contains("1001"), r::toString);
         assertTrue(r.out().contains("FAIL schema") && r.out().contains("frames break the protocol"), r::toString);
+    }
+
+    /** README "Commands": FEEDCTL_WS_URL and FEEDCTL_REST_URL choose both URLs when no option does. */
+    @Test
+    void theEnvironmentChoosesBothUrls() {
+        Run r = Run.with(Map.of("FEEDCTL_WS_URL", "ws://127.0.0.1:9", "FEEDCTL_REST_URL",
+                "http://127.0.0.1:9"), "probe", "-o", "json", "--timeout", "2s");
+        assertEquals(3, r.code(), "nothing listens on port 9\n" + r);
+        JsonObject facts = Json.parse(r.out()).getAsJsonObject().getAsJsonObject("facts");
+        assertEquals("ws://127.0.0.1:9", facts.get("ws_url").getAsString(), r::toString);
+        assertEquals("http://127.0.0.1:9", facts.get("rest_url").getAsString(), r::toString);
     }
 
     /** README "tail", exit codes: an unwritable --record file is a usage error. */
@@ -190,18 +199,13 @@ class ReadmeClaimsTest {
         }
     }
 
-    private static org.w3c.dom.Document xml(Path file) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
+    private static NodeList xml(Path file) throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile())
+                .getElementsByTagName("testcase");
     }
 
-    private static Element testcase(org.w3c.dom.Document xml, String name) {
-        NodeList cases = xml.getElementsByTagName("testcase");
-        for (int i = 0; i < cases.getLength(); i++) {
-            Element c = (Element) cases.item(i);
-            if (name.equals(c.getAttribute("name"))) {
-                return c;
-            }
-        }
-        throw new AssertionError("no testcase " + name);
+    private static Element testcase(NodeList cases, String name) {
+        return java.util.stream.IntStream.range(0, cases.getLength()).mapToObj(i -> (Element) cases.item(i))
+                .filter(c -> name.equals(c.getAttribute("name"))).findFirst().orElseThrow();
     }
 }
