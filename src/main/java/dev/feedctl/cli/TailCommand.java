@@ -336,7 +336,12 @@ public class TailCommand implements Callable<Integer> {
                 event(TailLines.stale(p, true, maxStaleness, now));
             }
             if (audits != null) {
-                audits.findings().forEach(f -> event(dev.feedctl.report.TruthLines.of(f, now)));
+                for (dev.feedctl.check.LiveAudits.Finding f : audits.findings()) {
+                    event(dev.feedctl.report.TruthLines.of(f, now));
+                    if (observer != null && f instanceof dev.feedctl.check.LiveAudits.MissedTrades t) {
+                        observer.missedTrades(t.product(), t.count()); // feedctl_missed_trades_total
+                    }
+                }
             }
             terminal.handOverStream();
             if (recorder != null) {

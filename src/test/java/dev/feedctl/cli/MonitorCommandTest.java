@@ -161,6 +161,31 @@ class MonitorCommandTest {
         }
     }
 
+    /** Trades the socket never delivered (REST has them) reach feedctl_missed_trades_total, as tail's events say. */
+    @Test
+    void tradesLostUpstreamOfTheSocketAreCountedInMissedTradesTotal() throws Exception {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults()
+                .withFaults(Faults.NONE.with(new Fault.DropTrades(5))));
+             TailCommandTest.Live t = new TailCommandTest.Live("tail", "--ws-url", sim.wsUri().toString(),
+                     "--rest-url", sim.restUri().toString(), "-c", "market_trades", "--rest-check", "500ms",
+                     "--metrics", "0", "--duration", "8s", "-o", "ndjson")) {
+            Scraper s = Scraper.of(t.err::toString);
+            Map<String, String> btc = Map.of("product", "BTC-USD");
+            Exposition e = s.awaitMetrics(x -> x.value("feedctl_missed_trades_total", btc) >= 1,
+                    Duration.ofSeconds(8), "missed trades counted");
+            assertTrue(e.value("feedctl_missed_trades_total", btc) >= 1, t::toString);
+            assertEquals(0, t.join(), t::toString);
+            // the counter and the events tell one story: the events' running total is what the counter counted
+            var totals = java.util.regex.Pattern.compile("\"event\":\"missed_trades\".*?\"missed\":(\\d+)")
+                    .matcher(t.out.toString());
+            long last = 0;
+            while (totals.find()) {
+                last = Long.parseLong(totals.group(1));
+            }
+            assertTrue(last >= e.value("feedctl_missed_trades_total", btc), t::toString);
+        }
+    }
+
     private static Map<String, Double> outages(Exposition e) {
         return CAUSES.stream().collect(Collectors.toMap(c -> c, c -> e.value("feedctl_outages_total",
                 Map.of("shard", "0", "cause", c))));
