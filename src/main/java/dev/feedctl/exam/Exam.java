@@ -127,7 +127,9 @@ public final class Exam {
             if (skipAll == null && r.interrupted()) {
                 skipAll = "interrupted";
             }
-            if (skipAll == null && r.exited() != null) {
+            // a client that exited before it ever connected is the never-connected case (exit 3), not a SKIP
+            boolean connected = r.log.connections().stream().anyMatch(c -> c.admitted());
+            if (skipAll == null && r.exited() != null && connected) {
                 skipAll = "the client had exited with " + r.exited() + (r.lessonName == null ? ""
                         : " (during " + r.lessonName + ")");
             }

@@ -47,6 +47,15 @@ public final class ExchangeLag {
         return count() == 0 ? Duration.ZERO : Duration.ofNanos((maxMicros - minMicros) * 1000);
     }
 
+    /**
+     * A percentile within what was seen: the histogram answers with the top of a value's bucket (2 significant
+     * digits), which can lie above the largest lag observed; a report never states a lag no frame had.
+     */
+    private double percentileMillis(double percentile) {
+        long v = micros.getValueAtPercentile(percentile);
+        return Math.max(Math.min(v, maxMicros), Math.max(0, minMicros)) / 1000.0;
+    }
+
     /** Percentiles in milliseconds for the report: p50, p99, p99.9, max; empty when no frame had a timestamp. */
     public Map<String, Object> summaryMillis() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -54,9 +63,9 @@ public final class ExchangeLag {
             return m;
         }
         m.put("frames", count());
-        m.put("p50", micros.getValueAtPercentile(50) / 1000.0);
-        m.put("p99", micros.getValueAtPercentile(99) / 1000.0);
-        m.put("p99_9", micros.getValueAtPercentile(99.9) / 1000.0);
+        m.put("p50", percentileMillis(50));
+        m.put("p99", percentileMillis(99));
+        m.put("p99_9", percentileMillis(99.9));
         m.put("max", maxMicros / 1000.0);
         m.put("min", minMicros / 1000.0);
         m.put("exchange_clock_ahead", negative > 0);

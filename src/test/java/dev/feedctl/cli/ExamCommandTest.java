@@ -144,6 +144,16 @@ class ExamCommandTest {
                 r.toString());
     }
 
+    /** A client that exits before it ever connects was never examined: exit 3, never a PASS of skipped lessons. */
+    @Test
+    void aClientThatExitsBeforeConnectingIsExit3NotAPassOfSkips() {
+        Run r = exam(List.of("--lesson-timeout", "3s"), List.of("false"));
+        assertEquals(3, r.code(), r.toString());
+        assertTrue(r.out().contains("the client never connected to ws://127.0.0.1:"), r.toString());
+        assertTrue(r.out().contains("before the client exited with 1"), r.toString());
+        assertFalse(r.out().contains("exam: PASS"), r.toString());
+    }
+
     @Test
     void usageErrorsExit2() {
         assertEquals(2, Run.of("exam").code());
