@@ -59,8 +59,18 @@ final class BookAuditor implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) { // said by the check, which then fails: never a silent early end
+            failure = e;
+            lastProblem = "feedctl's REST audit failed: " + dev.feedctl.protocol.Untrusted.text(e.toString());
         }
     }
+
+    /** The unexpected exception that stopped the audit, or null. */
+    Throwable failure() {
+        return failure;
+    }
+
+    private volatile Throwable failure;
 
     void stop() {
         running = false;

@@ -21,6 +21,10 @@ final class BookCheck {
         SocketBook s = a.socket;
         String rest = "REST product_book calls " + a.auditor.requests() + ", refused (429) " + a.auditor.refused()
                 + ", failed " + a.auditor.failed();
+        if (a.auditor.failure() != null) { // whatever was compared before, the comparison did not run its course
+            return CheckResult.fail(NAME, ExitCode.INTERNAL, rest, a.auditor.lastProblem(),
+                    "a bug in feedctl: please report it with this report", Map.of());
+        }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("comparisons", j.comparisons);
         data.put("levels_agreed", j.levelsAgreed);

@@ -38,6 +38,16 @@ public final class LiveAudits {
     public record BookHealth(String product, boolean ok, String difference) implements Finding {
     }
 
+    /**
+     * The REST audit of {@code feature} ({@code trades} or {@code book}) died of an unexpected exception: told once,
+     * and nothing more is said of that feature, so no old finding goes on standing for a current one.
+     */
+    public record AuditFailed(String feature, String problem) implements Finding {
+    }
+
+    private boolean tradesFailureTold;
+    private boolean bookFailureTold;
+
     private final TradeAudit trades;
     private final BookAudit book;
     private final Map<String, Long> missedTold = new HashMap<>();
@@ -79,7 +89,12 @@ public final class LiveAudits {
     /** What changed since the last call, after judging REST's answers so far. */
     public List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
-        if (trades != null) {
+        if (trades != null && trades.auditor.failure() != null) {
+            if (!tradesFailureTold) {
+                tradesFailureTold = true;
+                out.add(new AuditFailed("trades", trades.auditor.lastProblem()));
+            }
+        } else if (trades != null) {
             trades.drain();
             for (String p : trades.auditor.products()) {
                 TradeJudge.Tally t = trades.judge.tally(p);
@@ -93,7 +108,12 @@ public final class LiveAudits {
                 }
             }
         }
-        if (book != null) {
+        if (book != null && book.auditor.failure() != null) {
+            if (!bookFailureTold) {
+                bookFailureTold = true;
+                out.add(new AuditFailed("book", book.auditor.lastProblem()));
+            }
+        } else if (book != null) {
             book.drain();
             for (Map.Entry<String, BookJudge.Difference> e : new LinkedHashMap<>(book.judge.latest).entrySet()) {
                 boolean ok = e.getValue() == null;

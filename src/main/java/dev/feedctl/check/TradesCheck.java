@@ -43,6 +43,10 @@ final class TradesCheck {
         TradeAuditor a = o.trades.auditor;
         String rest = "REST ticker calls " + a.requests() + ", refused (429) " + a.refused() + ", failed "
                 + a.failed();
+        if (a.failure() != null) { // whatever was compared before, the comparison did not run its course
+            return CheckResult.fail(NAME, ExitCode.INTERNAL, rest, a.lastProblem(),
+                    "a bug in feedctl: please report it with this report", Map.of());
+        }
         Map<String, Object> data = data(t, o);
         long duplicates = o.trades.tape.duplicates();
         boolean sidesInverted = t.compared >= 3 && t.sideMismatched == t.compared;

@@ -25,6 +25,11 @@ public final class TruthLines {
             m.put("missed", t.total());
             m.put("ids", t.ids());
             m.put("in_outage", t.inOutage());
+        } else if (f instanceof LiveAudits.AuditFailed a) {
+            m.put("event", "audit_failed");
+            m.put("at", at.toString());
+            m.put("feature", a.feature());
+            m.put("problem", a.problem());
         } else if (f instanceof LiveAudits.BookHealth b) {
             m.put("event", "book");
             m.put("at", at.toString());
