@@ -96,4 +96,31 @@ class ProbeCommandTest {
         assertTrue(line(r, "schema").startsWith("FAIL") && r.out().contains("malformed frames; first: "), r::toString);
         assertTrue(line(r, "connection").startsWith("PASS"), r::toString);
     }
+
+    /**
+     * No heartbeat in a window of 2 s or less proves nothing (they come every second): SKIP, as verify does; over a
+     * longer window the same silence FAILs. An exchange whose heartbeats come every 10 s shows both.
+     */
+    @Test
+    void noHeartbeatInAShortWindowIsSkipNotFail() throws Exception {
+        var slow = new dev.feedctl.sim.SimConfig.Timings(java.time.Duration.ofSeconds(5),
+                java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(5));
+        try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withTimings(slow))) {
+            List<String> base = List.of("probe", "--ws-url", sim.wsUri().toString(), "--rest-url",
+                    sim.restUri().toString());
+            Run shortWindow = Run.of(args(base, "--duration", "1500ms"));
+            assertTrue(shortWindow.out().matches("(?s).*SKIP heartbeats +no heartbeat arrived in the 1\\.5 s window: "
+                    + "too short to judge.*"), shortWindow::toString);
+            assertEquals(0, shortWindow.code(), shortWindow::toString);
+            Run longWindow = Run.of(args(base, "--duration", "2500ms"));
+            assertTrue(longWindow.out().contains("FAIL heartbeats"), longWindow::toString);
+            assertEquals(1, longWindow.code(), longWindow::toString);
+        }
+    }
+
+    private static String[] args(List<String> base, String... more) {
+        List<String> all = new java.util.ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
 }
