@@ -2,6 +2,7 @@ package dev.feedctl.check;
 
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.Frame;
+import dev.feedctl.auth.CdpKey;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.FeedSession;
@@ -48,7 +49,7 @@ final class ProbeSocketRungs {
 
     void add() {
         ServerErrors.Explanation error = serverError == null ? null
-                : Prober.explain(serverError, session, s.key());
+                : CdpKey.explain(serverError, session.channels(), s.key());
         rungs.add(ack(error));
         rungs.add(firstData());
         rungs.add(wholeWindow(heartbeats()));
@@ -72,7 +73,7 @@ final class ProbeSocketRungs {
     }
 
     ServerErrors.Explanation error() {
-        return serverError == null ? null : Prober.explain(serverError, session, s.key());
+        return serverError == null ? null : CdpKey.explain(serverError, session.channels(), s.key());
     }
 
     private CheckResult ack(ServerErrors.Explanation error) {

@@ -5,7 +5,6 @@ import dev.feedctl.auth.JwtSigner;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.ProductIds;
-import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.Connection;
@@ -180,10 +179,5 @@ public final class Prober {
 
     static double ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e6;
-    }
-
-    static ServerErrors.Explanation explain(Frame.Error e, FeedSession session, CdpKey key) {
-        return ServerErrors.explain(e, session.channels(), key != null,
-                key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
     }
 }

@@ -64,7 +64,6 @@ final class SessionChecks {
 
     /** {@code closed by server after 1.5 s: 1001 "going away"}. */
     static String closed(CloseInfo c) {
-        return "closed by " + c.side() + " after " + Figures.duration(c.sinceConnect()) + ": " + c.code()
-                + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\"");
+        return c.closedAfter() + ": " + c.codeAndReason();
     }
 }

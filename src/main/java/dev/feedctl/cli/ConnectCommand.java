@@ -125,8 +125,7 @@ public final class ConnectCommand implements Callable<Integer> {
         if (hold != null) {
             t.data(close == null ? "hold           still open after " + Figures.duration(hold)
                     + "; the server did not close"
-                    : "hold           closed by " + close.side() + " after " + Figures.duration(close.sinceConnect())
-                    + ": " + close.code() + (close.reason().isEmpty() ? "" : " \"" + close.reason() + "\"")
+                    : "hold           " + close.closedAfter() + ": " + close.codeAndReason()
                     + (closeCause == null ? "" : "\n               cause: " + closeCause));
         }
     }

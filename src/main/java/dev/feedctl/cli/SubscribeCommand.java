@@ -207,17 +207,15 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     /** A server error frame ends the run with its cause: an auth problem is 4, anything else 5. */
     static ExitException serverError(Frame.Error e, FeedSession session, CdpKey key) {
-        ServerErrors.Explanation x = ServerErrors.explain(e, session.channels(), key != null,
-                key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
+        ServerErrors.Explanation x = CdpKey.explain(e, session.channels(), key);
         return x.authProblem() ? ExitException.auth(x.text()) : ExitException.protocol(x.text());
     }
 
     private ExitException closed(CloseInfo c, FeedSession session, boolean acked) {
         FrameSource conn = session.connection();
         String cause = c.knownCause(acked, conn.largestFrame(), conn.maxMessageSize());
-        return ExitException.connection("connection closed by " + c.side() + " after "
-                + Figures.duration(c.sinceConnect()) + (acked ? "" : ", before the subscription was acknowledged")
-                + ": " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\"")
+        return ExitException.connection("connection " + c.closedAfter()
+                + (acked ? "" : ", before the subscription was acknowledged") + ": " + c.codeAndReason()
                 + (cause == null ? "" : "; " + cause));
     }
 }
