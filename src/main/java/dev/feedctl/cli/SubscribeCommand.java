@@ -23,10 +23,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code feedctl subscribe}: subscribe, wait for the acks, write every received frame as it came. */
 @Command(name = "subscribe", mixinStandardHelpOptions = true,
@@ -36,26 +33,8 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     private static final Duration TICK = Duration.ofMillis(100);
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    FeedctlCommand root;
-
     @Mixin
-    EndpointOptions endpoint;
-
-    @Mixin
-    StreamOptions stream;
-
-    @Mixin
-    AuthOptions auth;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbosity;
+    FeedOptions feed;
 
     @Option(names = "--count", paramLabel = "N", description = "Stop after N data frames (heartbeats and acks do "
             + "not count).")
@@ -76,21 +55,21 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        terminal = new Terminal(spec, verbosity.on());
-        format = output.format(Tty.stdoutIsTerminal() ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
+        terminal = feed.terminal();
+        format = feed.output.format(Tty.stdoutIsTerminal() ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
                 OutputOptions.Format.TEXT, OutputOptions.Format.NDJSON);
         if (count != null && count < 1) {
             throw ExitException.usage("--count must be at least 1");
         }
-        List<String> channels = stream.channels();
-        List<String> products = stream.products();
-        CdpKey key = auth.load(root, terminal);
+        List<String> channels = feed.stream.channels();
+        List<String> products = feed.stream.products();
+        CdpKey key = feed.key(terminal);
         AuthOptions.requireKeyFor(channels, key);
-        try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            endpoint.lint(endpoints.ws(), terminal);
+        try (Endpoints endpoints = feed.open(key)) {
+            feed.endpoint.lint(endpoints.ws(), terminal);
             // text is for a person at a terminal, to whom a millisecond more is nothing; NDJSON is for programs
-            ConnectSpec socket = endpoint.connectSpec(endpoints.ws());
-            Connection conn = endpoint.connect(format == OutputOptions.Format.TEXT
+            ConnectSpec socket = feed.endpoint.connectSpec(endpoints.ws());
+            Connection conn = feed.endpoint.connect(format == OutputOptions.Format.TEXT
                     ? socket.withLinger(ConnectSpec.RELAXED_LINGER) : socket, terminal);
             conn.phases().forEach(st -> terminal.verbose(dev.feedctl.report.PhaseText.line(st)));
             try (FeedSession session = new FeedSession(conn, key == null ? null : new JwtSigner(key, Clock.systemUTC()),
@@ -118,7 +97,7 @@ public final class SubscribeCommand implements Callable<Integer> {
     private int streamFrames(FeedSession session, CdpKey key) throws InterruptedException {
         long start = System.nanoTime();
         long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
-        FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(endpoint.timeout()));
+        FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(feed.endpoint.timeout()));
         long data = 0;
         boolean firstDataSeen = false;
         // --count ends the output, not the wait for acknowledgements: the feed may send data before its ack

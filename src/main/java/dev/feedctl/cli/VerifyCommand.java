@@ -19,10 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code feedctl verify}: the gate to run before claiming a feed works. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -32,26 +29,8 @@ import picocli.CommandLine.Spec;
                 + "run takes at most --duration plus --timeout (a server that never answers costs --timeout).")
 public final class VerifyCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    FeedctlCommand root;
-
     @Mixin
-    EndpointOptions endpoint;
-
-    @Mixin
-    StreamOptions stream;
-
-    @Mixin
-    AuthOptions auth;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbosity;
+    FeedOptions feed;
 
     @Mixin
     ReportOptions reports;
@@ -64,9 +43,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Valid data frames needed per product. Default: ${DEFAULT-VALUE}.")
     int minMessages;
 
-    @Option(names = "--max-deviation-bps", paramLabel = "BPS", defaultValue = "50",
-            description = "Largest socket-vs-REST price difference allowed. Default: ${DEFAULT-VALUE}.")
-    double maxDeviationBps;
+    @Mixin
+    DeviationOption deviation;
 
     @Option(names = "--max-staleness", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
             description = "Longest a product may go without an update. Default: ${DEFAULT-VALUE}.")
@@ -92,31 +70,29 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Terminal terminal = new Terminal(spec, verbosity.on());
-        OutputOptions.Format format = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
+        Terminal terminal = feed.terminal();
+        OutputOptions.Format format = feed.output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
                 OutputOptions.Format.JSON);
         if (duration.isZero() || minMessages < 0) {
             throw ExitException.usage("--duration must be positive and --min-messages not negative");
         }
-        if (!(maxDeviationBps >= 0 && maxDeviationBps <= 10_000)) {
-            throw ExitException.usage("--max-deviation-bps must be a number from 0 to 10000, got " + maxDeviationBps);
-        }
+        double maxDeviationBps = deviation.bps();
         if (bookDepth < 1 || bookDepth > 1000) {
             throw ExitException.usage("--book-depth must be from 1 to 1000, got " + bookDepth);
         }
         double restBudget = budget.value(); // checked before anything connects
-        List<String> channels = stream.channels();
-        List<String> products = stream.products();
+        List<String> channels = feed.stream.channels();
+        List<String> products = feed.stream.products();
         if (replay != null) {
             return replay(terminal, format, channels, products);
         }
-        CdpKey key = auth.load(root, terminal);
+        CdpKey key = feed.key(terminal);
         AuthOptions.requireKeyFor(channels, key);
         reports.checkWritable();
-        try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            endpoint.rejectMalformed(endpoints.ws());
+        try (Endpoints endpoints = feed.open(key)) {
+            feed.endpoint.rejectMalformed(endpoints.ws());
             // frames are timed on the read thread, so the consumer may nap longer between looks: less CPU per frame
-            ConnectSpec socket = endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
+            ConnectSpec socket = feed.endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
             CheckSettings settings = new CheckSettings(socket, endpoints.rest(),
                     channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
             Verifier verifier = new Verifier(settings, Clock.systemUTC()).withBookDepth(bookDepth)
@@ -154,15 +130,15 @@ public final class VerifyCommand implements Callable<Integer> {
 
     private int replay(Terminal terminal, OutputOptions.Format format, List<String> channels, List<String> products)
             throws Exception {
-        if (endpoint.simulated()) {
+        if (feed.endpoint.simulated()) {
             throw ExitException.usage("--replay judges a recording; it cannot be combined with --sim");
         }
         reports.checkWritable();
         BufferedReader in = RecordingFiles.open(replay);
-        CheckSettings settings = new CheckSettings(ConnectSpec.of(URI.create("replay:recording"), endpoint.timeout()),
-                URI.create("replay:none"), channels, products, null, duration, minMessages, maxDeviationBps,
+        CheckSettings settings = new CheckSettings(ConnectSpec.of(URI.create("replay:recording"), feed.endpoint.timeout()),
+                URI.create("replay:none"), channels, products, null, duration, minMessages, deviation.bps(),
                 maxStaleness, budget.value());
-        Replayer replayer = new Replayer(settings, stream.given(), new Recording(in), "-".equals(replay) ? "stdin"
+        Replayer replayer = new Replayer(settings, feed.stream.given(), new Recording(in), "-".equals(replay) ? "stdin"
                 : replay);
         Verdict verdict = replayer.run();
         reports.render(verdict, format, terminal, false);
