@@ -1,7 +1,6 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
-import dev.feedctl.check.ExitCode;
 import dev.feedctl.check.Replayer;
 import dev.feedctl.units.Figures;
 import dev.feedctl.check.Verdict;
@@ -15,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -99,32 +96,13 @@ public final class VerifyCommand implements Callable<Integer> {
                     .withExactChecks(!noExactChecks);
             // Ctrl-C or SIGTERM: stop gathering, judge what was seen, write the reports (with the exit code the
             // process is about to have), then let the JVM exit with 130 or 143
-            CountDownLatch reported = new CountDownLatch(1);
-            SignalExit signals = SignalExit.install();
-            Thread onInterrupt = new Thread(() -> {
-                verifier.interrupt(signals.caught() == 0 ? ExitCode.INTERRUPTED.code() : signals.caught());
-                try {
-                    reported.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "feedctl-interrupt");
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-            try {
+            return ReportBeforeExit.run("feedctl-interrupt", verifier::interrupt, Duration.ofSeconds(5), () -> {
                 terminal.verbose("gathering evidence for " + Figures.duration(duration) + " from " + endpoints.ws()
                         + " (Ctrl-C judges what was seen so far)");
                 Verdict verdict = verifier.run();
                 reports.render(verdict, format, terminal, false);
                 return verdict.exitCode().code();
-            } finally {
-                signals.close();
-                reported.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it returns once the reports are written
-                }
-            }
+            });
         }
     }
 
