@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The socket rungs after the upgrade: subscribe-ack, first-data, heartbeats, sequence, schema, connection, auth.
+ * The socket rungs after the upgrade ({@link Prober#SOCKET_RUNGS} from subscribe-ack on).
  * Schema and connection are verify's own checks ({@link SessionChecks}). A rung that judges the window never passes
  * on a window that ended early.
  */

@@ -30,9 +30,14 @@ import java.util.Map;
 public final class Prober {
 
     private static final Duration TICK = Duration.ofMillis(50);
-    /** The rungs that need the socket, in ladder order. */
-    private static final List<String> SOCKET_LADDER = List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack",
-            "first-data", "heartbeats", "sequence", "schema", "connection", "auth");
+    /**
+     * The ladder, the one place it is spelled: the rungs that need the socket, then the REST rungs, in order (a
+     * constant, so that probe's help text is built from it).
+     */
+    public static final String SOCKET_RUNGS = "dns, tcp, tls, upgrade, subscribe-ack, first-data, heartbeats, sequence, "
+            + "schema, connection, auth";
+    public static final String REST_RUNGS = "rest-reachable, rest-price, clock-skew";
+    private static final List<String> SOCKET_LADDER = List.of(SOCKET_RUNGS.split(", "));
 
     private final CheckSettings s;
     private final Clock clock;

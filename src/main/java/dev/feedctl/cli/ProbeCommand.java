@@ -14,9 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code feedctl probe}: the diagnostic ladder, PASS/WARN/FAIL/SKIP per step with its time and cause. */
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "The diagnostic ladder: url lint, dns, tcp, tls, upgrade, subscribe-ack, first-data, "
-                + "heartbeats, sequence, schema, connection, auth, rest-reachable, rest-price, clock-skew. It goes as far "
-                + "as it can; a window cut short by a close is never a PASS.")
+        description = "The diagnostic ladder: url lint, " + Prober.SOCKET_RUNGS + ", " + Prober.REST_RUNGS
+                + ". It goes as far as it can; a window cut short by a close is never a PASS.")
 public final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
