@@ -9,6 +9,7 @@ import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.protocol.Violation;
+import dev.feedctl.protocol.RecordedLine;
 import dev.feedctl.report.FrameText;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectSpec;
@@ -116,7 +117,8 @@ public final class SubscribeCommand implements Callable<Integer> {
                         + "the subscribe");
             } else if (ev instanceof FeedEvent.Closed c) {
                 if (annotate) { // the close belongs to the recording: verify --replay explains it like a live one
-                    terminal.stream(FrameText.closed(c.close(), Clock.systemUTC().instant()));
+                    terminal.stream(RecordedLine.closeLine(Clock.systemUTC().instant(), c.close().code(),
+                            c.close().reason(), c.close().side()));
                 }
                 throw closed(c.close(), session, session.unacknowledged().isEmpty());
             } else if (ev instanceof FeedEvent.Acknowledged a) {
