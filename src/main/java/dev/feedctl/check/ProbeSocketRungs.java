@@ -92,7 +92,7 @@ final class ProbeSocketRungs {
         if (close != null) {
             String cause = close.knownCause(false, session.connection().largestFrame(),
                     session.connection().maxMessageSize());
-            return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, SessionChecks.closed(close),
+            return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, close.describe(),
                     cause == null ? "closed before the acknowledgement" : cause, null, Map.of());
         }
         FrameLedger ev = session.ledger();

@@ -138,7 +138,7 @@ public final class Prober {
                 FeedEvent ev = loop.nextBefore(TICK, end);
                 if (ev instanceof FeedEvent.Closed c) {
                     close = c.close();
-                    cutShort = SessionChecks.closed(close);
+                    cutShort = close.describe();
                     return;
                 }
                 if (ev instanceof FeedEvent.ServerError e) {

@@ -110,7 +110,7 @@ public final class ConnectCommand implements Callable<Integer> {
         if (hold != null) {
             t.data(close == null ? "hold           still open after " + Figures.duration(hold)
                     + "; the server did not close"
-                    : "hold           " + close.closedAfter() + ": " + close.codeAndReason()
+                    : "hold           " + close.describe()
                     + (closeCause == null ? "" : "\n               cause: " + closeCause));
         }
     }

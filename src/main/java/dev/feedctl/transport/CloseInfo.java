@@ -22,6 +22,11 @@ public record CloseInfo(int code, String reason, boolean byServer, Duration sinc
         return byServer ? "server" : "client";
     }
 
+    /** {@code closed by server after 1.5 s: 1001 "going away"}: how every report of a close says it. */
+    public String describe() {
+        return closedAfter() + ": " + codeAndReason();
+    }
+
     /** {@code closed by server after 1.5 s}: the start of every sentence that reports a close. */
     public String closedAfter() {
         return "closed by " + side() + " after " + Figures.duration(sinceConnect);
