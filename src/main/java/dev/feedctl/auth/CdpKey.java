@@ -1,5 +1,7 @@
 package dev.feedctl.auth;
 
+import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.ServerErrors;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.List;
@@ -17,6 +19,14 @@ public record CdpKey(String name, Algorithm algorithm, PrivateKey privateKey, Pu
 
     public CdpKey(String name, Algorithm algorithm, PrivateKey privateKey, PublicKey publicKey, List<String> warnings) {
         this(name, algorithm, privateKey, publicKey, warnings, token -> { });
+    }
+
+    /**
+     * What a server error frame means after subscribes to {@code channels} made with {@code key} (null: no key):
+     * the one place that turns a key into what {@link ServerErrors} needs to know of it.
+     */
+    public static ServerErrors.Explanation explain(Frame.Error error, List<String> channels, CdpKey key) {
+        return ServerErrors.explain(error, channels, key != null, key != null && key.algorithm() == Algorithm.EDDSA);
     }
 
     /** This key, with every token it signs reported to {@code sink}. */

@@ -88,7 +88,7 @@ final class ConnectionCheck {
 
     private static String text(Leg leg, boolean several, Map<String, Object> outage) {
         CloseInfo c = leg.close;
-        String closed = (several ? leg.label() + " " : "") + SessionChecks.closed(c);
+        String closed = (several ? leg.label() + " " : "") + c.describe();
         if (!several) {
             return closed;
         }

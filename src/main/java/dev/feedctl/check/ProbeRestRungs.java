@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Probe's REST rungs: rest-reachable, rest-price (against the socket's prices of the window), clock-skew. */
+/** Probe's REST rungs ({@link Prober#REST_RUNGS}); rest-price compares with the socket's prices of the window. */
 final class ProbeRestRungs {
 
     private final CheckSettings s;

@@ -2,6 +2,7 @@ package dev.feedctl.check;
 
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.Frame;
+import dev.feedctl.auth.CdpKey;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.FeedSession;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The socket rungs after the upgrade: subscribe-ack, first-data, heartbeats, sequence, schema, connection, auth.
+ * The socket rungs after the upgrade ({@link Prober#SOCKET_RUNGS} from subscribe-ack on).
  * Schema and connection are verify's own checks ({@link SessionChecks}). A rung that judges the window never passes
  * on a window that ended early.
  */
@@ -48,7 +49,7 @@ final class ProbeSocketRungs {
 
     void add() {
         ServerErrors.Explanation error = serverError == null ? null
-                : Prober.explain(serverError, session, s.key());
+                : CdpKey.explain(serverError, session.channels(), s.key());
         rungs.add(ack(error));
         rungs.add(firstData());
         rungs.add(wholeWindow(heartbeats()));
@@ -72,7 +73,7 @@ final class ProbeSocketRungs {
     }
 
     ServerErrors.Explanation error() {
-        return serverError == null ? null : Prober.explain(serverError, session, s.key());
+        return serverError == null ? null : CdpKey.explain(serverError, session.channels(), s.key());
     }
 
     private CheckResult ack(ServerErrors.Explanation error) {
@@ -91,7 +92,7 @@ final class ProbeSocketRungs {
         if (close != null) {
             String cause = close.knownCause(false, session.connection().largestFrame(),
                     session.connection().maxMessageSize());
-            return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, SessionChecks.closed(close),
+            return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, close.describe(),
                     cause == null ? "closed before the acknowledgement" : cause, null, Map.of());
         }
         FrameLedger ev = session.ledger();

@@ -5,7 +5,6 @@ import dev.feedctl.auth.JwtSigner;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.ProductIds;
-import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.Connection;
@@ -31,9 +30,14 @@ import java.util.Map;
 public final class Prober {
 
     private static final Duration TICK = Duration.ofMillis(50);
-    /** The rungs that need the socket, in ladder order. */
-    private static final List<String> SOCKET_LADDER = List.of("dns", "tcp", "tls", "upgrade", "subscribe-ack",
-            "first-data", "heartbeats", "sequence", "schema", "connection", "auth");
+    /**
+     * The ladder, the one place it is spelled: the rungs that need the socket, then the REST rungs, in order (a
+     * constant, so that probe's help text is built from it).
+     */
+    public static final String SOCKET_RUNGS = "dns, tcp, tls, upgrade, subscribe-ack, first-data, heartbeats, sequence, "
+            + "schema, connection, auth";
+    public static final String REST_RUNGS = "rest-reachable, rest-price, clock-skew";
+    private static final List<String> SOCKET_LADDER = List.of(SOCKET_RUNGS.split(", "));
 
     private final CheckSettings s;
     private final Clock clock;
@@ -134,7 +138,7 @@ public final class Prober {
                 FeedEvent ev = loop.nextBefore(TICK, end);
                 if (ev instanceof FeedEvent.Closed c) {
                     close = c.close();
-                    cutShort = SessionChecks.closed(close);
+                    cutShort = close.describe();
                     return;
                 }
                 if (ev instanceof FeedEvent.ServerError e) {
@@ -180,10 +184,5 @@ public final class Prober {
 
     static double ms(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e6;
-    }
-
-    static ServerErrors.Explanation explain(Frame.Error e, FeedSession session, CdpKey key) {
-        return ServerErrors.explain(e, session.channels(), key != null,
-                key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
     }
 }

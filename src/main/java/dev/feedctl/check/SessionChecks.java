@@ -50,7 +50,7 @@ final class SessionChecks {
         }
         String cause = close.knownCause(!session.ackedAfter().isEmpty(), session.connection().largestFrame(),
                 session.connection().maxMessageSize());
-        return CheckResult.fail("connection", ExitCode.CONNECTION, closed(close),
+        return CheckResult.fail("connection", ExitCode.CONNECTION, close.describe(),
                 cause == null ? "the connection closed during the run" : cause,
                 close.code() == 1001 || close.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail "
                         + "does)" : null, Map.of("code", close.code(), "reason", close.reason(), "by", close.side()));
@@ -60,11 +60,5 @@ final class SessionChecks {
     static String acknowledged(Map<String, Duration> acked) {
         return acked.isEmpty() ? "none" : new TreeMap<>(acked).entrySet().stream()
                 .map(e -> e.getKey() + " in " + Figures.duration(e.getValue())).collect(Collectors.joining(", "));
-    }
-
-    /** {@code closed by server after 1.5 s: 1001 "going away"}. */
-    static String closed(CloseInfo c) {
-        return "closed by " + c.side() + " after " + Figures.duration(c.sinceConnect()) + ": " + c.code()
-                + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\"");
     }
 }

@@ -246,8 +246,7 @@ public final class Verifier {
         Frame f = r.decoded().frame();
         if (f instanceof Frame.Error e) {
             o.serverError = e;
-            o.errorExplanation = ServerErrors.explain(e, o.session.channels(), s.key() != null,
-                    s.key() != null && s.key().algorithm() == CdpKey.Algorithm.EDDSA);
+            o.errorExplanation = CdpKey.explain(e, o.session.channels(), s.key());
             return true;
         }
         if (f instanceof Frame.Foreign foreign) {

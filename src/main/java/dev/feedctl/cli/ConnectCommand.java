@@ -21,10 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code feedctl connect}: the connection waterfall, one timed line per phase; {@code --hold} watches the server. */
 @Command(name = "connect", mixinStandardHelpOptions = true,
@@ -32,20 +29,8 @@ import picocli.CommandLine.Spec;
                 + "without subscribing and reports what the server does.")
 public final class ConnectCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    FeedctlCommand root;
-
     @Mixin
-    EndpointOptions endpoint;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbosity;
+    SocketOptions socket;
 
     @Option(names = "--hold", paramLabel = "DURATION", converter = Durations.class,
             description = "Stay connected this long without subscribing and report what the server did.")
@@ -53,17 +38,17 @@ public final class ConnectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Terminal terminal = new Terminal(spec, verbosity.on());
-        boolean json = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
+        Terminal terminal = socket.terminal();
+        boolean json = socket.output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
                 OutputOptions.Format.JSON) == OutputOptions.Format.JSON;
-        try (Endpoints endpoints = endpoint.open(root.env(), null)) {
-            endpoint.rejectMalformed(endpoints.ws());
-            List<UrlLint.Finding> lint = UrlLint.check(endpoints.ws(), endpoint.allowPlaintext);
+        try (Endpoints endpoints = socket.open(null)) {
+            socket.endpoint.rejectMalformed(endpoints.ws());
+            List<UrlLint.Finding> lint = UrlLint.check(endpoints.ws(), socket.endpoint.allowPlaintext);
             List<Phase> phases = new ArrayList<>();
             CloseInfo close = null;
             String closeCause = null;
             int code = ExitCode.OK.code();
-            try (Connection conn = new Connector(Clock.systemUTC()).open(endpoint.connectSpec(endpoints.ws()))) {
+            try (Connection conn = new Connector(Clock.systemUTC()).open(socket.endpoint.connectSpec(endpoints.ws()))) {
                 phases.addAll(conn.phases());
                 if (hold != null) {
                     close = holdOpen(conn, hold);
@@ -125,8 +110,7 @@ public final class ConnectCommand implements Callable<Integer> {
         if (hold != null) {
             t.data(close == null ? "hold           still open after " + Figures.duration(hold)
                     + "; the server did not close"
-                    : "hold           closed by " + close.side() + " after " + Figures.duration(close.sinceConnect())
-                    + ": " + close.code() + (close.reason().isEmpty() ? "" : " \"" + close.reason() + "\"")
+                    : "hold           " + close.describe()
                     + (closeCause == null ? "" : "\n               cause: " + closeCause));
         }
     }

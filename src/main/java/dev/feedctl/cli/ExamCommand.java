@@ -1,7 +1,6 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
-import dev.feedctl.check.ExitCode;
 import dev.feedctl.check.Status;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.exam.Exam;
@@ -14,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,39 +96,15 @@ public final class ExamCommand implements Callable<Integer> {
                 ExamSettings.Thresholds.COINBASE);
         Exam exam = new Exam(settings, command, keepOutput ? line -> terminal.info("[client] " + line) : null,
                 ((FeedctlCommand) spec.root().userObject()).redactor());
-        CountDownLatch reported = new CountDownLatch(1);
-        SignalExit signals = SignalExit.install();
-        Thread onInterrupt = onInterrupt(exam, signals, reported);
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            Verdict verdict = run(exam, terminal);
-            reports.render(verdict, format, terminal, false);
-            clientStderr(verdict, terminal);
-            return verdict.exitCode().code();
-        } finally {
-            signals.close();
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it returns once the reports are written
-            }
-        }
-    }
-
-    /**
-     * Ctrl-C or SIGTERM: the lesson in progress stops, what was seen is judged and the reports written (with the
-     * exit code the process is about to have); the client is ended on the way out.
-     */
-    private static Thread onInterrupt(Exam exam, SignalExit signals, CountDownLatch reported) {
-        return new Thread(() -> {
-            exam.interrupt(signals.caught() == 0 ? ExitCode.INTERRUPTED.code() : signals.caught());
-            try {
-                reported.await(ExamSettings.Thresholds.COINBASE.budget().toSeconds(), TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "feedctl-exam-interrupt");
+        // Ctrl-C or SIGTERM: the lesson in progress stops, what was seen is judged and the reports written (with the
+        // exit code the process is about to have); the client is ended on the way out
+        return ReportBeforeExit.run("feedctl-exam-interrupt", exam::interrupt,
+                Duration.ofSeconds(ExamSettings.Thresholds.COINBASE.budget().toSeconds()), () -> {
+                    Verdict verdict = run(exam, terminal);
+                    reports.render(verdict, format, terminal, false);
+                    clientStderr(verdict, terminal);
+                    return verdict.exitCode().code();
+                });
     }
 
     private static Verdict run(Exam exam, Terminal terminal) throws Exception {

@@ -9,6 +9,7 @@ import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.protocol.Violation;
+import dev.feedctl.protocol.RecordedLine;
 import dev.feedctl.report.FrameText;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectSpec;
@@ -23,10 +24,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code feedctl subscribe}: subscribe, wait for the acks, write every received frame as it came. */
 @Command(name = "subscribe", mixinStandardHelpOptions = true,
@@ -36,26 +34,8 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     private static final Duration TICK = Duration.ofMillis(100);
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    FeedctlCommand root;
-
     @Mixin
-    EndpointOptions endpoint;
-
-    @Mixin
-    StreamOptions stream;
-
-    @Mixin
-    AuthOptions auth;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbosity;
+    FeedOptions feed;
 
     @Option(names = "--count", paramLabel = "N", description = "Stop after N data frames (heartbeats and acks do "
             + "not count).")
@@ -76,21 +56,21 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        terminal = new Terminal(spec, verbosity.on());
-        format = output.format(Tty.stdoutIsTerminal() ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
+        terminal = feed.terminal();
+        format = feed.output.format(Tty.stdoutIsTerminal() ? OutputOptions.Format.TEXT : OutputOptions.Format.NDJSON,
                 OutputOptions.Format.TEXT, OutputOptions.Format.NDJSON);
         if (count != null && count < 1) {
             throw ExitException.usage("--count must be at least 1");
         }
-        List<String> channels = stream.channels();
-        List<String> products = stream.products();
-        CdpKey key = auth.load(root, terminal);
+        List<String> channels = feed.stream.channels();
+        List<String> products = feed.stream.products();
+        CdpKey key = feed.key(terminal);
         AuthOptions.requireKeyFor(channels, key);
-        try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            endpoint.lint(endpoints.ws(), terminal);
+        try (Endpoints endpoints = feed.open(key)) {
+            feed.endpoint.lint(endpoints.ws(), terminal);
             // text is for a person at a terminal, to whom a millisecond more is nothing; NDJSON is for programs
-            ConnectSpec socket = endpoint.connectSpec(endpoints.ws());
-            Connection conn = endpoint.connect(format == OutputOptions.Format.TEXT
+            ConnectSpec socket = feed.endpoint.connectSpec(endpoints.ws());
+            Connection conn = feed.endpoint.connect(format == OutputOptions.Format.TEXT
                     ? socket.withLinger(ConnectSpec.RELAXED_LINGER) : socket, terminal);
             conn.phases().forEach(st -> terminal.verbose(dev.feedctl.report.PhaseText.line(st)));
             try (FeedSession session = new FeedSession(conn, key == null ? null : new JwtSigner(key, Clock.systemUTC()),
@@ -118,7 +98,7 @@ public final class SubscribeCommand implements Callable<Integer> {
     private int streamFrames(FeedSession session, CdpKey key) throws InterruptedException {
         long start = System.nanoTime();
         long end = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
-        FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(endpoint.timeout()));
+        FeedLoop loop = new FeedLoop(session, FeedLoop.Watch.ackOnly(feed.endpoint.timeout()));
         long data = 0;
         boolean firstDataSeen = false;
         // --count ends the output, not the wait for acknowledgements: the feed may send data before its ack
@@ -137,7 +117,8 @@ public final class SubscribeCommand implements Callable<Integer> {
                         + "the subscribe");
             } else if (ev instanceof FeedEvent.Closed c) {
                 if (annotate) { // the close belongs to the recording: verify --replay explains it like a live one
-                    terminal.stream(FrameText.closed(c.close(), Clock.systemUTC().instant()));
+                    terminal.stream(RecordedLine.closeLine(Clock.systemUTC().instant(), c.close().code(),
+                            c.close().reason(), c.close().side()));
                 }
                 throw closed(c.close(), session, session.unacknowledged().isEmpty());
             } else if (ev instanceof FeedEvent.Acknowledged a) {
@@ -207,17 +188,15 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     /** A server error frame ends the run with its cause: an auth problem is 4, anything else 5. */
     static ExitException serverError(Frame.Error e, FeedSession session, CdpKey key) {
-        ServerErrors.Explanation x = ServerErrors.explain(e, session.channels(), key != null,
-                key != null && key.algorithm() == CdpKey.Algorithm.EDDSA);
+        ServerErrors.Explanation x = CdpKey.explain(e, session.channels(), key);
         return x.authProblem() ? ExitException.auth(x.text()) : ExitException.protocol(x.text());
     }
 
     private ExitException closed(CloseInfo c, FeedSession session, boolean acked) {
         FrameSource conn = session.connection();
         String cause = c.knownCause(acked, conn.largestFrame(), conn.maxMessageSize());
-        return ExitException.connection("connection closed by " + c.side() + " after "
-                + Figures.duration(c.sinceConnect()) + (acked ? "" : ", before the subscription was acknowledged")
-                + ": " + c.code() + (c.reason().isEmpty() ? "" : " \"" + c.reason() + "\"")
+        return ExitException.connection("connection " + c.closedAfter()
+                + (acked ? "" : ", before the subscription was acknowledged") + ": " + c.codeAndReason()
                 + (cause == null ? "" : "; " + cause));
     }
 }

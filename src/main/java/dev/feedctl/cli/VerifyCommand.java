@@ -1,7 +1,6 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
-import dev.feedctl.check.ExitCode;
 import dev.feedctl.check.Replayer;
 import dev.feedctl.units.Figures;
 import dev.feedctl.check.Verdict;
@@ -15,14 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code feedctl verify}: the gate to run before claiming a feed works. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -32,26 +26,8 @@ import picocli.CommandLine.Spec;
                 + "run takes at most --duration plus --timeout (a server that never answers costs --timeout).")
 public final class VerifyCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @ParentCommand
-    FeedctlCommand root;
-
     @Mixin
-    EndpointOptions endpoint;
-
-    @Mixin
-    StreamOptions stream;
-
-    @Mixin
-    AuthOptions auth;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    VerboseOption verbosity;
+    FeedOptions feed;
 
     @Mixin
     ReportOptions reports;
@@ -64,9 +40,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "Valid data frames needed per product. Default: ${DEFAULT-VALUE}.")
     int minMessages;
 
-    @Option(names = "--max-deviation-bps", paramLabel = "BPS", defaultValue = "50",
-            description = "Largest socket-vs-REST price difference allowed. Default: ${DEFAULT-VALUE}.")
-    double maxDeviationBps;
+    @Mixin
+    DeviationOption deviation;
 
     @Option(names = "--max-staleness", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
             description = "Longest a product may go without an update. Default: ${DEFAULT-VALUE}.")
@@ -92,77 +67,56 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Terminal terminal = new Terminal(spec, verbosity.on());
-        OutputOptions.Format format = output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
+        Terminal terminal = feed.terminal();
+        OutputOptions.Format format = feed.output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
                 OutputOptions.Format.JSON);
         if (duration.isZero() || minMessages < 0) {
             throw ExitException.usage("--duration must be positive and --min-messages not negative");
         }
-        if (!(maxDeviationBps >= 0 && maxDeviationBps <= 10_000)) {
-            throw ExitException.usage("--max-deviation-bps must be a number from 0 to 10000, got " + maxDeviationBps);
-        }
+        double maxDeviationBps = deviation.bps();
         if (bookDepth < 1 || bookDepth > 1000) {
             throw ExitException.usage("--book-depth must be from 1 to 1000, got " + bookDepth);
         }
         double restBudget = budget.value(); // checked before anything connects
-        List<String> channels = stream.channels();
-        List<String> products = stream.products();
+        List<String> channels = feed.stream.channels();
+        List<String> products = feed.stream.products();
         if (replay != null) {
             return replay(terminal, format, channels, products);
         }
-        CdpKey key = auth.load(root, terminal);
+        CdpKey key = feed.key(terminal);
         AuthOptions.requireKeyFor(channels, key);
         reports.checkWritable();
-        try (Endpoints endpoints = endpoint.open(root.env(), key)) {
-            endpoint.rejectMalformed(endpoints.ws());
+        try (Endpoints endpoints = feed.open(key)) {
+            feed.endpoint.rejectMalformed(endpoints.ws());
             // frames are timed on the read thread, so the consumer may nap longer between looks: less CPU per frame
-            ConnectSpec socket = endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
+            ConnectSpec socket = feed.endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
             CheckSettings settings = new CheckSettings(socket, endpoints.rest(),
                     channels, products, key, duration, minMessages, maxDeviationBps, maxStaleness, restBudget);
             Verifier verifier = new Verifier(settings, Clock.systemUTC()).withBookDepth(bookDepth)
                     .withExactChecks(!noExactChecks);
             // Ctrl-C or SIGTERM: stop gathering, judge what was seen, write the reports (with the exit code the
             // process is about to have), then let the JVM exit with 130 or 143
-            CountDownLatch reported = new CountDownLatch(1);
-            SignalExit signals = SignalExit.install();
-            Thread onInterrupt = new Thread(() -> {
-                verifier.interrupt(signals.caught() == 0 ? ExitCode.INTERRUPTED.code() : signals.caught());
-                try {
-                    reported.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "feedctl-interrupt");
-            Runtime.getRuntime().addShutdownHook(onInterrupt);
-            try {
+            return ReportBeforeExit.run("feedctl-interrupt", verifier::interrupt, Duration.ofSeconds(5), () -> {
                 terminal.verbose("gathering evidence for " + Figures.duration(duration) + " from " + endpoints.ws()
                         + " (Ctrl-C judges what was seen so far)");
                 Verdict verdict = verifier.run();
                 reports.render(verdict, format, terminal, false);
                 return verdict.exitCode().code();
-            } finally {
-                signals.close();
-                reported.countDown();
-                try {
-                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it returns once the reports are written
-                }
-            }
+            });
         }
     }
 
     private int replay(Terminal terminal, OutputOptions.Format format, List<String> channels, List<String> products)
             throws Exception {
-        if (endpoint.simulated()) {
+        if (feed.endpoint.simulated()) {
             throw ExitException.usage("--replay judges a recording; it cannot be combined with --sim");
         }
         reports.checkWritable();
         BufferedReader in = RecordingFiles.open(replay);
-        CheckSettings settings = new CheckSettings(ConnectSpec.of(URI.create("replay:recording"), endpoint.timeout()),
-                URI.create("replay:none"), channels, products, null, duration, minMessages, maxDeviationBps,
+        CheckSettings settings = new CheckSettings(ConnectSpec.of(URI.create("replay:recording"), feed.endpoint.timeout()),
+                URI.create("replay:none"), channels, products, null, duration, minMessages, deviation.bps(),
                 maxStaleness, budget.value());
-        Replayer replayer = new Replayer(settings, stream.given(), new Recording(in), "-".equals(replay) ? "stdin"
+        Replayer replayer = new Replayer(settings, feed.stream.given(), new Recording(in), "-".equals(replay) ? "stdin"
                 : replay);
         Verdict verdict = replayer.run();
         reports.render(verdict, format, terminal, false);

@@ -88,12 +88,8 @@ final class Fields {
 
     /** A string member; when its text is one of {@code known}, that instance (the common words cost nothing). */
     String string(int o, String field, String scope, boolean required, String[] known) {
-        int e = present(o, field, scope, required);
+        int e = member(o, field, scope, required, JsonTape.STRING, "a string");
         if (e < 0) {
-            return null;
-        }
-        if (t.kind(e) != JsonTape.STRING) {
-            error(scope, "wrong-type", at(field), "\"" + field + "\" must be a string, got " + kind(e));
             return null;
         }
         return t.string(e, known);
@@ -112,13 +108,8 @@ final class Fields {
 
     /** Decimal text as the protocol sends it: a JSON string. An empty string counts as absent. */
     BigDecimal decimal(int o, String field, String scope, boolean required) {
-        int e = present(o, field, scope, required);
+        int e = member(o, field, scope, required, JsonTape.STRING, DECIMAL_TEXT);
         if (e < 0) {
-            return null;
-        }
-        if (t.kind(e) != JsonTape.STRING) {
-            error(scope, field + "-not-decimal", at(field),
-                    "\"" + field + "\" must be decimal text in a JSON string, got " + kind(e));
             return null;
         }
         if (t.end(e) == t.start(e)) {
@@ -175,12 +166,8 @@ final class Fields {
     }
 
     Instant timestamp(int o, String field, String scope, boolean required) {
-        int e = present(o, field, scope, required);
+        int e = member(o, field, scope, required, JsonTape.STRING, "a string");
         if (e < 0) {
-            return null;
-        }
-        if (t.kind(e) != JsonTape.STRING) {
-            error(scope, "wrong-type", at(field), "\"" + field + "\" must be a string, got " + kind(e));
             return null;
         }
         if (lastTime >= 0 && t.sameText(lastTime, e)) {
@@ -199,21 +186,25 @@ final class Fields {
 
     /** An array member (its node), or -1. */
     int array(int o, String field, String scope, boolean required) {
-        return container(o, field, scope, required, JsonTape.ARRAY, "an array");
+        return member(o, field, scope, required, JsonTape.ARRAY, "an array");
     }
 
     /** An object member (its node), or -1. */
     int object(int o, String field, String scope, boolean required) {
-        return container(o, field, scope, required, JsonTape.OBJECT, "an object");
+        return member(o, field, scope, required, JsonTape.OBJECT, "an object");
     }
 
-    private int container(int o, String field, String scope, boolean required, int kind, String words) {
+    private static final String DECIMAL_TEXT = "decimal text in a JSON string";
+
+    /**
+     * A member's node when it is of {@code kind}, else -1: absent (a violation when required) or of another kind
+     * ({@code <field>-not-decimal} for decimal text, {@code wrong-type} for the rest).
+     */
+    private int member(int o, String field, String scope, boolean required, int kind, String words) {
         int e = present(o, field, scope, required);
-        if (e < 0) {
-            return -1;
-        }
-        if (t.kind(e) != kind) {
-            error(scope, "wrong-type", at(field), "\"" + field + "\" must be " + words + ", got " + kind(e));
+        if (e >= 0 && t.kind(e) != kind) {
+            error(scope, DECIMAL_TEXT.equals(words) ? field + "-not-decimal" : "wrong-type", at(field),
+                    "\"" + field + "\" must be " + words + ", got " + kind(e));
             return -1;
         }
         return e;

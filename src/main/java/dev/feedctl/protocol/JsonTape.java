@@ -334,13 +334,8 @@ final class JsonTape {
                 }
                 pos++;
                 value(depth + 1);
-                char c = peekAfterSpace();
-                pos++;
-                if (c == '}') {
+                if (closedBy('}')) {
                     break;
-                }
-                if (c != ',') {
-                    throw REFUSED;
                 }
             }
         }
@@ -374,17 +369,25 @@ final class JsonTape {
         } else {
             while (true) {
                 value(depth + 1);
-                char c = peekAfterSpace();
-                pos++;
-                if (c == ']') {
+                if (closedBy(']')) {
                     break;
-                }
-                if (c != ',') {
-                    throw REFUSED;
                 }
             }
         }
         close(a, pos);
+    }
+
+    /** After a member or an element: true at the container's {@code end}, false at a comma, refused at anything else. */
+    private boolean closedBy(char end) throws Refused {
+        char c = peekAfterSpace();
+        pos++;
+        if (c == end) {
+            return true;
+        }
+        if (c != ',') {
+            throw REFUSED;
+        }
+        return false;
     }
 
     /** The 256th open container is refused, as by {@link Json#parse}: one limit, {@link Json#MAX_DEPTH}. */

@@ -4,8 +4,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
+ * The recording format, written ({@link #frameLine}, {@link #closeLine}) and read ({@link #parse}) here only.
  * One line of a recorded session, in any of the forms feedctl reads back:
  * <ul>
  * <li>{@code {"received_at":"<RFC 3339>","connection":N,"frame":"<raw text>"}}: a frame as received (a
@@ -25,8 +30,48 @@ import java.time.Instant;
 public record RecordedLine(Instant receivedAt, String connection, String frame, int closeCode, String closeReason,
                            boolean closedByServer, String shard, boolean raw) {
 
+    /** Nine fraction digits always: the receive order of two frames in one microsecond stays visible. */
+    private static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
+            .withZone(ZoneOffset.UTC);
+
     public boolean isClose() {
         return frame == null;
+    }
+
+    /** {@code {"received_at":…,"connection":N,"shard":S,"frame":"<text as received>"}}, to the nanosecond. */
+    public static String frameLine(Instant receivedAt, long connection, int shard, String raw) {
+        Map<String, Object> m = envelope(NANOS.format(receivedAt), connection, shard);
+        m.put("frame", raw);
+        return Json.COMPACT.toJson(m);
+    }
+
+    /** Where connection {@code connection} of {@code shard} ended; {@code by} is {@code server} or {@code client}. */
+    public static String closeLine(Instant at, long connection, int shard, int code, String reason, String by) {
+        return closeLine(envelope(NANOS.format(at), connection, shard), code, reason, by);
+    }
+
+    /** Where the one connection of a recording that does not number them ({@code subscribe --annotate}) ended. */
+    public static String closeLine(Instant at, int code, String reason, String by) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("received_at", at.toString());
+        return closeLine(m, code, reason, by);
+    }
+
+    private static Map<String, Object> envelope(String receivedAt, long connection, int shard) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("received_at", receivedAt);
+        m.put("connection", connection);
+        m.put("shard", shard);
+        return m;
+    }
+
+    private static String closeLine(Map<String, Object> envelope, int code, String reason, String by) {
+        Map<String, Object> close = new LinkedHashMap<>();
+        close.put("code", code);
+        close.put("reason", reason);
+        close.put("by", by);
+        envelope.put("closed", close);
+        return Json.COMPACT.toJson(envelope);
     }
 
     public static RecordedLine parse(String line) {

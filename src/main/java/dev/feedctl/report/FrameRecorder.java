@@ -1,7 +1,7 @@
 package dev.feedctl.report;
 
 import dev.feedctl.auth.Redactor;
-import dev.feedctl.protocol.Json;
+import dev.feedctl.protocol.RecordedLine;
 import dev.feedctl.transport.CloseInfo;
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -10,22 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
- * {@code tail --record FILE}: every raw frame as one NDJSON line, {@code {"received_at":…,"connection":N,"shard":S,
- * "frame":"<text as received>"}}, with the receive time to the nanosecond, and each connection's end as a
- * {@code closed} line (the format {@code verify --replay} reads). Written through the run's redactor, flushed whenever
+ * {@code tail --record FILE}: every raw frame as one line and each connection's end as a {@code closed} line, in
+ * {@link RecordedLine}'s format (the one {@code verify --replay} reads). Written through the run's redactor, flushed whenever
  * the feed is drained and on every exit path, so an interrupted run keeps every frame it received.
  */
 public final class FrameRecorder implements Closeable {
-
-    /** Nine fraction digits always: the receive order of two frames in one microsecond stays visible. */
-    public static final DateTimeFormatter NANOS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.nnnnnnnnn'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final BufferedWriter out;
     private final Redactor redactor;
@@ -39,27 +30,11 @@ public final class FrameRecorder implements Closeable {
     }
 
     public synchronized void frame(Instant receivedAt, long connection, int shard, String raw) {
-        Map<String, Object> m = line(receivedAt, connection, shard);
-        m.put("frame", raw);
-        write(Json.COMPACT.toJson(m));
-    }
-
-    private static Map<String, Object> line(Instant at, long connection, int shard) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("received_at", NANOS.format(at));
-        m.put("connection", connection);
-        m.put("shard", shard);
-        return m;
+        write(RecordedLine.frameLine(receivedAt, connection, shard, raw));
     }
 
     public synchronized void closed(Instant at, long connection, int shard, CloseInfo c) {
-        Map<String, Object> close = new LinkedHashMap<>();
-        close.put("code", c.code());
-        close.put("reason", c.reason());
-        close.put("by", c.side());
-        Map<String, Object> m = line(at, connection, shard);
-        m.put("closed", close);
-        write(Json.COMPACT.toJson(m));
+        write(RecordedLine.closeLine(at, connection, shard, c.code(), c.reason(), c.side()));
     }
 
     private void write(String line) {

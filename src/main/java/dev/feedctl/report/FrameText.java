@@ -51,18 +51,6 @@ public final class FrameText {
         return Untrusted.json(Json.COMPACT.toJson(m));
     }
 
-    /** The end of a connection as a recording line ({@code verify --replay} reads it back). */
-    public static String closed(dev.feedctl.transport.CloseInfo c, Instant at) {
-        Map<String, Object> close = new LinkedHashMap<>();
-        close.put("code", c.code());
-        close.put("reason", c.reason());
-        close.put("by", c.side());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("received_at", at.toString());
-        m.put("closed", close);
-        return Json.COMPACT.toJson(m);
-    }
-
     public static Map<String, Object> violation(Violation v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("rule", v.rule());

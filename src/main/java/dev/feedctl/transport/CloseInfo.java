@@ -1,6 +1,7 @@
 package dev.feedctl.transport;
 
 import dev.feedctl.protocol.CloseCodes;
+import dev.feedctl.units.Figures;
 import dev.feedctl.protocol.Untrusted;
 import java.time.Duration;
 
@@ -19,6 +20,21 @@ public record CloseInfo(int code, String reason, boolean byServer, Duration sinc
 
     public String side() {
         return byServer ? "server" : "client";
+    }
+
+    /** {@code closed by server after 1.5 s: 1001 "going away"}: how every report of a close says it. */
+    public String describe() {
+        return closedAfter() + ": " + codeAndReason();
+    }
+
+    /** {@code closed by server after 1.5 s}: the start of every sentence that reports a close. */
+    public String closedAfter() {
+        return "closed by " + side() + " after " + Figures.duration(sinceConnect);
+    }
+
+    /** {@code 1001 "going away"}, or the bare code when the close carried no reason. */
+    public String codeAndReason() {
+        return code + (reason.isEmpty() ? "" : " \"" + reason + "\"");
     }
 
     /** The known cause of this close, or null when there is nothing more to say than code and reason. */

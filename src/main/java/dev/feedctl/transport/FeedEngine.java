@@ -393,9 +393,7 @@ public final class FeedEngine {
                 }
                 listener.connected(link);
             } else if (ev instanceof FeedEvent.ServerError e) {
-                ServerErrors.Explanation x = ServerErrors.explain(e.error(), settings.channels(),
-                        settings.key() != null, settings.key() != null
-                                && settings.key().algorithm() == CdpKey.Algorithm.EDDSA);
+                ServerErrors.Explanation x = CdpKey.explain(e.error(), settings.channels(), settings.key());
                 if (!shard.everLive && !persistent) {
                     end(new Ending(x.authProblem() ? Ending.Stage.AUTH : Ending.Stage.PROTOCOL, x.text(), List.of()));
                     return null;
@@ -414,8 +412,7 @@ public final class FeedEngine {
                 listener.closed(link, ci);
                 String known = ci.knownCause(true, conn.largestFrame(), conn.maxMessageSize());
                 if (!shard.everLive && !persistent && fatalClose(ci)) {
-                    end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": " + ci.code()
-                            + (ci.reason().isEmpty() ? "" : " \"" + ci.reason() + "\"")
+                    end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": " + ci.codeAndReason()
                             + (known == null ? "" : "; " + known), List.of()));
                     return null;
                 }
