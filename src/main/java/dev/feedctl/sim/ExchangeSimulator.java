@@ -226,13 +226,13 @@ public final class ExchangeSimulator implements Closeable {
         return n;
     }
 
-    /** Frames sent to clients so far, every connection together (what a complete recording must hold). */
     /** Trades the drop-trades fault kept off the socket (the latest 10,000), oldest first. */
     public List<LostTrade> tradesNotSent() {
         return ctx.tradesNotSent.stream().map(t -> new LostTrade(Long.toString(t.tradeId()), t.productId(), t.time()))
                 .toList();
     }
 
+    /** Frames sent to clients so far, every connection together (what a complete recording must hold). */
     public long framesSent() {
         return ctx.framesSent.get();
     }
