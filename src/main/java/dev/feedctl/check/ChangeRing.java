@@ -104,6 +104,24 @@ final class ChangeRing {
                 FlatValues.unscaled(price), price.scale()));
     }
 
+    /**
+     * A key for the {@code i}th change's price, one for "100.10" and "100.1" alike, so a rewind can skip prices it
+     * has already taken without making them; -1 when there is none (the change is rebuilt to be compared).
+     */
+    long priceKey(int i) {
+        int s = slot(i);
+        if (whole[s] != null) {
+            return -1;
+        }
+        long u = prices[s];
+        int scale = scales[3 * s];
+        while (scale > 0 && u != 0 && u % 10 == 0) {
+            u /= 10;
+            scale--;
+        }
+        return u >= 0 && u < 1L << 56 && scale >= 0 && scale < 128 ? u << 7 | scale : -1;
+    }
+
     /** The {@code i}th change, 0 the oldest, rebuilt. */
     SocketBook.Change get(int i) {
         int s = slot(i);

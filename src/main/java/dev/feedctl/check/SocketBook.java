@@ -167,16 +167,31 @@ final class SocketBook {
                 .toList();
     }
 
-    /** Per price of one side (or only {@code price}), its size at {@code at}: changes after it undone, oldest last. */
+    /** Per price of one side (or only {@code price}), its size at {@code at}: the changes after it undone. */
     private static Map<BigDecimal, Level> undo(Book b, boolean bid, Instant at, BigDecimal price) {
         Map<BigDecimal, Level> out = new TreeMap<>(); // compared, not equal: "100.10" and "100.1" are one level
         long after = FlatValues.fits(at) ? FlatValues.nanos(at) : at.getEpochSecond() < 0 ? Long.MIN_VALUE
                 : Long.MAX_VALUE;
-        for (int i = b.changes.size() - 1; i >= 0 && b.changes.time(i) > after; i--) {
-            if (b.changes.on(i, bid, price)) {
-                Change c = b.changes.get(i);
-                out.put(c.price(), new Level(c.price(), c.before()));
+        int from = b.changes.size();
+        while (from > 0 && b.changes.time(from - 1) > after) {
+            from--;
+        }
+        // oldest first: a price's size at `at` is the before of its first change after it; later ones are skipped
+        // by key, unmade (a rewind spans thousands of changes over a few hundred prices)
+        IdIndex taken = price == null ? new IdIndex() : null;
+        for (int i = from; i < b.changes.size(); i++) {
+            if (!b.changes.on(i, bid, price)) {
+                continue;
             }
+            long key = taken == null ? -1 : b.changes.priceKey(i);
+            if (key >= 0 && taken.get(key) >= 0) {
+                continue;
+            }
+            if (key >= 0) {
+                taken.put(key, i);
+            }
+            Change c = b.changes.get(i);
+            out.putIfAbsent(c.price(), new Level(c.price(), c.before()));
         }
         return out;
     }
