@@ -452,7 +452,13 @@ public final class Bench {
         try (Sim sim = Sim.start(launcher, 3_000)) {
             new ProcessBuilder(launcher, "--version").redirectErrorStream(true).start().waitFor(); // the CDS archive
             for (int i = 0; i < n; i++) {
-                double[] pair = verifyPairCpuPerFrame(sim, i % 2 == 0);
+                double[] pair;
+                try {
+                    pair = verifyPairCpuPerFrame(sim, i % 2 == 0);
+                } catch (IllegalStateException e) { // seen on a loaded machine, first pair after a new build only
+                    System.err.println("bench: " + e.getMessage().lines().findFirst().orElse("") + " ... again");
+                    pair = verifyPairCpuPerFrame(sim, i % 2 == 0);
+                }
                 with[i] = pair[0];
                 without[i] = pair[1];
                 each.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", pair[0] / pair[1]));
