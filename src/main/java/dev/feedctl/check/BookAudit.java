@@ -18,6 +18,7 @@ final class BookAudit {
     final BookJudge judge;
     final int depth;
     private final Thread thread;
+    private long lastDrain = System.nanoTime();
     /** The latest frame time the socket delivered: REST books from later moments cannot be judged. */
     private java.time.Instant seenThrough;
 
@@ -53,6 +54,18 @@ final class BookAudit {
 
     void drain() {
         judge.drain(auditor, socket, seenThrough, false);
+    }
+
+    /**
+     * {@link #drain} at most every {@link CheckSettings#AUDIT_DRAIN}: verify asks after every frame, and thousands
+     * of looks a second at REST's queue find nothing new.
+     */
+    void drainSoon() {
+        long now = System.nanoTime();
+        if (now - lastDrain >= CheckSettings.AUDIT_DRAIN.toNanos()) {
+            lastDrain = now;
+            drain();
+        }
     }
 
     /** Ends the REST thread, fetches the books as the run ended, judges them all before {@code deadlineNanos}. */

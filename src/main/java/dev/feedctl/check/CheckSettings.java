@@ -22,6 +22,8 @@ public record CheckSettings(ConnectSpec connect, URI rest, List<String> channels
     public static final Duration MAX_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
     /** REST may lag the socket by about a second (docs/protocol.md §7): compare within this window around a sample. */
     public static final Duration REST_LAG = Duration.ofMillis(1500);
+    /** How often verify judges REST's trades and books as they come: small beside REST's lag, rare beside frames. */
+    static final Duration AUDIT_DRAIN = Duration.ofMillis(50);
 
     /** Channels that stream updates for their products; ticker_batch does too, but only every 5 s. */
     static final List<String> STREAMING = List.of("ticker", "level2", "market_trades", "candles");

@@ -40,10 +40,10 @@ final class RestAudits {
 
     static void drain(Verifier.Observed o) {
         if (o.trades != null) {
-            o.trades.drain();
+            o.trades.drainSoon();
         }
         if (o.book != null) {
-            o.book.drain();
+            o.book.drainSoon();
         }
     }
 

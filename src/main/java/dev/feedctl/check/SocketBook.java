@@ -5,7 +5,6 @@ import dev.feedctl.protocol.ProductIds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Each level2 product's book as the socket built it, with the recent changes kept (the last {@link #KEEP}, at most
  * {@link #MAX_CHANGES} a product) so it can be rewound to the moment REST read its book. Also notes what is wrong on
- * its own: a crossed book, a size that is negative or not a number. Used on the judging thread only.
+ * its own: a crossed book, a size that is negative or not a number. The changes live in primitive arrays
+ * ({@link ChangeRing}), so seconds of them cost young collections nothing. Used on the judging thread only.
  */
 final class SocketBook {
 
@@ -37,12 +37,23 @@ final class SocketBook {
     static final class Book {
         final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>();
         final TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
-        final ArrayDeque<Change> changes = new ArrayDeque<>();
+        final ChangeRing changes = new ChangeRing();
         /** The book cannot be rewound to before this: its snapshot, or the newest change let go. */
         Instant knownFrom;
         /** The latest event time applied. */
         Instant latest;
-        Instant nextSweep = Instant.MIN;
+        /** Epoch nanos: the next sweep of the changes, and the newest change let go (the rewind's limit too). */
+        long nextSweep = Long.MIN_VALUE;
+        long forgotThrough = Long.MIN_VALUE;
+
+        /** The book cannot be rewound to before this; null before its snapshot. */
+        Instant rewindsTo() {
+            if (knownFrom == null || forgotThrough == Long.MIN_VALUE) {
+                return knownFrom;
+            }
+            Instant gone = FlatValues.instant(forgotThrough);
+            return gone.isAfter(knownFrom) ? gone : knownFrom;
+        }
         boolean crossed;
     }
 
@@ -95,17 +106,16 @@ final class SocketBook {
         TreeMap<BigDecimal, BigDecimal> side = bid ? b.bids : b.asks;
         BigDecimal before = size.signum() == 0 ? side.remove(price) : side.put(price, size);
         if (!snapshot) {
-            b.changes.addLast(new Change(time, bid, price, before, size.signum() == 0 ? null : size));
+            b.changes.add(time, bid, price, before, size.signum() == 0 ? null : size);
             b.latest = b.latest == null || time.isAfter(b.latest) ? time : b.latest;
-            if (b.changes.size() <= MAX_CHANGES && !b.latest.isAfter(b.nextSweep)) {
+            long latest = FlatValues.fits(b.latest) ? FlatValues.nanos(b.latest) : Long.MIN_VALUE;
+            if (b.changes.size() <= MAX_CHANGES && latest <= b.nextSweep) {
                 return; // swept every 100 ms of feed time, not on every change
             }
-            b.nextSweep = b.latest.plusMillis(100);
-            Instant horizon = b.latest.minus(KEEP);
-            while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES
-                    || b.changes.peekFirst().time().isBefore(horizon))) {
-                Change gone = b.changes.removeFirst();
-                b.knownFrom = b.knownFrom == null || gone.time().isAfter(b.knownFrom) ? gone.time() : b.knownFrom;
+            b.nextSweep = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest + 100_000_000L;
+            long horizon = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - KEEP.toNanos();
+            while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES || b.changes.time(0) < horizon)) {
+                b.forgotThrough = Math.max(b.forgotThrough, b.changes.removeFirst());
             }
         }
     }
@@ -137,7 +147,7 @@ final class SocketBook {
      */
     List<Level> topAt(String product, boolean bid, int depth, Instant at) {
         Book b = books.get(product);
-        if (b == null || b.knownFrom == null || at.isBefore(b.knownFrom)) {
+        if (b == null || b.knownFrom == null || at.isBefore(b.rewindsTo())) {
             return null;
         }
         Map<BigDecimal, Level> undone = undo(b, bid, at, null);
@@ -157,17 +167,31 @@ final class SocketBook {
                 .toList();
     }
 
-    /** Per price of one side (or only {@code price}), its size at {@code at}: changes after it undone, oldest last. */
+    /** Per price of one side (or only {@code price}), its size at {@code at}: the changes after it undone. */
     private static Map<BigDecimal, Level> undo(Book b, boolean bid, Instant at, BigDecimal price) {
         Map<BigDecimal, Level> out = new TreeMap<>(); // compared, not equal: "100.10" and "100.1" are one level
-        for (var it = b.changes.descendingIterator(); it.hasNext(); ) {
-            Change c = it.next();
-            if (!c.time().isAfter(at)) {
-                break;
+        long after = FlatValues.fits(at) ? FlatValues.nanos(at) : at.getEpochSecond() < 0 ? Long.MIN_VALUE
+                : Long.MAX_VALUE;
+        int from = b.changes.size();
+        while (from > 0 && b.changes.time(from - 1) > after) {
+            from--;
+        }
+        // oldest first: a price's size at `at` is the before of its first change after it; later ones are skipped
+        // by key, unmade (a rewind spans thousands of changes over a few hundred prices)
+        IdIndex taken = price == null ? new IdIndex() : null;
+        for (int i = from; i < b.changes.size(); i++) {
+            if (!b.changes.on(i, bid, price)) {
+                continue;
             }
-            if (c.bid() == bid && (price == null || price.compareTo(c.price()) == 0)) {
-                out.put(c.price(), new Level(c.price(), c.before()));
+            long key = taken == null ? -1 : b.changes.priceKey(i);
+            if (key >= 0 && taken.get(key) >= 0) {
+                continue;
             }
+            if (key >= 0) {
+                taken.put(key, i);
+            }
+            Change c = b.changes.get(i);
+            out.putIfAbsent(c.price(), new Level(c.price(), c.before()));
         }
         return out;
     }
@@ -178,7 +202,7 @@ final class SocketBook {
      */
     boolean heldWithin(String product, boolean bid, BigDecimal price, BigDecimal size, Instant from, Instant to) {
         Book b = books.get(product);
-        if (b == null || b.knownFrom == null || from.isBefore(b.knownFrom)) {
+        if (b == null || b.knownFrom == null || from.isBefore(b.rewindsTo())) {
             return false;
         }
         Level atFrom = undo(b, bid, from, price).get(price);
@@ -186,7 +210,11 @@ final class SocketBook {
         if (same(start, size)) {
             return true;
         }
-        for (Change c : b.changes) {
+        for (int i = 0; i < b.changes.size(); i++) {
+            if (!b.changes.on(i, bid, price)) {
+                continue;
+            }
+            Change c = b.changes.get(i);
             if (c.bid() == bid && c.price().compareTo(price) == 0 && c.time().isAfter(from) && !c.time().isAfter(to)
                     && same(c.after(), size)) {
                 return true;

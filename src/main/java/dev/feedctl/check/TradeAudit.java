@@ -19,6 +19,7 @@ final class TradeAudit {
     final TradeJudge judge = new TradeJudge();
     final TradeAuditor auditor;
     private final Thread thread;
+    private long lastDrain = System.nanoTime();
 
     TradeAudit(RestClient rest, List<String> products, long endNanos) {
         this.auditor = new TradeAuditor(rest, tape, products, endNanos);
@@ -44,6 +45,18 @@ final class TradeAudit {
 
     void drain() {
         judge.drain(auditor, tape);
+    }
+
+    /**
+     * {@link #drain} at most every {@link CheckSettings#AUDIT_DRAIN}: verify asks after every frame, and thousands
+     * of looks a second at REST's queue find nothing new.
+     */
+    void drainSoon() {
+        long now = System.nanoTime();
+        if (now - lastDrain >= CheckSettings.AUDIT_DRAIN.toNanos()) {
+            lastDrain = now;
+            drain();
+        }
     }
 
     /** Ends the REST thread (a request under way is asked again), asks for what the run left open, judges it all. */

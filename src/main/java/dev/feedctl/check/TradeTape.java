@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The trades the socket delivered, per product, kept as a window (the last {@link #KEEP}, at most {@link #MAX_KEPT}
  * a product, swept once a second) so REST's record of the same ids can be compared with them on a run of any length.
+ * The window lives in primitive arrays ({@link TradeRing}): it outlives young collections, so it must cost them nothing.
  * Written by the thread that judges frames; {@link #span} is read by the REST thread.
  */
 final class TradeTape {
@@ -32,15 +33,21 @@ final class TradeTape {
     }
 
     private static final class Product {
-        final LinkedHashMap<String, Kept> window = new LinkedHashMap<>();
-        /** Trades older than this were let go: REST trades before it cannot be judged. */
-        Instant forgottenThrough;
+        final TradeRing ring = new TradeRing();
+        /** Trades the ring cannot hold exactly (an id that is not a plain number, say), as objects, oldest first. */
+        final LinkedHashMap<String, Kept> odd = new LinkedHashMap<>();
+        /** Trades at or before this (epoch nanos) were let go: REST trades then cannot be judged. */
+        long forgottenThrough = Long.MIN_VALUE;
         long delivered;
         /** The window is swept once a second of trade time, not on every trade. */
-        Instant nextSweep = Instant.MIN;
+        long nextSweep = Long.MIN_VALUE;
         // written here, read by the REST thread
         volatile Instant first;
         volatile Instant last;
+
+        int kept() {
+            return ring.size() + odd.size();
+        }
     }
 
     private final Map<String, Product> products = new ConcurrentHashMap<>();
@@ -55,13 +62,18 @@ final class TradeTape {
             String id = ProductIds.canonical(t.productId());
             Product p = products.computeIfAbsent(id, k -> new Product());
             p.delivered++;
-            Kept k = new Kept(t.tradeId(), t.price(), t.size(), t.side(), t.time());
-            if (p.window.putIfAbsent(t.tradeId(), k) != null) {
+            long number = FlatValues.plainNumber(t.tradeId());
+            if (number >= 0 && p.ring.contains(number) || !p.odd.isEmpty() && p.odd.containsKey(t.tradeId())) {
                 duplicates++;
                 if (duplicateExamples.size() < EXAMPLES) {
                     duplicateExamples.add(id + " " + t.tradeId());
                 }
                 continue;
+            }
+            if (TradeRing.fits(number, t)) {
+                p.ring.add(number, t);
+            } else {
+                p.odd.put(t.tradeId(), new Kept(t.tradeId(), t.price(), t.size(), t.side(), t.time()));
             }
             if (p.first == null || t.time().isBefore(p.first)) {
                 p.first = t.time();
@@ -69,27 +81,28 @@ final class TradeTape {
             if (p.last == null || t.time().isAfter(p.last)) {
                 p.last = t.time();
             }
-            if (t.time().isAfter(p.nextSweep) || p.window.size() > MAX_KEPT) {
-                p.nextSweep = t.time().plusSeconds(1);
-                forgetOld(p, t.time());
+            long now = FlatValues.fits(t.time()) ? FlatValues.nanos(t.time()) : p.nextSweep;
+            if (now > p.nextSweep || p.kept() > MAX_KEPT) {
+                p.nextSweep = now + 1_000_000_000L;
+                forgetOld(p, now);
             }
         }
     }
 
-    private static void forgetOld(Product p, Instant latest) {
-        Instant horizon = latest.minus(KEEP);
-        for (Iterator<Kept> it = p.window.values().iterator(); it.hasNext(); ) {
+    private static void forgetOld(Product p, long latest) {
+        long horizon = latest - KEEP.toNanos();
+        while (p.ring.size() > 0 && (p.kept() > MAX_KEPT || p.ring.oldestTime() < horizon)) {
+            p.forgottenThrough = Math.max(p.forgottenThrough, p.ring.removeOldest());
+        }
+        for (Iterator<Kept> it = p.odd.values().iterator(); it.hasNext(); ) {
             Kept k = it.next();
-            if (p.window.size() <= MAX_KEPT && !k.time().isBefore(horizon)) {
+            long t = FlatValues.fits(k.time()) ? FlatValues.nanos(k.time()) : Long.MIN_VALUE;
+            if (p.kept() <= MAX_KEPT && t >= horizon) {
                 break;
             }
-            p.forgottenThrough = max(p.forgottenThrough, k.time());
+            p.forgottenThrough = Math.max(p.forgottenThrough, t);
             it.remove();
         }
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a == null || b.isAfter(a) ? b : a;
     }
 
     Span span(String product) {
@@ -101,13 +114,19 @@ final class TradeTape {
 
     Kept find(String product, String tradeId) {
         Product p = products.get(product);
-        return p == null ? null : p.window.get(tradeId);
+        if (p == null) {
+            return null;
+        }
+        long number = FlatValues.plainNumber(tradeId);
+        Kept k = number >= 0 ? p.ring.find(number) : null;
+        return k != null ? k : p.odd.get(tradeId);
     }
 
     /** True when trades at {@code time} may have been let go from the window. */
     boolean forgotten(String product, Instant time) {
         Product p = products.get(product);
-        return p != null && p.forgottenThrough != null && !time.isAfter(p.forgottenThrough);
+        return p != null && p.forgottenThrough != Long.MIN_VALUE
+                && (FlatValues.fits(time) ? FlatValues.nanos(time) <= p.forgottenThrough : time.getEpochSecond() < 0);
     }
 
     long delivered(String product) {

@@ -188,6 +188,9 @@ public class TailCommand implements Callable<Integer> {
             RestClient rest = restCheck == null ? null : new RestClient(endpoints.rest(), endpoint.connectSpec(
                     endpoints.ws()).caFile(), null, budget.value(), endpoint.timeout());
             audits = rest == null ? null : dev.feedctl.check.LiveAudits.start(rest, channels, products);
+            if (audits != null) {
+                audits.showOn(board);
+            }
             return run(engine, rest);
         } finally {
             if (observer != null) {
@@ -338,6 +341,7 @@ public class TailCommand implements Callable<Integer> {
             if (audits != null) {
                 for (dev.feedctl.check.LiveAudits.Finding f : audits.findings()) {
                     event(dev.feedctl.report.TruthLines.of(f, now));
+                    dev.feedctl.check.LiveAudits.show(f, board);
                     if (observer != null && f instanceof dev.feedctl.check.LiveAudits.MissedTrades t) {
                         observer.missedTrades(t.product(), t.count()); // feedctl_missed_trades_total
                     }

@@ -34,6 +34,11 @@ public final class TailView {
         "GAPS", "STATE"};
     /** 98 columns in all: the whole row fits a 100-column terminal. */
     private static final int[] WIDTHS = {12, 13, 8, 13, 13, 8, 8, 6, 5, 12};
+    /**
+     * With {@code --rest-check}: MISSED (trades REST has that the socket did not deliver, market_trades) and BOOK
+     * ({@code ok}, {@code drift}, {@code -} before the first comparison; level2) follow, past the 100 columns.
+     */
+    private static final int TRUTH_WIDTH = 7;
 
     private TailView() {
     }
@@ -46,16 +51,20 @@ public final class TailView {
                 + status.frames() + "  outages " + status.outages()
                 + (status.invalid() > 0 ? "  invalid " + status.invalid() : "")
                 + (status.paused() ? "  [paused]" : "") + "  " + status.endpoint(), width, color));
+        boolean missed = rows.stream().anyMatch(r -> r.missed() != null);
+        boolean book = rows.stream().anyMatch(r -> r.book() != null);
         StringBuilder head = new StringBuilder();
         for (int i = 0; i < HEADS.length; i++) {
             head.append(cell(HEADS[i], WIDTHS[i], i == 0));
         }
+        head.append(missed ? cell("MISSED", TRUTH_WIDTH, false) : "").append(book ? cell("BOOK", TRUTH_WIDTH, false)
+                : "");
         out.add(fit(DIM, head.toString(), width, color));
         int room = Math.max(0, height - 3);
         for (int i = 0; i < rows.size() && out.size() - 2 < room; i++) {
             boolean last = i == room - 1 && rows.size() > room;
             out.add(last ? fit(DIM, "… " + (rows.size() - room + 1) + " more products (resize the terminal)", width,
-                    color) : row(rows.get(i), width, color));
+                    color) : row(rows.get(i), width, color, missed, book));
         }
         while (out.size() < height - 1) {
             out.add(" ".repeat(Math.max(0, width)));
@@ -67,26 +76,31 @@ public final class TailView {
         return out.size() > height ? out.subList(0, height) : out;
     }
 
-    private static String row(PriceBoard.Row r, int width, boolean color) {
+    private static String row(PriceBoard.Row r, int width, boolean color, boolean missed, boolean book) {
         String state = r.stale() ? "stale" + (r.rest() != null && !"ok".equals(r.rest()) ? " " + r.rest() : "")
                 : r.rest() != null && !"ok".equals(r.rest()) ? r.rest()
                 : r.restDeviationBps() != null ? "live Δ" + String.format(java.util.Locale.ROOT, "%.1f",
                         r.restDeviationBps()) : "live";
         String[] cells = {r.product(), num(r.price()), pct(r.change24h()), num(r.bid()), num(r.ask()),
             r.spreadBps() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", r.spreadBps()),
-            age(r.age()), Long.toString(r.perSecond()), Long.toString(r.gaps()), state};
+            age(r.age()), Long.toString(r.perSecond()), Long.toString(r.gaps()), state,
+            missed ? dash(r.missed()) : null, book ? dash(r.book()) : null};
         StringBuilder plain = new StringBuilder();
         StringBuilder styled = new StringBuilder();
         int used = 0;
         for (int i = 0; i < cells.length; i++) {
-            String c = cell(cells[i], WIDTHS[i], i == 0);
+            if (cells[i] == null) {
+                continue; // a column the table does not show
+            }
+            String c = cell(cells[i], i < WIDTHS.length ? WIDTHS[i] : TRUTH_WIDTH, i == 0);
             if (used + c.length() > width) {
                 c = c.substring(0, Math.max(0, width - used));
             }
             used += c.length();
             plain.append(c);
             String style = i == 1 && r.stale() ? DIM : i == 1 && r.direction() > 0 ? GREEN
-                    : i == 1 && r.direction() < 0 ? RED : i == 9 && r.stale() ? BOLD : null;
+                    : i == 1 && r.direction() < 0 ? RED : i == 9 && r.stale() ? BOLD
+                    : i == 10 && !"0".equals(r.missed()) || i == 11 && "drift".equals(r.book()) ? RED : null;
             styled.append(style == null || !color ? c : style + c + RESET);
             if (used >= width) {
                 break;
@@ -108,6 +122,10 @@ public final class TailView {
         }
         String pad = " ".repeat(w - 1 - s.length());
         return (left ? s + pad : pad + s) + " ";
+    }
+
+    private static String dash(String s) {
+        return s == null ? "-" : s;
     }
 
     private static String num(BigDecimal d) {

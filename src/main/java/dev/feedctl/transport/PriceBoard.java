@@ -31,7 +31,7 @@ public final class PriceBoard {
     /** A row as shown. {@code direction}: 1 up-tick, -1 down-tick, 0 unchanged or unknown. */
     public record Row(String product, BigDecimal price, int direction, BigDecimal change24h, BigDecimal bid,
                       BigDecimal ask, Double spreadBps, Duration age, long perSecond, long updates, long gaps,
-                      boolean stale, String rest, Double restDeviationBps) {
+                      boolean stale, String rest, Double restDeviationBps, String missed, String book) {
     }
 
     /** The table's orders; {@code s} cycles through them. */
@@ -73,6 +73,9 @@ public final class PriceBoard {
         java.util.TreeMap<BigDecimal, BigDecimal> bids;
         java.util.TreeMap<BigDecimal, BigDecimal> asks;
         boolean lastFromTrades;
+        /** tail --rest-check: trades REST has that the socket missed, and the book's health; null when not checked. */
+        String missed;
+        String book;
     }
 
     private final Map<String, State> rows = new LinkedHashMap<>();
@@ -259,7 +262,27 @@ public final class PriceBoard {
         Duration age = Duration.between(s.updatedAt, now);
         return new Row(id, s.price, s.direction, s.change24h, s.bid, s.ask, spread,
                 age.isNegative() ? Duration.ZERO : age, rate, s.updates, s.gaps, s.stale, s.rest,
-                s.restDeviationBps);
+                s.restDeviationBps, s.missed, s.book);
+    }
+
+    /**
+     * The comparisons with REST's trades and books are on ({@code tail --rest-check}): every row counts its missed
+     * trades from 0 and shows its book as not yet compared ({@code -}), so the columns stand from the start.
+     */
+    public synchronized void truthChecked(boolean trades, boolean book) {
+        rows.values().forEach(s -> {
+            s.missed = trades ? "0" : null;
+            s.book = book ? "-" : null;
+        });
+    }
+
+    /** What the comparisons found of a product; a null leaves that column as it was. */
+    public synchronized void truth(String product, String missed, String book) {
+        State s = rows.get(ProductIds.canonical(product));
+        if (s != null) {
+            s.missed = missed != null ? missed : s.missed;
+            s.book = book != null ? book : s.book;
+        }
     }
 
     public synchronized List<String> products() {

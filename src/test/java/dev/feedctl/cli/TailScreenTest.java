@@ -29,6 +29,8 @@ class TailScreenTest {
 
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private PipedOutputStream keys;
+    /** The virtual terminal's width. */
+    private int columns = 110;
 
     private void virtualTerminal() throws Exception {
         keys = new PipedOutputStream();
@@ -39,7 +41,7 @@ class TailScreenTest {
                 // output on a thread of its own, and what it had not pumped yet is lost at close)
                 ExternalTerminal vt = new ExternalTerminal("virtual", "xterm-256color", in, screen,
                         StandardCharsets.UTF_8);
-                vt.setSize(new Size(110, 12));
+                vt.setSize(new Size(columns, 12));
                 return new TailScreen(vt, false);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -58,7 +60,7 @@ class TailScreenTest {
 
     /** What a 110×12 terminal shows after everything tail wrote to it: jline's VT100 emulator replays the bytes. */
     private String visible() {
-        ScreenTerminal vt = new ScreenTerminal(110, 12);
+        ScreenTerminal vt = new ScreenTerminal(columns, 12);
         vt.write(shown());
         return vt.toString();
     }
@@ -112,6 +114,40 @@ class TailScreenTest {
             await(s -> retrying.matcher(s).find(), "a later attempt and its cause", t);
             String status = visible().lines().findFirst().orElse("");
             assertTrue(retrying.matcher(status).find() && !status.contains(" connected "), status);
+            keys.write('q');
+            keys.flush();
+            assertEquals(0, t.join(), t::toString);
+        }
+    }
+
+    /**
+     * With --rest-check the table counts each product's missed trades as REST finds them (drop-trades keeps every 5th
+     * trade off the socket) and shows its level2 book's health (that fault leaves the book alone: ok).
+     */
+    @Test
+    void restCheckShowsEachProductsMissedTradesAndBookHealth() throws Exception {
+        columns = 120;
+        virtualTerminal();
+        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim=drop-trades", "--rest-check", "1s",
+                "-c", "market_trades,level2", "-p", "BTC-USD")) {
+            java.util.regex.Pattern head = java.util.regex.Pattern.compile("STATE +MISSED +BOOK");
+            java.util.regex.Pattern row = java.util.regex.Pattern.compile("(?m)^BTC-USD .* ([1-9]\\d*) +ok *$");
+            await(s -> head.matcher(s).find() && row.matcher(s).find(), "a missed count above 0 and book ok", t);
+            keys.write('q');
+            keys.flush();
+            assertEquals(0, t.join(), t::toString);
+        }
+    }
+
+    /** Without --rest-check the table keeps its 100 columns: no MISSED or BOOK that nothing fills. */
+    @Test
+    void withoutRestCheckThereIsNoMissedOrBookColumn() throws Exception {
+        virtualTerminal();
+        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim", "-c", "market_trades,level2", "-p",
+                "BTC-USD")) {
+            await(s -> s.contains("STATE") && s.contains(" connected "), "the table", t);
+            String table = visible();
+            assertTrue(!table.contains("MISSED") && !table.contains("BOOK"), table);
             keys.write('q');
             keys.flush();
             assertEquals(0, t.join(), t::toString);

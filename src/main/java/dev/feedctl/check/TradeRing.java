@@ -1,0 +1,122 @@
+package dev.feedctl.check;
+
+import dev.feedctl.protocol.Event;
+
+/**
+ * One product's kept trades in arrival order, in primitive arrays (id, epoch nanos, price and size as unscaled long
+ * and scale, side as a code) with an {@link IdIndex} over them: the window outlives many young collections, and
+ * arrays of longs are not traced, where a map of records, strings, decimals and instants was copied at each one.
+ * Holds only trades {@link #fits} accepts; the tape keeps the others as objects.
+ */
+final class TradeRing {
+
+    private static final String[] SIDES = {null, "BUY", "SELL"};
+
+    private long[] ids = new long[1024];
+    private long[] times = new long[1024];
+    private long[] prices = new long[1024];
+    private long[] sizes = new long[1024];
+    private int[] priceScales = new int[1024];
+    private int[] sizeScales = new int[1024];
+    private byte[] sides = new byte[1024];
+    private int head;
+    private int count;
+    private final IdIndex index = new IdIndex();
+
+    /** Whether the flat arrays can hold this trade exactly; {@code id} is its {@link FlatValues#plainNumber}. */
+    static boolean fits(long id, Event.Trade t) {
+        return id >= 0 && FlatValues.fits(t.time()) && FlatValues.fits(t.price()) && FlatValues.fits(t.size())
+                && side(t.side()) >= 0;
+    }
+
+    private static int side(String s) {
+        for (int i = 0; i < SIDES.length; i++) {
+            if (s == null ? SIDES[i] == null : s.equals(SIDES[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    boolean contains(long id) {
+        return index.get(id) >= 0;
+    }
+
+    void add(long id, Event.Trade t) {
+        if (count == ids.length) {
+            grow();
+        }
+        int slot = (head + count) & (ids.length - 1);
+        ids[slot] = id;
+        times[slot] = FlatValues.nanos(t.time());
+        prices[slot] = FlatValues.unscaled(t.price());
+        priceScales[slot] = FlatValues.scale(t.price());
+        sizes[slot] = FlatValues.unscaled(t.size());
+        sizeScales[slot] = FlatValues.scale(t.size());
+        sides[slot] = (byte) side(t.side());
+        index.put(id, slot);
+        count++;
+    }
+
+    private void grow() {
+        int n = ids.length * 2;
+        ids = unroll(ids, n);
+        times = unroll(times, n);
+        prices = unroll(prices, n);
+        sizes = unroll(sizes, n);
+        int[] ps = new int[n];
+        int[] ss = new int[n];
+        byte[] sd = new byte[n];
+        for (int i = 0; i < count; i++) {
+            int from = (head + i) & (priceScales.length - 1);
+            ps[i] = priceScales[from];
+            ss[i] = sizeScales[from];
+            sd[i] = sides[from];
+        }
+        priceScales = ps;
+        sizeScales = ss;
+        sides = sd;
+        head = 0;
+        index.clear();
+        for (int i = 0; i < count; i++) {
+            index.put(ids[i], i);
+        }
+    }
+
+    private long[] unroll(long[] a, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < count; i++) {
+            out[i] = a[(head + i) & (a.length - 1)];
+        }
+        return out;
+    }
+
+    int size() {
+        return count;
+    }
+
+    /** The oldest kept trade's time (epoch nanos); only when {@link #size} is not 0. */
+    long oldestTime() {
+        return times[head];
+    }
+
+    /** Lets the oldest kept trade go; returns its time (epoch nanos). */
+    long removeOldest() {
+        long t = times[head];
+        index.remove(ids[head]);
+        head = (head + 1) & (ids.length - 1);
+        count--;
+        return t;
+    }
+
+    /** The kept trade with this id, rebuilt as the socket said it; null when it is not kept. */
+    TradeTape.Kept find(long id) {
+        int slot = index.get(id);
+        if (slot < 0) {
+            return null;
+        }
+        return new TradeTape.Kept(Long.toString(id), FlatValues.decimal(prices[slot], priceScales[slot]),
+                FlatValues.decimal(sizes[slot], sizeScales[slot]), SIDES[sides[slot]],
+                FlatValues.instant(times[slot]));
+    }
+}
