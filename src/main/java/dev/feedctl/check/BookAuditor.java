@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Fetches REST's product_book for each level2 product every {@link #EVERY} during the run (within the shared REST
@@ -30,10 +29,7 @@ final class BookAuditor implements Runnable {
     private final int depth;
     private final long endNanos;
     final ConcurrentLinkedQueue<RestBook> books = new ConcurrentLinkedQueue<>();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private volatile String lastProblem;
+    final RestTally tally = new RestTally();
     private volatile boolean running = true;
 
     BookAuditor(RestClient rest, List<String> products, int depth, long endNanos) {
@@ -60,17 +56,9 @@ final class BookAuditor implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) { // said by the check, which then fails: never a silent early end
-            failure = e;
-            lastProblem = "feedctl's REST audit failed: " + dev.feedctl.protocol.Untrusted.text(e.toString());
+            tally.died(e);
         }
     }
-
-    /** The unexpected exception that stopped the audit, or null. */
-    Throwable failure() {
-        return failure;
-    }
-
-    private volatile Throwable failure;
 
     void stop() {
         running = false;
@@ -89,12 +77,10 @@ final class BookAuditor implements Runnable {
         if (TradeAuditor.notAsked(r)) {
             return; // the budget had no slot before the deadline: nothing was asked, nothing failed
         }
-        requests.incrementAndGet();
+        tally.asked();
         RestBook b = r.ok() ? book(product, r.json()) : null;
         if (b == null) {
-            (r.status() == 429 ? refused : failed).incrementAndGet();
-            lastProblem = r.ok() ? "a product_book answer without pricebook bids, asks and time"
-                    : RestSampler.describe(r);
+            tally.unusable(r, "a product_book answer without pricebook bids, asks and time");
             return;
         }
         books.add(b);
@@ -140,19 +126,5 @@ final class BookAuditor implements Runnable {
         }
     }
 
-    long requests() {
-        return requests.get();
-    }
 
-    long refused() {
-        return refused.get();
-    }
-
-    long failed() {
-        return failed.get();
-    }
-
-    String lastProblem() {
-        return lastProblem;
-    }
 }

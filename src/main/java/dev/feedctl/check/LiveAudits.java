@@ -89,10 +89,10 @@ public final class LiveAudits {
     /** What changed since the last call, after judging REST's answers so far. */
     public List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
-        if (trades != null && trades.auditor.failure() != null) {
+        if (trades != null && trades.auditor.tally.failure() != null) {
             if (!tradesFailureTold) {
                 tradesFailureTold = true;
-                out.add(new AuditFailed("trades", trades.auditor.lastProblem()));
+                out.add(new AuditFailed("trades", trades.auditor.tally.lastProblem()));
             }
         } else if (trades != null) {
             trades.drain();
@@ -108,10 +108,10 @@ public final class LiveAudits {
                 }
             }
         }
-        if (book != null && book.auditor.failure() != null) {
+        if (book != null && book.auditor.tally.failure() != null) {
             if (!bookFailureTold) {
                 bookFailureTold = true;
-                out.add(new AuditFailed("book", book.auditor.lastProblem()));
+                out.add(new AuditFailed("book", book.auditor.tally.lastProblem()));
             }
         } else if (book != null) {
             book.drain();

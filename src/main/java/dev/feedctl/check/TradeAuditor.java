@@ -46,11 +46,8 @@ final class TradeAuditor implements Runnable {
     private final Deque<Window> pending = new ArrayDeque<>();
     private final Map<String, Long> cursor = new HashMap<>();
     final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong refused = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
+    final RestTally tally = new RestTally();
     private final AtomicLong uncoveredWindows = new AtomicLong();
-    private volatile String lastProblem;
     private volatile boolean running = true;
 
     TradeAuditor(RestClient rest, TradeTape tape, List<String> products, long endNanos) {
@@ -71,17 +68,9 @@ final class TradeAuditor implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) { // said by the check, which then fails: never a silent early end
-            failure = e;
-            lastProblem = "feedctl's REST audit failed: " + dev.feedctl.protocol.Untrusted.text(e.toString());
+            tally.died(e);
         }
     }
-
-    /** The unexpected exception that stopped the audit, or null. */
-    Throwable failure() {
-        return failure;
-    }
-
-    private volatile Throwable failure;
 
     void stop() {
         running = false;
@@ -144,11 +133,10 @@ final class TradeAuditor implements Runnable {
             }
             return false;
         }
-        requests.incrementAndGet();
+        tally.asked();
         List<RestTrade> trades = r.ok() ? trades(r.json()) : null;
         if (trades == null) {
-            (r.status() == 429 ? refused : failed).incrementAndGet();
-            lastProblem = r.ok() ? "a ticker answer without a trades array" : RestSampler.describe(r);
+            tally.unusable(r, "a ticker answer without a trades array");
             if (mayRetry && w.attempt() + 1 < ATTEMPTS) {
                 pending.add(new Window(w.product(), w.from(), w.to(), w.attempt() + 1));
             } else {
@@ -221,23 +209,9 @@ final class TradeAuditor implements Runnable {
         return products;
     }
 
-    long requests() {
-        return requests.get();
-    }
-
-    long refused() {
-        return refused.get();
-    }
-
-    long failed() {
-        return failed.get();
-    }
 
     long uncoveredWindows() {
         return uncoveredWindows.get();
     }
 
-    String lastProblem() {
-        return lastProblem;
-    }
 }

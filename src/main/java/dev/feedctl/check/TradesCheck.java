@@ -40,9 +40,8 @@ final class TradesCheck {
         for (String p : products) {
             add(t, p, o);
         }
-        TradeAuditor a = o.trades.auditor;
-        String rest = "REST ticker calls " + a.requests() + ", refused (429) " + a.refused() + ", failed "
-                + a.failed();
+        RestTally a = o.trades.auditor.tally;
+        String rest = a.evidence("ticker");
         if (a.failure() != null) { // whatever was compared before, the comparison did not run its course
             return CheckResult.fail(NAME, ExitCode.INTERNAL, rest, a.lastProblem(),
                     "a bug in feedctl: please report it with this report", Map.of());
@@ -155,8 +154,8 @@ final class TradesCheck {
         data.put("outside_span", t.outside);
         data.put("coverage_percent", percent(t));
         data.put("spans", t.spans);
-        data.put("rest_calls", o.trades.auditor.requests());
-        data.put("rest_refused", o.trades.auditor.refused());
+        data.put("rest_calls", o.trades.auditor.tally.requests());
+        data.put("rest_refused", o.trades.auditor.tally.refused());
         return data;
     }
 }

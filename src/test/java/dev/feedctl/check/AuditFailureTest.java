@@ -32,11 +32,11 @@ class AuditFailureTest {
         audit.start();
         try {
             long end = System.nanoTime() + 10_000_000_000L;
-            while (audit.auditor.failure() == null && System.nanoTime() < end) {
+            while (audit.auditor.tally.failure() == null && System.nanoTime() < end) {
                 Thread.sleep(20); // polling the audit's own thread, bounded by the deadline
             }
-            assertTrue(audit.auditor.failure() instanceof NullPointerException, String.valueOf(audit.auditor.failure()));
-            assertTrue(audit.auditor.lastProblem().startsWith("feedctl's REST audit failed: "));
+            assertTrue(audit.auditor.tally.failure() instanceof NullPointerException, String.valueOf(audit.auditor.tally.failure()));
+            assertTrue(audit.auditor.tally.lastProblem().startsWith("feedctl's REST audit failed: "));
         } finally {
             audit.stop();
         }

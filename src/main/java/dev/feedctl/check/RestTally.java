@@ -1,0 +1,62 @@
+package dev.feedctl.check;
+
+import dev.feedctl.protocol.Untrusted;
+import dev.feedctl.transport.RestClient;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one REST audit (trades, book) asked and what went wrong: the counts for the check's evidence, the last problem
+ * for its diagnosis, and the unexpected exception that ended the audit's thread, if one did (the check then FAILs
+ * with 70; nothing ends silently). Written by the audit's thread, read by the judging one.
+ */
+final class RestTally {
+
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile String lastProblem;
+    private volatile Throwable failure;
+
+    /** A request went out (one the budget had no slot for is not counted: nothing was asked). */
+    void asked() {
+        requests.incrementAndGet();
+    }
+
+    /** The answer could not be used: refused with 429, or failed; {@code unusable} says why when it was a 200. */
+    void unusable(RestClient.Reply r, String unusable) {
+        (r.status() == 429 ? refused : failed).incrementAndGet();
+        lastProblem = r.ok() ? unusable : RestSampler.describe(r);
+    }
+
+    /** The audit's thread died of {@code e}. */
+    void died(Throwable e) {
+        failure = e;
+        lastProblem = "feedctl's REST audit failed: " + Untrusted.text(e.toString());
+    }
+
+    /** {@code REST ticker calls 3, refused (429) 0, failed 0}. */
+    String evidence(String endpoint) {
+        return "REST " + endpoint + " calls " + requests() + ", refused (429) " + refused() + ", failed " + failed();
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    long refused() {
+        return refused.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    String lastProblem() {
+        return lastProblem;
+    }
+
+    /** The unexpected exception that stopped the audit, or null. */
+    Throwable failure() {
+        return failure;
+    }
+}
