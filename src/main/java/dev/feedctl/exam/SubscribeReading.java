@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Json;
-import dev.feedctl.protocol.ProductIds;
+import dev.feedctl.protocol.RequestFields;
 import dev.feedctl.sim.ObservedConnection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,20 +78,20 @@ final class SubscribeReading {
         if (o == null) {
             return;
         }
-        String type = string(o.get("type"));
+        String type = RequestFields.string(o.get("type"));
         boolean subscribe = "subscribe".equals(type);
         if (!subscribe && !"unsubscribe".equals(type)) {
             return;
         }
-        String jwt = string(o.get("jwt"));
+        String jwt = RequestFields.string(o.get("jwt"));
         if (jwt != null) {
             tokens.add(new Token(m.at(), jwt));
         }
-        List<String> products = products(o.get("product_ids"));
+        List<String> products = RequestFields.productIds(o.get("product_ids"), badProducts::add);
         if (o.has("channels")) {
             readLegacy(o.get("channels"), products);
         }
-        String channel = string(o.get("channel"));
+        String channel = RequestFields.string(o.get("channel"));
         if (channel == null) {
             return;
         }
@@ -122,35 +122,17 @@ final class SubscribeReading {
             return;
         }
         for (JsonElement c : a) {
-            String name = string(c);
+            String name = RequestFields.string(c);
             if (c.isJsonObject()) {
                 legacyShapes.add("{\"name\": ...} channel objects");
-                name = string(c.getAsJsonObject().get("name"));
-                legacyProducts.addAll(products(c.getAsJsonObject().get("product_ids")));
+                name = RequestFields.string(c.getAsJsonObject().get("name"));
+                legacyProducts.addAll(RequestFields.productIds(c.getAsJsonObject().get("product_ids"),
+                        badProducts::add));
             }
             if (name != null) {
                 legacyChannels.add(name);
             }
         }
-    }
-
-    private List<String> products(JsonElement e) {
-        List<String> ids = new ArrayList<>();
-        if (e instanceof JsonArray a) {
-            for (JsonElement id : a) {
-                String s = string(id);
-                if (s != null && ProductIds.isWellFormed(s)) {
-                    ids.add(s);
-                } else {
-                    badProducts.add(s == null ? id.toString() : s);
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static String string(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
     }
 
     boolean legacy() {

@@ -1,31 +1,18 @@
 package dev.feedctl.sim;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import dev.feedctl.protocol.ProductIds;
-import java.util.ArrayList;
+import dev.feedctl.protocol.RequestFields;
 import java.util.List;
 
-/** Reading what clients send: strings and product id lists, tolerant of anything malformed. */
+/** What the exchange makes of a client's product ids: the well-formed ones, as its market channels name them. */
 final class ClientMessages {
 
     private ClientMessages() {
     }
 
-    static String string(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : null;
-    }
-
+    /** Malformed ids are left out: the exchange subscribes to what it can read and says nothing of the rest. */
     static List<String> productIds(JsonElement e) {
-        List<String> ids = new ArrayList<>();
-        if (e instanceof JsonArray a) {
-            for (JsonElement id : a) {
-                String s = string(id);
-                if (s != null && Market.isProductId(s)) {
-                    ids.add(ProductIds.canonical(s));
-                }
-            }
-        }
-        return ids;
+        return RequestFields.productIds(e, malformed -> { }).stream().map(ProductIds::canonical).toList();
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.feedctl.protocol.RequestFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,9 +52,9 @@ final class LegacySession implements SimContext.Session {
             return;
         }
         List<String> topProducts = ClientMessages.productIds(msg.get("product_ids"));
-        boolean subscribe = !"unsubscribe".equals(ClientMessages.string(msg.get("type")));
+        boolean subscribe = !"unsubscribe".equals(RequestFields.string(msg.get("type")));
         for (JsonElement c : list) {
-            String name = c.isJsonObject() ? ClientMessages.string(c.getAsJsonObject().get("name")) : ClientMessages.string(c);
+            String name = RequestFields.string(c.isJsonObject() ? c.getAsJsonObject().get("name") : c);
             List<String> products = c.isJsonObject()
                     ? ClientMessages.productIds(c.getAsJsonObject().get("product_ids")) : topProducts;
             if (name == null) {

@@ -45,19 +45,16 @@ final class SimFrames {
     }
 
     private static void ticker(StringBuilder sb, String id, Market.Quote q, boolean withBook) {
-        sb.append("{\"type\":\"ticker\",\"product_id\":\"").append(id).append("\",\"price\":\"");
-        Market.appendCents(sb, q.lastCents());
-        sb.append("\",\"volume_24_h\":\"");
+        sb.append("{\"type\":\"ticker\",\"product_id\":\"").append(id).append('"');
+        cents(sb, "price", q.lastCents());
+        sb.append(",\"volume_24_h\":\"");
         Market.appendSize(sb, q.volume());
-        sb.append("\",\"low_24_h\":\"");
-        Market.appendCents(sb, q.lowCents());
-        sb.append("\",\"high_24_h\":\"");
-        Market.appendCents(sb, q.highCents());
-        sb.append("\",\"low_52_w\":\"");
-        Market.appendCents(sb, q.lowCents());
-        sb.append("\",\"high_52_w\":\"");
-        Market.appendCents(sb, q.highCents());
-        sb.append("\",\"price_percent_chg_24_h\":\"");
+        sb.append('"');
+        cents(sb, "low_24_h", q.lowCents());
+        cents(sb, "high_24_h", q.highCents());
+        cents(sb, "low_52_w", q.lowCents());
+        cents(sb, "high_52_w", q.highCents());
+        sb.append(",\"price_percent_chg_24_h\":\"");
         long bp = (q.lastCents() - q.openCents()) * 10_000 / Math.max(1, q.openCents());
         if (bp < 0) {
             sb.append('-');
@@ -65,13 +62,19 @@ final class SimFrames {
         Market.appendCents(sb, Math.abs(bp)); // percent with two decimals, trimmed like every decimal on the wire
         sb.append('"');
         if (withBook) {
-            sb.append(",\"best_bid\":\"");
-            Market.appendCents(sb, q.bidCents());
-            sb.append("\",\"best_bid_quantity\":\"1.5\",\"best_ask\":\"");
-            Market.appendCents(sb, q.askCents());
-            sb.append("\",\"best_ask_quantity\":\"0.5\"");
+            cents(sb, "best_bid", q.bidCents());
+            sb.append(",\"best_bid_quantity\":\"1.5\"");
+            cents(sb, "best_ask", q.askCents());
+            sb.append(",\"best_ask_quantity\":\"0.5\"");
         }
         sb.append('}');
+    }
+
+    /** {@code ,"name":"price"}: a field after the first, its value a price in cents as the wire writes decimals. */
+    private static void cents(StringBuilder sb, String name, long cents) {
+        sb.append(",\"").append(name).append("\":\"");
+        Market.appendCents(sb, cents);
+        sb.append('"');
     }
 
     /**

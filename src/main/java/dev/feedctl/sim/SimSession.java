@@ -3,6 +3,7 @@ package dev.feedctl.sim;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.feedctl.protocol.Channels;
+import dev.feedctl.protocol.RequestFields;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -80,8 +81,8 @@ final class SimSession implements SimContext.Session {
             out.control(SimFrames.error("failure to parse message"));
             return;
         }
-        String type = ClientMessages.string(msg.get("type"));
-        String channel = ClientMessages.string(msg.get("channel"));
+        String type = RequestFields.string(msg.get("type"));
+        String channel = RequestFields.string(msg.get("channel"));
         if (!"subscribe".equals(type) && !"unsubscribe".equals(type) || channel == null) {
             return; // undocumented; the legacy channels array lands here and the 5 s deadline applies
         }
@@ -89,7 +90,7 @@ final class SimSession implements SimContext.Session {
             out.control(SimFrames.error("authentication failure"));
             return;
         }
-        if (!authorised(channel, ClientMessages.string(msg.get("jwt")))) {
+        if (!authorised(channel, RequestFields.string(msg.get("jwt")))) {
             out.control(SimFrames.error("authentication failure"));
             return;
         }
