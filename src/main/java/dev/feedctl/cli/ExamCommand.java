@@ -5,6 +5,7 @@ import dev.feedctl.check.Status;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.exam.Exam;
 import dev.feedctl.exam.ExamSettings;
+import dev.feedctl.exam.Lesson;
 import dev.feedctl.exam.Lessons;
 import dev.feedctl.protocol.ProductIds;
 import dev.feedctl.sim.SimConfig;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +30,11 @@ import picocli.CommandLine.Spec;
                 + "in COMMAND become the simulator's URLs (also in env " + Exam.WS_ENV + ", " + Exam.REST_ENV + "). "
                 + "The client runs in its own process group with stdin closed; it is always ended (SIGTERM, then "
                 + "SIGKILL after 3 s). The whole run takes at most lessons x --lesson-timeout + 30 s.",
-                "", "Lessons, in order:",
-                "  subscribe   " + Lessons.SUBSCRIBE_WHY,
-                "  close-1001  " + Lessons.CLOSE_1001_WHY,
-                "  drop-1006   " + Lessons.DROP_1006_WHY,
-                "  stall       " + Lessons.STALL_WHY,
-                "  refuse-429  " + Lessons.REFUSE_429_WHY,
+                "", ExamCommand.LessonList.HEADING,
                 "", "Exit 0: every lesson PASS or WARN; 1: a lesson FAILed; 2: usage; 3: the client never connected; "
                 + "130: interrupted.", "",
-                "Example (CI): feedctl exam --junit exam.xml -- python my_client.py --ws {ws}", ""})
+                "Example (CI): feedctl exam --junit exam.xml -- python my_client.py --ws {ws}", ""},
+        modelTransformer = ExamCommand.LessonList.class)
 public final class ExamCommand implements Callable<Integer> {
 
     @Spec
@@ -149,5 +147,21 @@ public final class ExamCommand implements Callable<Integer> {
             out.add(id);
         }
         return out;
+    }
+
+    /** Lists every lesson of {@link Lessons#ALL} under the heading, with its why: help names exactly what is given. */
+    public static final class LessonList implements CommandLine.IModelTransformer {
+        static final String HEADING = "Lessons, in order:";
+
+        @Override
+        public CommandSpec transform(CommandSpec exam) {
+            List<String> lines = new ArrayList<>(List.of(exam.usageMessage().description()));
+            int at = lines.indexOf(HEADING) + 1;
+            for (Lesson lesson : Lessons.ALL) {
+                lines.add(at++, "  " + String.format(java.util.Locale.ROOT, "%-12s", lesson.name()) + lesson.why());
+            }
+            exam.usageMessage().description(lines.toArray(new String[0]));
+            return exam;
+        }
     }
 }
