@@ -7,6 +7,7 @@ import dev.feedctl.monitor.FeedObserver;
 import dev.feedctl.monitor.MetricsAddress;
 import dev.feedctl.report.FrameRecorder;
 import dev.feedctl.report.PhaseText;
+import dev.feedctl.report.TailLines;
 import dev.feedctl.transport.ConnectSpec;
 import dev.feedctl.transport.Connector;
 import dev.feedctl.transport.FeedEngine;
@@ -52,6 +53,7 @@ final class TailRun {
         OutputOptions.Format format = format(tty);
         options.validate();
         List<String> channels = feed.stream.channels();
+        List<String> products = feed.stream.products(); // checked before the key is read, let alone used
         CdpKey key = feed.key(terminal);
         AuthOptions.requireKeyFor(channels, key);
         FeedObserver observer = null;
@@ -61,14 +63,14 @@ final class TailRun {
             output = new TailOutput(terminal, format, screen, service, recorder());
             // a screen or a CSV of prices: a millisecond more in the hand-off is invisible, the CPU it saves is not
             ConnectSpec socket = feed.endpoint.connectSpec(endpoints.ws()).withLinger(ConnectSpec.RELAXED_LINGER);
-            TailSession session = new TailSession(settings(socket, key, channels), output, clock);
+            TailSession session = new TailSession(settings(socket, key, channels, products), output, clock);
             observer = metrics(session, channels); // before connecting: a taken port is exit 2 now
             if (screen) {
                 table = new TailTable(virtual != null ? virtual.get() : TailScreen.system(!colorOff()), session,
                         endpoints.ws().toString(), clock);
                 output.showOn(table.screen());
             } else if (format == OutputOptions.Format.CSV) {
-                terminal.stream(dev.feedctl.report.TailLines.CSV_HEADER);
+                terminal.stream(TailLines.CSV_HEADER);
             }
             // the public ticker endpoint: no token is signed for REST checks
             RestClient rest = options.restCheck == null ? null : new RestClient(endpoints.rest(), socket.caFile(),
@@ -89,8 +91,9 @@ final class TailRun {
                 OutputOptions.Format.TEXT, OutputOptions.Format.NDJSON, OutputOptions.Format.CSV);
     }
 
-    private TailSession.Settings settings(ConnectSpec socket, CdpKey key, List<String> channels) {
-        FeedEngine.Settings engine = new FeedEngine.Settings(socket, key, channels, feed.stream.products(),
+    private TailSession.Settings settings(ConnectSpec socket, CdpKey key, List<String> channels,
+                                          List<String> products) {
+        FeedEngine.Settings engine = new FeedEngine.Settings(socket, key, channels, products,
                 options.perConnection, HEARTBEAT_TIMEOUT, options.stallTimeout, options.maxReconnects);
         return new TailSession.Settings(engine, options.maxStaleness, options.restCheck, feed.endpoint.timeout(),
                 service);

@@ -131,11 +131,6 @@ public final class TailSession implements AutoCloseable {
         return listener.status(Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 
-    /** Runs {@code told} between two events, never during one. */
-    public void between(Runnable told) {
-        listener.tell(told);
-    }
-
     /** Stops reading, after handing on what was already read (a signal's way out); at most {@code grace}. */
     public void drainAndStop(Duration grace) throws InterruptedException {
         if (engine == null) {
