@@ -143,21 +143,9 @@ public final class LiveAudits {
         return false;
     }
 
-    /** Gives tail's table its columns: a missed count for market_trades, book health for level2. */
-    public void showOn(dev.feedctl.transport.PriceBoard board) {
-        board.truthChecked(trades != null, book != null);
-    }
-
-    /** Shows a finding in tail's table: a product's missed count, its book's health, or that an audit stopped. */
-    public static void show(Finding f, dev.feedctl.transport.PriceBoard board) {
-        if (f instanceof MissedTrades t) {
-            board.truth(t.product(), Long.toString(t.total()), null);
-        } else if (f instanceof BookHealth b) {
-            board.truth(b.product(), null, b.ok() ? "ok" : "drift");
-        } else if (f instanceof AuditFailed a) {
-            boolean trades = "trades".equals(a.feature());
-            board.products().forEach(p -> board.truth(p, trades ? "failed" : null, trades ? null : "failed"));
-        }
+    /** Opens the columns the comparisons fill: a missed count for market_trades, book health for level2. */
+    public void showOn(RestVerdicts verdicts) {
+        verdicts.compared(trades != null, book != null);
     }
 
     /** Trades REST has that the socket did not deliver, per product, since the start. */

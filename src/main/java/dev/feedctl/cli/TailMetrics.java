@@ -4,7 +4,7 @@ import dev.feedctl.monitor.FeedObserver;
 import dev.feedctl.monitor.MetricsAddress;
 import dev.feedctl.monitor.MetricsObserver;
 import dev.feedctl.monitor.MonitorSettings;
-import dev.feedctl.transport.PriceBoard;
+import dev.feedctl.live.TailSession;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Clock;
@@ -13,18 +13,19 @@ import java.util.List;
 
 /**
  * Starts tail's metrics server. Its own class so that tail without --metrics never loads the Prometheus client
- * (start-up stays as it was): TailCommand only calls here when an address was given.
+ * (start-up stays as it was): {@link TailRun} only calls here when an address was given.
  */
 final class TailMetrics {
 
     private TailMetrics() {
     }
 
-    static FeedObserver start(MetricsAddress address, PriceBoard board, List<List<String>> shards,
-                              List<String> channels, Duration maxStaleness, boolean restCheck, Terminal terminal) {
-        MonitorSettings s = new MonitorSettings(address, board.products(), shards, channels, maxStaleness, restCheck);
+    static FeedObserver start(MetricsAddress address, TailSession session, List<String> channels,
+                              Duration maxStaleness, boolean restCheck, Terminal terminal) {
+        MonitorSettings s = new MonitorSettings(address, session.board().products(), session.shards(), channels,
+                maxStaleness, restCheck);
         try {
-            FeedObserver o = MetricsObserver.start(s, board, Clock.systemUTC());
+            FeedObserver o = MetricsObserver.start(s, session.board(), session.verdicts(), Clock.systemUTC());
             terminal.info("metrics: " + o.url() + " (health: /healthz)");
             return o;
         } catch (BindException e) {

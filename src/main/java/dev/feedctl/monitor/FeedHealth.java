@@ -2,6 +2,7 @@ package dev.feedctl.monitor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.feedctl.check.RestVerdicts;
 import dev.feedctl.transport.PriceBoard;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  */
 record FeedHealth(boolean healthy, String json) {
 
-    static FeedHealth of(List<PriceBoard.Row> rows, Duration maxStaleness, List<ShardStates.View> shards) {
+    static FeedHealth of(List<PriceBoard.Row> rows, RestVerdicts verdicts, Duration maxStaleness,
+                         List<ShardStates.View> shards) {
         JsonArray stale = new JsonArray();
         JsonArray waiting = new JsonArray();
         for (PriceBoard.Row r : rows) {
@@ -23,8 +25,9 @@ record FeedHealth(boolean healthy, String json) {
                 JsonObject o = new JsonObject();
                 o.addProperty("product", r.product());
                 o.addProperty("age_seconds", Math.round(r.age().toMillis() / 100.0) / 10.0);
-                if ("dead".equals(r.rest()) || "quiet".equals(r.rest())) {
-                    o.addProperty("rest", r.rest());
+                String rest = verdicts.of(r.product()).rest();
+                if ("dead".equals(rest) || "quiet".equals(rest)) {
+                    o.addProperty("rest", rest);
                 }
                 stale.add(o);
             }

@@ -1,5 +1,6 @@
 package dev.feedctl.monitor;
 
+import dev.feedctl.check.RestVerdicts;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.transport.PriceBoard;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
@@ -38,8 +39,8 @@ final class FeedMetrics {
     final Map<String, CounterDataPoint> frameCounts = new HashMap<>();
     final Map<String, CounterDataPoint> updateCounts = new HashMap<>();
 
-    FeedMetrics(MonitorSettings s, PriceBoard board, ShardStates shards, Clock clock) {
-        Supplier<List<PriceBoard.Row>> rows = () -> board.rows(clock.instant(), PriceBoard.Sort.PRODUCT);
+    FeedMetrics(MonitorSettings s, PriceBoard board, RestVerdicts verdicts, ShardStates shards, Clock clock) {
+        Supplier<List<PriceBoard.Row>> rows = () -> board.rows(clock.instant());
         productGauge("feedctl_product_age_seconds", "Time since the product's last update.", rows,
                 r -> r.age().toNanos() / 1e9);
         productGauge("feedctl_product_stale", "1 when the product is older than --max-staleness.", rows,
@@ -56,7 +57,7 @@ final class FeedMetrics {
         }
         if (s.restCheck()) {
             productGauge("feedctl_rest_deviation_bps", "REST's last trade price minus the shown price, in basis "
-                    + "points.", rows, r -> r.restDeviationBps() == null ? Double.NaN : r.restDeviationBps());
+                    + "points.", rows, r -> deviation(verdicts.of(r.product())));
             missedTrades = Counter.builder().name("feedctl_missed_trades_total").help("Trades REST showed that the "
                     + "socket did not deliver.").labelNames("product").withoutExemplars().register(registry);
             s.products().forEach(missedTrades::labelValues);
@@ -101,6 +102,10 @@ final class FeedMetrics {
         out.add(Channels.SUBSCRIPTIONS);
         out.add("other");
         return out;
+    }
+
+    private static double deviation(RestVerdicts.Verdict v) {
+        return v.deviationBps() == null ? Double.NaN : v.deviationBps();
     }
 
     private void productGauge(String name, String help, Supplier<List<PriceBoard.Row>> rows,

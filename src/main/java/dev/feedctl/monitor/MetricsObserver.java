@@ -1,6 +1,7 @@
 package dev.feedctl.monitor;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.feedctl.check.RestVerdicts;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.SequenceTracker;
@@ -28,6 +29,7 @@ public final class MetricsObserver implements FeedObserver {
 
     private final MonitorSettings settings;
     private final PriceBoard board;
+    private final RestVerdicts verdicts;
     private final Clock clock;
     private final ShardStates shards;
     private final FeedMetrics metrics;
@@ -35,13 +37,14 @@ public final class MetricsObserver implements FeedObserver {
     private final Map<String, Map<String, CounterDataPoint>> updateCounts = new HashMap<>();
     private HTTPServer server;
 
-    private MetricsObserver(MonitorSettings settings, PriceBoard board, Clock clock) {
+    private MetricsObserver(MonitorSettings settings, PriceBoard board, RestVerdicts verdicts, Clock clock) {
         this.settings = settings;
         this.board = board;
+        this.verdicts = verdicts;
         this.clock = clock;
         this.shards = new ShardStates(settings.shards().size(), settings.channels().contains(Channels.HEARTBEATS),
                 clock);
-        this.metrics = new FeedMetrics(settings, board, shards, clock);
+        this.metrics = new FeedMetrics(settings, board, verdicts, shards, clock);
         this.shardLabels = new String[shards.size()];
         for (int i = 0; i < shardLabels.length; i++) {
             shardLabels[i] = Integer.toString(i);
@@ -59,8 +62,9 @@ public final class MetricsObserver implements FeedObserver {
      * Registers every family and starts serving on the settings' address, before anything connects: a port that is
      * taken fails here ({@link java.net.BindException}), not after the feed has been opened.
      */
-    public static MetricsObserver start(MonitorSettings settings, PriceBoard board, Clock clock) throws IOException {
-        MetricsObserver o = new MetricsObserver(settings, board, clock);
+    public static MetricsObserver start(MonitorSettings settings, PriceBoard board, RestVerdicts verdicts, Clock clock)
+            throws IOException {
+        MetricsObserver o = new MetricsObserver(settings, board, verdicts, clock);
         o.server = HTTPServer.builder().hostname(settings.address().host()).port(settings.address().port())
                 .registry(o.metrics.registry).registerHealthHandler(false).defaultHandler(o::serveOther)
                 .buildAndStart();
@@ -100,7 +104,7 @@ public final class MetricsObserver implements FeedObserver {
         for (int i = 0; i < shards.size(); i++) {
             views.add(shards.view(i));
         }
-        return FeedHealth.of(board.rows(clock.instant(), PriceBoard.Sort.PRODUCT), settings.maxStaleness(), views);
+        return FeedHealth.of(board.rows(clock.instant()), verdicts, settings.maxStaleness(), views);
     }
 
     @Override

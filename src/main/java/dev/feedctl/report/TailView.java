@@ -1,5 +1,6 @@
 package dev.feedctl.report;
 
+import dev.feedctl.check.RestVerdicts;
 import dev.feedctl.transport.PriceBoard;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,7 +28,7 @@ public final class TailView {
      * @param state {@code connected}, or {@code reconnecting in 2.1 s (attempt 3, last: close 1001 going away)}
      */
     public record Status(String endpoint, String state, Duration uptime, long frames, long outages, long invalid,
-                         boolean paused, PriceBoard.Sort sort) {
+                         boolean paused, TailSort sort) {
     }
 
     private static final String[] HEADS = {"PRODUCT", "PRICE", "24H %", "BID", "ASK", "SPR bps", "AGE", "MSG/S",
@@ -43,8 +44,13 @@ public final class TailView {
     private TailView() {
     }
 
-    /** Exactly {@code height} lines, none wider than {@code width} visible columns. */
-    public static List<String> render(List<PriceBoard.Row> rows, Status status, int width, int height, boolean color) {
+    /**
+     * Exactly {@code height} lines, none wider than {@code width} visible columns: the rows in the status's order,
+     * each with what REST says of it.
+     */
+    public static List<String> render(List<PriceBoard.Row> board, RestVerdicts verdicts, Status status, int width,
+                                      int height, boolean color) {
+        List<Row> rows = status.sort().sorted(board).stream().map(r -> new Row(r, verdicts.of(r.product()))).toList();
         List<String> out = new ArrayList<>();
         // what matters first (the connection state, the counters); the endpoint last, where a narrow screen cuts it
         out.add(fit(BOLD, "feedctl tail  " + status.state() + "  up " + clock(status.uptime()) + "  frames "
@@ -76,15 +82,28 @@ public final class TailView {
         return out.size() > height ? out.subList(0, height) : out;
     }
 
-    private static String row(PriceBoard.Row r, int width, boolean color, boolean missed, boolean book) {
-        String state = r.stale() ? "stale" + (r.rest() != null && !"ok".equals(r.rest()) ? " " + r.rest() : "")
-                : r.rest() != null && !"ok".equals(r.rest()) ? r.rest()
-                : r.restDeviationBps() != null ? "live Δ" + String.format(java.util.Locale.ROOT, "%.1f",
-                        r.restDeviationBps()) : "live";
+    /** A product as the table shows it: what the socket delivered and what REST says of it. */
+    private record Row(PriceBoard.Row p, RestVerdicts.Verdict v) {
+        String missed() {
+            return v.missed();
+        }
+
+        String book() {
+            return v.book();
+        }
+    }
+
+    private static String row(Row row, int width, boolean color, boolean missed, boolean book) {
+        PriceBoard.Row r = row.p();
+        String rest = row.v().rest();
+        String state = r.stale() ? "stale" + (rest != null && !"ok".equals(rest) ? " " + rest : "")
+                : rest != null && !"ok".equals(rest) ? rest
+                : row.v().deviationBps() != null ? "live Δ" + String.format(java.util.Locale.ROOT, "%.1f",
+                        row.v().deviationBps()) : "live";
         String[] cells = {r.product(), num(r.price()), pct(r.change24h()), num(r.bid()), num(r.ask()),
             r.spreadBps() == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", r.spreadBps()),
             age(r.age()), Long.toString(r.perSecond()), Long.toString(r.gaps()), state,
-            missed ? dash(r.missed()) : null, book ? dash(r.book()) : null};
+            missed ? dash(row.missed()) : null, book ? dash(row.book()) : null};
         StringBuilder plain = new StringBuilder();
         StringBuilder styled = new StringBuilder();
         int used = 0;
@@ -100,7 +119,7 @@ public final class TailView {
             plain.append(c);
             String style = i == 1 && r.stale() ? DIM : i == 1 && r.direction() > 0 ? GREEN
                     : i == 1 && r.direction() < 0 ? RED : i == 9 && r.stale() ? BOLD
-                    : i == 10 && !"0".equals(r.missed()) || i == 11 && "drift".equals(r.book()) ? RED : null;
+                    : i == 10 && !"0".equals(row.missed()) || i == 11 && "drift".equals(row.book()) ? RED : null;
             styled.append(style == null || !color ? c : style + c + RESET);
             if (used >= width) {
                 break;

@@ -3,9 +3,7 @@ package dev.feedctl.transport;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
-import dev.feedctl.protocol.LastTrade;
 import dev.feedctl.protocol.ProductIds;
-import dev.feedctl.protocol.Texts;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -17,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a long-running feed knows per product, across reconnects: last price and its tick direction, 24 h change,
- * best bid and ask, when it last changed, updates per second, gaps, staleness and what REST says. Thread-safe: the
- * shards write, the view reads.
+ * What a long-running feed received per product, across reconnects: last price and its tick direction, 24 h change,
+ * best bid and ask, when it last changed, updates per second, gaps and staleness. Only what the socket delivered:
+ * what REST says of it is the REST check's ({@code check/RestVerdicts}), how it is ordered and shown the view's.
+ * Thread-safe: the shards write, the view reads.
  */
 public final class PriceBoard {
 
@@ -28,29 +27,13 @@ public final class PriceBoard {
                          Instant receivedAt, Long sequence, long connection, String channel) {
     }
 
-    /** A row as shown. {@code direction}: 1 up-tick, -1 down-tick, 0 unchanged or unknown. */
+    /**
+     * A product at one moment. {@code direction}: 1 up-tick, -1 down-tick, 0 unchanged or unknown. {@code lastAt}: the
+     * exchange's time of the last update (its arrival when the exchange gave none), the start before any.
+     */
     public record Row(String product, BigDecimal price, int direction, BigDecimal change24h, BigDecimal bid,
                       BigDecimal ask, Double spreadBps, Duration age, long perSecond, long updates, long gaps,
-                      boolean stale, String rest, Double restDeviationBps, String missed, String book) {
-    }
-
-    /** The table's orders; {@code s} cycles through them. */
-    public enum Sort {
-        PRODUCT(Comparator.comparing(Row::product)),
-        AGE(Comparator.comparing(Row::age).reversed().thenComparing(Row::product)),
-        RATE(Comparator.comparingLong(Row::perSecond).reversed().thenComparing(Row::product)),
-        CHANGE(Comparator.comparing((Row r) -> r.change24h() == null ? BigDecimal.ZERO : r.change24h().abs())
-                .reversed().thenComparing(Row::product));
-
-        private final Comparator<Row> order;
-
-        Sort(Comparator<Row> order) {
-            this.order = order;
-        }
-
-        public Sort next() {
-            return values()[(ordinal() + 1) % values().length];
-        }
+                      boolean stale, Instant lastAt) {
     }
 
     private static final class State {
@@ -67,15 +50,10 @@ public final class PriceBoard {
         long lastSecond;
         long gaps;
         boolean stale;
-        String rest;
-        Double restDeviationBps;
         /** The level2 book, when level2 is subscribed: price level to quantity. */
         java.util.TreeMap<BigDecimal, BigDecimal> bids;
         java.util.TreeMap<BigDecimal, BigDecimal> asks;
         boolean lastFromTrades;
-        /** tail --rest-check: trades REST has that the socket missed, and the book's health; null when not checked. */
-        String missed;
-        String book;
     }
 
     private final Map<String, State> rows = new LinkedHashMap<>();
@@ -213,44 +191,19 @@ public final class PriceBoard {
         });
     }
 
-    /**
-     * What REST says of a product: its last trade. A product the socket has gone quiet on is {@code dead} when REST
-     * shows a trade after the socket's last update, {@code quiet} when it shows none ({@link LastTrade}'s rule, which
-     * verify uses too).
-     */
-    public synchronized Row rest(String product, LastTrade lastTrade, Instant now) {
-        BigDecimal price = lastTrade.price();
-        State s = rows.get(ProductIds.canonical(product));
-        if (s == null) {
-            return null;
-        }
-        // an absurd price is never compared, whoever read it: its arithmetic throws or never ends
-        s.restDeviationBps = price == null || !Texts.sane(price) || s.price == null || s.price.signum() == 0 ? null
-                : price.subtract(s.price).divide(s.price, MathContext.DECIMAL64).doubleValue() * 10_000;
-        if (!s.stale) {
-            s.rest = "ok";
-        } else {
-            // both times on the exchange's clock: this machine's clock skew cannot fake a trade
-            Instant socketLast = s.exchangeAt != null ? s.exchangeAt : s.updatedAt;
-            s.rest = lastTrade.showsTradeAfter(socketLast) ? "dead" : "quiet";
-        }
-        return row(ProductIds.canonical(product), s, now);
-    }
-
-    /** The REST check stopped for good: every row says so, none keeps showing what REST said before. */
-    public synchronized void restFailed() {
-        rows.values().forEach(s -> {
-            s.rest = "failed";
-            s.restDeviationBps = null;
-        });
-    }
-
-    /** The rows at {@code now}, in {@code sort} order. */
-    public synchronized List<Row> rows(Instant now, Sort sort) {
+    /** Every product at {@code now}, by product id. */
+    public synchronized List<Row> rows(Instant now) {
         List<Row> out = new ArrayList<>();
         rows.forEach((id, s) -> out.add(row(id, s, now)));
-        out.sort(sort.order);
+        out.sort(Comparator.comparing(Row::product));
         return out;
+    }
+
+    /** One product at {@code now}; null when it is not subscribed. */
+    public synchronized Row row(String product, Instant now) {
+        String id = ProductIds.canonical(product);
+        State s = rows.get(id);
+        return s == null ? null : row(id, s, now);
     }
 
     private static Row row(String id, State s, Instant now) {
@@ -261,28 +214,8 @@ public final class PriceBoard {
                 MathContext.DECIMAL64), MathContext.DECIMAL64).doubleValue() * 10_000;
         Duration age = Duration.between(s.updatedAt, now);
         return new Row(id, s.price, s.direction, s.change24h, s.bid, s.ask, spread,
-                age.isNegative() ? Duration.ZERO : age, rate, s.updates, s.gaps, s.stale, s.rest,
-                s.restDeviationBps, s.missed, s.book);
-    }
-
-    /**
-     * The comparisons with REST's trades and books are on ({@code tail --rest-check}): every row counts its missed
-     * trades from 0 and shows its book as not yet compared ({@code -}), so the columns stand from the start.
-     */
-    public synchronized void truthChecked(boolean trades, boolean book) {
-        rows.values().forEach(s -> {
-            s.missed = trades ? "0" : null;
-            s.book = book ? "-" : null;
-        });
-    }
-
-    /** What the comparisons found of a product; a null leaves that column as it was. */
-    public synchronized void truth(String product, String missed, String book) {
-        State s = rows.get(ProductIds.canonical(product));
-        if (s != null) {
-            s.missed = missed != null ? missed : s.missed;
-            s.book = book != null ? book : s.book;
-        }
+                age.isNegative() ? Duration.ZERO : age, rate, s.updates, s.gaps, s.stale,
+                s.exchangeAt != null ? s.exchangeAt : s.updatedAt);
     }
 
     public synchronized List<String> products() {

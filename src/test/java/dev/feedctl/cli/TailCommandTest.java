@@ -21,9 +21,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code tail} against the simulator: the stream's schema, and what each fault does to a long-running feed. */
 @Timeout(60)
@@ -41,10 +43,25 @@ class TailCommandTest {
         volatile int code = -1;
 
         Live(String... args) {
+            this(null, args);
+        }
+
+        /** tail drawing its table on {@code screen} (a virtual terminal) whatever stdout is; null: stdout decides. */
+        Live(Supplier<TailScreen> screen, String... args) {
             this.args = Arrays.asList(args);
-            thread = new Thread(() -> code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true),
-                    Map.of(), args), "tail-under-test");
+            thread = new Thread(() -> code = run(screen, args), "tail-under-test");
             thread.start();
+        }
+
+        private int run(Supplier<TailScreen> screen, String[] args) {
+            PrintWriter o = new PrintWriter(out, true);
+            PrintWriter e = new PrintWriter(err, true);
+            if (screen == null) {
+                return Cli.run(o, e, Map.of(), args);
+            }
+            CommandLine cl = Cli.create(o, e, Map.of());
+            ((TailCommand) cl.getSubcommands().get("tail").getCommand()).screen = screen;
+            return cl.execute(args);
         }
 
         List<JsonObject> objects() {

@@ -11,19 +11,13 @@ import java.util.function.Predicate;
 import org.jline.builtins.ScreenTerminal;
 import org.jline.terminal.Size;
 import org.jline.terminal.impl.ExternalTerminal;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The live table on a virtual 110×12 terminal (jline over in-memory streams): drawn in place on the alternate
  * screen, the keys work, and the terminal is given back on the way out.
  */
-@Isolated // the virtual terminal is handed over through a static: no other tail may run meanwhile
-@Execution(ExecutionMode.SAME_THREAD) // not even this class's other test
 @Timeout(60)
 class TailScreenTest {
 
@@ -32,10 +26,11 @@ class TailScreenTest {
     /** The virtual terminal's width. */
     private int columns = 110;
 
-    private void virtualTerminal() throws Exception {
+    /** A virtual terminal for tail to draw on, typed into through {@link #keys}. */
+    private java.util.function.Supplier<TailScreen> virtualTerminal() throws Exception {
         keys = new PipedOutputStream();
         PipedInputStream in = new PipedInputStream(keys);
-        TailCommand.screenForTests = () -> {
+        return () -> {
             try {
                 // jline's pure-Java terminal over the streams: written synchronously (a pty-backed one pumps its
                 // output on a thread of its own, and what it had not pumped yet is lost at close)
@@ -47,11 +42,6 @@ class TailScreenTest {
                 throw new java.io.UncheckedIOException(e);
             }
         };
-    }
-
-    @AfterEach
-    void clear() {
-        TailCommand.screenForTests = null;
     }
 
     private String shown() {
@@ -78,8 +68,8 @@ class TailScreenTest {
 
     @Test
     void theTableIsDrawnPausedSortedAndQuitWithQAndTheTerminalRestored() throws Exception {
-        virtualTerminal();
-        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim", "-p", "BTC-USD,ETH-USD")) {
+        try (TailCommandTest.Live t = new TailCommandTest.Live(virtualTerminal(), "tail", "--sim", "-p",
+                "BTC-USD,ETH-USD")) {
             await(s -> s.contains("ETH-USD") && s.contains("live") && s.contains(" connected "), "live rows", t);
             assertTrue(shown().startsWith("\u001b[?1049h"), "drawn on the alternate screen");
             String table = visible();
@@ -106,9 +96,8 @@ class TailScreenTest {
      */
     @Test
     void theStatusLineShowsTheEnginesReconnectAttemptAndItsCause() throws Exception {
-        virtualTerminal();
-        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim=no-ack", "--timeout", "500ms", "-p",
-                "BTC-USD")) {
+        try (TailCommandTest.Live t = new TailCommandTest.Live(virtualTerminal(), "tail", "--sim=no-ack",
+                "--timeout", "500ms", "-p", "BTC-USD")) {
             java.util.regex.Pattern retrying = java.util.regex.Pattern.compile("reconnecting in \\d+\\.\\d s "
                     + "\\(attempt [2-9]\\d*, last: no subscriptions acknowledgement");
             await(s -> retrying.matcher(s).find(), "a later attempt and its cause", t);
@@ -127,9 +116,8 @@ class TailScreenTest {
     @Test
     void restCheckShowsEachProductsMissedTradesAndBookHealth() throws Exception {
         columns = 120;
-        virtualTerminal();
-        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim=drop-trades", "--rest-check", "1s",
-                "-c", "market_trades,level2", "-p", "BTC-USD")) {
+        try (TailCommandTest.Live t = new TailCommandTest.Live(virtualTerminal(), "tail", "--sim=drop-trades",
+                "--rest-check", "1s", "-c", "market_trades,level2", "-p", "BTC-USD")) {
             java.util.regex.Pattern head = java.util.regex.Pattern.compile("STATE +MISSED +BOOK");
             java.util.regex.Pattern row = java.util.regex.Pattern.compile("(?m)^BTC-USD .* ([1-9]\\d*) +ok *$");
             await(s -> head.matcher(s).find() && row.matcher(s).find(), "a missed count above 0 and book ok", t);
@@ -142,9 +130,8 @@ class TailScreenTest {
     /** Without --rest-check the table keeps its 100 columns: no MISSED or BOOK that nothing fills. */
     @Test
     void withoutRestCheckThereIsNoMissedOrBookColumn() throws Exception {
-        virtualTerminal();
-        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim", "-c", "market_trades,level2", "-p",
-                "BTC-USD")) {
+        try (TailCommandTest.Live t = new TailCommandTest.Live(virtualTerminal(), "tail", "--sim", "-c",
+                "market_trades,level2", "-p", "BTC-USD")) {
             await(s -> s.contains("STATE") && s.contains(" connected "), "the table", t);
             String table = visible();
             assertTrue(!table.contains("MISSED") && !table.contains("BOOK"), table);
@@ -156,8 +143,8 @@ class TailScreenTest {
 
     @Test
     void aFatalErrorStillRestoresTheTerminal() throws Exception {
-        virtualTerminal();
-        try (TailCommandTest.Live t = new TailCommandTest.Live("tail", "--sim=legacy-exchange")) {
+        try (TailCommandTest.Live t = new TailCommandTest.Live(virtualTerminal(), "tail",
+                "--sim=legacy-exchange")) {
             assertEquals(5, t.join(), t::toString);
             String raw = shown().replace("\u001b", "ESC");
             assertTrue(shown().contains("\u001b[?1049l"), "the alternate screen is left: " + raw.substring(Math.max(0, raw.length() - 200)) + t);

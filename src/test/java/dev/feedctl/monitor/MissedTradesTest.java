@@ -3,6 +3,7 @@ package dev.feedctl.monitor;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.feedctl.check.RestVerdicts;
 import dev.feedctl.transport.PriceBoard;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +31,7 @@ class MissedTradesTest {
         List<String> products = List.of("BTC-USD", "ETH-USD");
         return MetricsObserver.start(new MonitorSettings(new MetricsAddress(MetricsAddress.LOOPBACK, 0), products,
                 List.of(products), List.of("heartbeats", "ticker"), Duration.ofSeconds(5), restCheck),
-                new PriceBoard(products, clock.instant()), clock);
+                new PriceBoard(products, clock.instant()), new RestVerdicts(products), clock);
     }
 
     @Test

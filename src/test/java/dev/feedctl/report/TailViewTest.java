@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.feedctl.check.RestVerdicts;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.transport.PriceBoard;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class TailViewTest {
 
     private static final Instant T0 = Instant.parse("2026-11-30T12:00:00Z");
+    /** No --rest-check: REST has said nothing of any product. */
+    private static final RestVerdicts NONE = new RestVerdicts(List.of());
 
     private static Frame.Data ticker(String product, String price, String bid, String ask, String change) {
         Event.Ticker t = new Event.Ticker(product, new BigDecimal(price), null, null, null, null, null,
@@ -44,7 +47,7 @@ class TailViewTest {
 
     private static TailView.Status status(String state) {
         return new TailView.Status("wss://advanced-trade-ws.coinbase.com", state, Duration.ofSeconds(10), 1234, 1, 7,
-                false, PriceBoard.Sort.PRODUCT);
+                false, TailSort.PRODUCT);
     }
 
     @Test
@@ -52,8 +55,7 @@ class TailViewTest {
         PriceBoard b = board();
         Instant now = T0.plusSeconds(10);
         assertEquals(List.of("ETH-USD", "SOL-USD"), b.newlyStale(now, Duration.ofSeconds(5)));
-        List<String> screen = TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status("connected"), 100, 10,
-                false);
+        List<String> screen = TailView.render(b.rows(now), NONE, status("connected"), 100, 10, false);
         assertEquals(10, screen.size());
         screen.forEach(l -> assertEquals(100, l.length(), "every line exactly the width: '" + l + "'"));
         String btc = line(screen, "BTC-USD");
@@ -70,8 +72,7 @@ class TailViewTest {
         PriceBoard b = board();
         Instant now = T0.plusSeconds(10);
         b.newlyStale(now, Duration.ofSeconds(5));
-        List<String> screen = TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status("connected"), 120, 8,
-                true);
+        List<String> screen = TailView.render(b.rows(now), NONE, status("connected"), 120, 8, true);
         assertTrue(line(screen, "BTC-USD").contains("\u001b[32m"), "an up-tick is green");
         assertTrue(line(screen, "ETH-USD").contains("\u001b[2m"), "a stale price is dimmed");
     }
@@ -81,21 +82,21 @@ class TailViewTest {
     void aRestCheckThatFailedShowsFailedNotItsLastAnswer() {
         PriceBoard b = board();
         Instant now = T0.plusSeconds(9);
-        b.rest("BTC-USD", new dev.feedctl.protocol.LastTrade(T0.plusSeconds(8), new BigDecimal("65010.00")), now);
-        String before = line(TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status(), 100, 8, false),
-                "BTC-USD");
+        RestVerdicts rest = new RestVerdicts(List.of("BTC-USD", "ETH-USD", "SOL-USD"));
+        rest.judge(b.row("BTC-USD", now), new dev.feedctl.protocol.LastTrade(T0.plusSeconds(8),
+                new BigDecimal("65010.00")));
+        String before = line(TailView.render(b.rows(now), rest, status(), 100, 8, false), "BTC-USD");
         assertTrue(before.contains("live Δ1.4"), before);
-        b.restFailed();
-        String after = line(TailView.render(b.rows(now, PriceBoard.Sort.PRODUCT), status(), 100, 8, false),
-                "BTC-USD");
+        rest.failed();
+        String after = line(TailView.render(b.rows(now), rest, status(), 100, 8, false), "BTC-USD");
         assertTrue(after.contains("failed") && !after.contains("Δ"), after);
     }
 
     @Test
     void aSmallScreenSaysHowManyProductsDoNotFitAndNeverScrolls() {
         PriceBoard b = board();
-        List<String> screen = TailView.render(b.rows(T0.plusSeconds(3), PriceBoard.Sort.PRODUCT), status("connected"),
-                40, 5, false);
+        List<String> screen = TailView.render(b.rows(T0.plusSeconds(3)), NONE, status("connected"), 40, 5,
+                false);
         assertEquals(5, screen.size());
         screen.forEach(l -> assertEquals(40, l.length(), l));
         assertTrue(screen.get(3).contains("2 more products"), String.join("\n", screen));
@@ -104,7 +105,7 @@ class TailViewTest {
     @Test
     void sortingByAgePutsTheOldestFirst() {
         PriceBoard b = board();
-        List<PriceBoard.Row> rows = b.rows(T0.plusSeconds(10), PriceBoard.Sort.AGE);
+        List<PriceBoard.Row> rows = TailSort.AGE.sorted(b.rows(T0.plusSeconds(10)));
         assertEquals(List.of("SOL-USD", "ETH-USD", "BTC-USD"), rows.stream().map(PriceBoard.Row::product).toList());
         assertFalse(rows.get(0).age().isNegative());
     }

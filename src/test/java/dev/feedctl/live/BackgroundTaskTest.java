@@ -1,4 +1,4 @@
-package dev.feedctl.cli;
+package dev.feedctl.live;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

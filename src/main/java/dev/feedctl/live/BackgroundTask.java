@@ -1,4 +1,4 @@
-package dev.feedctl.cli;
+package dev.feedctl.live;
 
 /**
  * A command's background thread (tail's REST check, say). An unexpected exception on it is said once on stderr, the
@@ -12,7 +12,7 @@ final class BackgroundTask {
         void run() throws InterruptedException;
     }
 
-    /** Where a failure is said: {@link Terminal#failure} (one stderr line; the stack trace with -v). */
+    /** Where a failure is said: the command's stderr (one line; the stack trace with -v). */
     interface Report {
         void failure(String what, Throwable t);
     }
