@@ -27,7 +27,7 @@ final class ContinuityChecks {
         long regressions = 0;
         Leg broken = null;
         for (Leg leg : legs) {
-            SequenceTracker t = leg.session.ledger().sequence();
+            SequenceTracker.Counts t = leg.session.ledger().sequence().counts();
             frames += t.frames();
             gaps += t.gaps();
             missing += t.missing();

@@ -37,7 +37,7 @@ final class Facts {
             f.put("connections", o.legs().size());
         }
         if (o.session != null) {
-            FrameLedger ev = o.ledger();
+            FrameLedger.Tally ev = o.ledger().tally();
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("frames", ev.frames());
             e.put("data_frames", ev.dataFrames());
@@ -50,7 +50,7 @@ final class Facts {
                 e.put("reader_stalled_ms", o.session.connection().stalledNanos() / 1_000_000);
             }
             if (o.showsConnections) { // bare frames' only time is their own timestamp: their lag would be 0
-                e.put("exchange_lag_ms", ev.lag().summaryMillis());
+                e.put("exchange_lag_ms", o.ledger().lag().summaryMillis());
             }
             f.put("evidence", e);
         }

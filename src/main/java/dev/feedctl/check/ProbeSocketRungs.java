@@ -54,7 +54,7 @@ final class ProbeSocketRungs {
         rungs.add(firstData());
         rungs.add(wholeWindow(heartbeats()));
         rungs.add(wholeWindow(sequence()));
-        rungs.add(wholeWindow(SessionChecks.schema(session.ledger())));
+        rungs.add(wholeWindow(SessionChecks.schema(session.ledger().tally())));
         rungs.add(wholeWindow(SessionChecks.connection(session, close, span())));
     }
 
@@ -95,7 +95,7 @@ final class ProbeSocketRungs {
             return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, close.describe(),
                     cause == null ? "closed before the acknowledgement" : cause, null, Map.of());
         }
-        FrameLedger ev = session.ledger();
+        FrameLedger.Tally ev = session.ledger().tally();
         if (!ev.foreignFamilies().isEmpty()) {
             var f = ev.foreignFamilies().iterator().next();
             return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "frames in the " + f.description(), "wrong feed: "

@@ -20,7 +20,7 @@ final class SessionChecks {
     }
 
     /** Every frame received, validated by the decoder's named rules: one violation fails, with the rule and a case. */
-    static CheckResult schema(FrameLedger ev) {
+    static CheckResult schema(FrameLedger.Tally ev) {
         if (ev.frames() == 0) {
             return CheckResult.skip("schema", "no frame arrived: nothing to validate");
         }

@@ -313,8 +313,8 @@ public final class FeedEngine {
             if (shard.down == null) { // the outage begins with this connection: what it saw is known exactly
                 Down d = shard.down(now);
                 d.connection = link.connection();
-                d.lastFrameAt = session.ledger().frames() == 0 ? null : loop.lastFrame();
-                SequenceTracker seq = session.ledger().sequence();
+                d.lastFrameAt = session.ledger().tally().frames() == 0 ? null : loop.lastFrame();
+                SequenceTracker.Counts seq = session.ledger().sequence().counts();
                 d.gaps = seq.gaps();
                 d.missing = seq.missing();
                 d.lastSequence = seq.last();
