@@ -82,8 +82,7 @@ final class ConnectionCheck {
 
     private String cause(Leg leg) {
         CloseInfo c = leg.close;
-        return c.knownCause(!leg.session.ackedAfter().isEmpty(), leg.session.connection().largestFrame(),
-                leg.session.connection().maxMessageSize());
+        return c.knownCause(!leg.session.ackedAfter().isEmpty(), leg.session.connection().sizes());
     }
 
     private static String text(Leg leg, boolean several, Map<String, Object> outage) {

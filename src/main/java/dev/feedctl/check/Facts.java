@@ -44,7 +44,7 @@ final class Facts {
             e.put("frames_by_channel", ev.framesByChannel());
             e.put("violations_by_rule", ev.violationsByRule());
             e.put("drift_by_rule", ev.driftByRule());
-            e.put("largest_frame_bytes", o.legs().stream().mapToLong(l -> l.session.connection().largestFrame())
+            e.put("largest_frame_bytes", o.legs().stream().mapToLong(l -> l.session.connection().sizes().largestFrame())
                     .max().orElse(0));
             if (o.replay == null) { // a file is read without waiting: a stall there would be a constant 0
                 e.put("reader_stalled_ms", o.session.connection().stalledNanos() / 1_000_000);

@@ -66,7 +66,7 @@ final class MessagesCheck {
         if (short_.isEmpty()) {
             return CheckResult.pass("messages", evidence, counts);
         }
-        boolean heartbeatsAlive = ev.heartbeats().count() > 0;
+        boolean heartbeatsAlive = ev.heartbeats().seen().count() > 0;
         long binary = tally.violationsByRule().getOrDefault("frame.binary", 0L);
         String binaryNote = binary == 0 ? "" : "the server sent " + binary + " binary frames, and Advanced Trade sends "
                 + "text (JSON) frames only; ";

@@ -48,8 +48,7 @@ final class SessionChecks {
         if (close == null) {
             return CheckResult.pass("connection", "open for " + run, Map.of());
         }
-        String cause = close.knownCause(!session.ackedAfter().isEmpty(), session.connection().largestFrame(),
-                session.connection().maxMessageSize());
+        String cause = close.knownCause(!session.ackedAfter().isEmpty(), session.connection().sizes());
         return CheckResult.fail("connection", ExitCode.CONNECTION, close.describe(),
                 cause == null ? "the connection closed during the run" : cause,
                 close.code() == 1001 || close.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail "

@@ -196,7 +196,7 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     private ExitException closed(CloseInfo c, FeedSession session, boolean acked) {
         FrameSource conn = session.connection();
-        String cause = c.knownCause(acked, conn.largestFrame(), conn.maxMessageSize());
+        String cause = c.knownCause(acked, conn.sizes());
         return ExitException.connection("connection " + c.closedAfter()
                 + (acked ? "" : ", before the subscription was acknowledged") + ": " + c.codeAndReason()
                 + (cause == null ? "" : "; " + cause));

@@ -410,7 +410,7 @@ public final class FeedEngine {
             } else if (ev instanceof FeedEvent.Closed c) {
                 CloseInfo ci = c.close();
                 listener.closed(link, ci);
-                String known = ci.knownCause(true, conn.largestFrame(), conn.maxMessageSize());
+                String known = ci.knownCause(true, conn.sizes());
                 if (!shard.everLive && !persistent && fatalClose(ci)) {
                     end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": " + ci.codeAndReason()
                             + (known == null ? "" : "; " + known), List.of()));

@@ -54,10 +54,10 @@ class TrackersTest {
         h.observe(2, t0.plusSeconds(1));
         h.observe(4, t0.plusSeconds(2));
         h.observe(5, t0.plusMillis(5500));
-        assertEquals(1, h.breaks());
-        assertEquals(Duration.ofMillis(3500), h.longestInterval());
-        assertEquals(Duration.ofMillis(4500), h.longestSilence(t0.plusSeconds(10)));
-        assertEquals(Duration.ofMillis(3500), h.longestSilence(t0.plusSeconds(6)));
+        assertEquals(1, h.seen().breaks());
+        assertEquals(Duration.ofMillis(3500), h.seen().longestInterval());
+        assertEquals(Duration.ofMillis(4500), h.seen().longestSilence(t0.plusSeconds(10)));
+        assertEquals(Duration.ofMillis(3500), h.seen().longestSilence(t0.plusSeconds(6)));
     }
 
     @Test
