@@ -100,5 +100,4 @@ final class ObservedSocket extends Socket {
     public SocketAddress getLocalSocketAddress() {
         return inner.getLocalSocketAddress();
     }
-
 }
