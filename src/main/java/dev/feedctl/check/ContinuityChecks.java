@@ -27,7 +27,7 @@ final class ContinuityChecks {
         long regressions = 0;
         Leg broken = null;
         for (Leg leg : legs) {
-            SequenceTracker t = leg.session.ledger().sequence();
+            SequenceTracker.Counts t = leg.session.ledger().sequence().counts();
             frames += t.frames();
             gaps += t.gaps();
             missing += t.missing();
@@ -99,7 +99,7 @@ final class ContinuityChecks {
         static Heartbeats over(List<Leg> legs) {
             Heartbeats h = new Heartbeats();
             for (Leg leg : legs) {
-                HeartbeatTracker hb = leg.session.ledger().heartbeats();
+                HeartbeatTracker.Seen hb = leg.session.ledger().heartbeats().seen();
                 Duration silence = silence(hb, leg);
                 h.count += hb.count();
                 h.breaks += hb.breaks();
@@ -115,7 +115,7 @@ final class ContinuityChecks {
     }
 
     /** The longest time without a heartbeat on one connection: from its start, between them, and to its end. */
-    private static Duration silence(HeartbeatTracker hb, Leg leg) {
+    private static Duration silence(HeartbeatTracker.Seen hb, Leg leg) {
         if (hb.lastSeen() == null) {
             return leg.startedAt == null ? Duration.ZERO : leg.lasted();
         }

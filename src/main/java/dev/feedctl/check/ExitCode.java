@@ -34,10 +34,6 @@ public enum ExitCode {
         return code;
     }
 
-    public String meaning() {
-        return meaning;
-    }
-
     /** Position in the ladder (0 first); codes that are not a stage rank after every stage. */
     public int stageRank() {
         return stageRank < 0 ? Integer.MAX_VALUE : stageRank;

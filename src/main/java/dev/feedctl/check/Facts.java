@@ -37,20 +37,20 @@ final class Facts {
             f.put("connections", o.legs().size());
         }
         if (o.session != null) {
-            FrameLedger ev = o.ledger();
+            FrameLedger.Tally ev = o.ledger().tally();
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("frames", ev.frames());
             e.put("data_frames", ev.dataFrames());
             e.put("frames_by_channel", ev.framesByChannel());
             e.put("violations_by_rule", ev.violationsByRule());
             e.put("drift_by_rule", ev.driftByRule());
-            e.put("largest_frame_bytes", o.legs().stream().mapToLong(l -> l.session.connection().largestFrame())
+            e.put("largest_frame_bytes", o.legs().stream().mapToLong(l -> l.session.connection().sizes().largestFrame())
                     .max().orElse(0));
             if (o.replay == null) { // a file is read without waiting: a stall there would be a constant 0
                 e.put("reader_stalled_ms", o.session.connection().stalledNanos() / 1_000_000);
             }
             if (o.showsConnections) { // bare frames' only time is their own timestamp: their lag would be 0
-                e.put("exchange_lag_ms", ev.lag().summaryMillis());
+                e.put("exchange_lag_ms", o.ledger().lag().summaryMillis());
             }
             f.put("evidence", e);
         }

@@ -92,8 +92,8 @@ final class FreshnessCheck {
      */
     private CheckResult staleVerdict(FrameLedger ev, String evidence, Map<String, Object> ages, List<String> stale)
             throws InterruptedException {
-        boolean heartbeatsAlive = ev.heartbeats().lastSeen() != null
-                && Duration.between(ev.heartbeats().lastSeen(), o.endedAt)
+        Instant lastHeartbeat = ev.heartbeats().seen().lastSeen();
+        boolean heartbeatsAlive = lastHeartbeat != null && Duration.between(lastHeartbeat, o.endedAt)
                 .compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) <= 0;
         List<String> dead = new ArrayList<>();
         List<String> quiet = new ArrayList<>();

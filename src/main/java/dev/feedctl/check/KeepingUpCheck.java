@@ -24,7 +24,7 @@ final class KeepingUpCheck {
         if (o.session == null) {
             return CheckResult.skip("keeping-up", "no connection: nothing was received");
         }
-        if (o.session.ledger().frames() == 0) {
+        if (o.session.ledger().tally().frames() == 0) {
             return CheckResult.skip("keeping-up", "no frame arrived: there was nothing to keep up with");
         }
         long stalledMs = o.connection.stalledNanos() / 1_000_000;

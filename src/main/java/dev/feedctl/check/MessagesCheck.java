@@ -18,17 +18,19 @@ final class MessagesCheck {
 
     private final CheckSettings s;
     private final FrameLedger ev;
+    private final FrameLedger.Tally tally;
 
     MessagesCheck(CheckSettings s, FrameLedger ev) {
         this.s = s;
         this.ev = ev;
+        this.tally = ev.tally();
     }
 
     CheckResult check() {
         if (s.channels().isEmpty()) { // a replayed recording that shows no subscription and no data frame
-            return CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED, ev.frames() + " frames, none of them "
+            return CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED, tally.frames() + " frames, none of them "
                     + "market data or an acknowledgement", "no data: nothing shows the feed working",
-                    "record a session that subscribed and received data", Map.of("frames", ev.frames()));
+                    "record a session that subscribed and received data", Map.of("frames", tally.frames()));
         }
         List<String> data = s.channels().stream().filter(c -> !Channels.HEARTBEATS.equals(c)).toList();
         if (data.isEmpty()) {
@@ -37,7 +39,7 @@ final class MessagesCheck {
         Map<String, Object> counts = new LinkedHashMap<>();
         List<String> short_ = new ArrayList<>();
         long required = required();
-        if (required == 0 && ev.validDataFrames() == 0) {
+        if (required == 0 && tally.validDataFrames() == 0) {
             return CheckResult.skip("messages", "--min-messages 0 asks for no data, and none arrived: nothing "
                     + "shows the feed working");
         }
@@ -52,7 +54,7 @@ final class MessagesCheck {
         } else {
             required = 1;
             for (String c : data) {
-                long n = ev.framesByChannel().getOrDefault(c, 0L);
+                long n = tally.framesByChannel().getOrDefault(c, 0L);
                 counts.put(c, n);
                 if (n < 1) {
                     short_.add(c + " " + n);
@@ -64,13 +66,13 @@ final class MessagesCheck {
         if (short_.isEmpty()) {
             return CheckResult.pass("messages", evidence, counts);
         }
-        boolean heartbeatsAlive = ev.heartbeats().count() > 0;
-        long binary = ev.violationsByRule().getOrDefault("frame.binary", 0L);
+        boolean heartbeatsAlive = ev.heartbeats().seen().count() > 0;
+        long binary = tally.violationsByRule().getOrDefault("frame.binary", 0L);
         String binaryNote = binary == 0 ? "" : "the server sent " + binary + " binary frames, and Advanced Trade sends "
                 + "text (JSON) frames only; ";
-        String diagnosis = binaryNote + (ev.dataFrames() == 0 && !heartbeatsAlive
+        String diagnosis = binaryNote + (tally.dataFrames() == 0 && !heartbeatsAlive
                 ? "silent: nothing arrived after the subscription, not even heartbeats"
-                : ev.dataFrames() == 0 ? "heartbeats alive, data dead: the connection and subscription work but no "
+                : tally.dataFrames() == 0 ? "heartbeats alive, data dead: the connection and subscription work but no "
                 + "market data arrives" : "fewer than " + required + " valid data frames for " + String.join(", ", short_));
         return CheckResult.fail("messages", ExitCode.VERIFICATION_FAILED, evidence, diagnosis, "check the product ids, or run longer "
                 + "(--duration) on a quiet market", counts);

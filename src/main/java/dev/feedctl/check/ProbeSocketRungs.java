@@ -54,7 +54,7 @@ final class ProbeSocketRungs {
         rungs.add(firstData());
         rungs.add(wholeWindow(heartbeats()));
         rungs.add(wholeWindow(sequence()));
-        rungs.add(wholeWindow(SessionChecks.schema(session.ledger())));
+        rungs.add(wholeWindow(SessionChecks.schema(session.ledger().tally())));
         rungs.add(wholeWindow(SessionChecks.connection(session, close, span())));
     }
 
@@ -90,12 +90,11 @@ final class ProbeSocketRungs {
                     .timed(ms);
         }
         if (close != null) {
-            String cause = close.knownCause(false, session.connection().largestFrame(),
-                    session.connection().maxMessageSize());
+            String cause = close.knownCause(false, session.connection().sizes());
             return CheckResult.fail("subscribe-ack", ExitCode.CONNECTION, close.describe(),
                     cause == null ? "closed before the acknowledgement" : cause, null, Map.of());
         }
-        FrameLedger ev = session.ledger();
+        FrameLedger.Tally ev = session.ledger().tally();
         if (!ev.foreignFamilies().isEmpty()) {
             var f = ev.foreignFamilies().iterator().next();
             return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "frames in the " + f.description(), "wrong feed: "
@@ -114,7 +113,7 @@ final class ProbeSocketRungs {
         if (!session.unacknowledged().isEmpty()) {
             return CheckResult.skip("first-data", "not subscribed");
         }
-        boolean heartbeats = session.ledger().heartbeats().count() > 0;
+        boolean heartbeats = session.ledger().heartbeats().seen().count() > 0;
         return CheckResult.fail("first-data", ExitCode.VERIFICATION_FAILED, "no data frame in " + span(),
                 heartbeats ? "heartbeats alive, data dead" : "silent: nothing arrived after the subscription",
                 "check the product ids and channels", Map.of());
@@ -124,7 +123,7 @@ final class ProbeSocketRungs {
         if (!s.heartbeats()) {
             return CheckResult.skip("heartbeats", "--no-heartbeats");
         }
-        var hb = session.ledger().heartbeats();
+        var hb = session.ledger().heartbeats().seen();
         // up to the end of the window, not just between heartbeats: a feed that stops early is not continuous
         Duration silence = hb.longestSilence(window.end());
         String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "

@@ -194,7 +194,7 @@ public final class Replayer {
      */
     private CheckSettings inferFromData(Verifier.Observed o) {
         Set<String> channels = new LinkedHashSet<>();
-        o.whole.framesByChannel().keySet().forEach(c -> {
+        o.whole.tally().framesByChannel().keySet().forEach(c -> {
             String name = Channels.subscribeNameOf(c);
             if (Channels.isSubscribeName(name)) {
                 channels.add(name);

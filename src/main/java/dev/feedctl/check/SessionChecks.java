@@ -20,7 +20,7 @@ final class SessionChecks {
     }
 
     /** Every frame received, validated by the decoder's named rules: one violation fails, with the rule and a case. */
-    static CheckResult schema(FrameLedger ev) {
+    static CheckResult schema(FrameLedger.Tally ev) {
         if (ev.frames() == 0) {
             return CheckResult.skip("schema", "no frame arrived: nothing to validate");
         }
@@ -48,8 +48,7 @@ final class SessionChecks {
         if (close == null) {
             return CheckResult.pass("connection", "open for " + run, Map.of());
         }
-        String cause = close.knownCause(!session.ackedAfter().isEmpty(), session.connection().largestFrame(),
-                session.connection().maxMessageSize());
+        String cause = close.knownCause(!session.ackedAfter().isEmpty(), session.connection().sizes());
         return CheckResult.fail("connection", ExitCode.CONNECTION, close.describe(),
                 cause == null ? "the connection closed during the run" : cause,
                 close.code() == 1001 || close.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail "

@@ -165,7 +165,7 @@ final class VerifyChecks {
         if (o.session == null) {
             return CheckResult.skip("format", "no connection");
         }
-        FrameLedger ev = o.ledger();
+        FrameLedger.Tally ev = o.ledger().tally();
         var foreign = List.copyOf(ev.foreignFamilies());
         if (!foreign.isEmpty()) {
             FeedFamily f = foreign.get(0);
@@ -179,7 +179,7 @@ final class VerifyChecks {
     }
 
     private CheckResult schema() {
-        return SessionChecks.schema(o.ledger());
+        return SessionChecks.schema(o.ledger().tally());
     }
 
 }

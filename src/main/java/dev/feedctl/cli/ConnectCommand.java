@@ -53,7 +53,7 @@ public final class ConnectCommand implements Callable<Integer> {
                 if (hold != null) {
                     close = holdOpen(conn, hold);
                     if (close != null) {
-                        closeCause = close.knownCause(false, conn.largestFrame(), conn.maxMessageSize());
+                        closeCause = close.knownCause(false, conn.sizes());
                         boolean expected = closeCause != null && closeCause.equals(CloseCodes.SUBSCRIBE_DEADLINE_CAUSE);
                         code = expected ? ExitCode.OK.code() : ExitCode.CONNECTION.code();
                     }

@@ -7,6 +7,7 @@ import dev.feedctl.auth.JwtSigner;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Frame;
+import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.protocol.Violation;
 import dev.feedctl.protocol.RecordedLine;
@@ -149,14 +150,15 @@ public final class SubscribeCommand implements Callable<Integer> {
             throw ExitException.protocol("no subscriptions acknowledgement for "
                     + Figures.names(session.unacknowledged()));
         }
-        long violations = session.ledger().violations();
+        FrameLedger.Tally tally = session.ledger().tally();
+        long violations = tally.violations();
         if (session.connection().stalls() > 0) {
             terminal.verbose("the reader waited " + session.connection().stalledNanos() / 1_000_000 + " ms in all for "
                     + "stdout to take frames (" + session.connection().stalls() + " pauses): nothing was dropped");
         }
         if (strict && violations > 0) {
             throw ExitException.failed(violations + " protocol violations (--strict): "
-                    + Figures.byName(session.ledger().violationsByRule()));
+                    + Figures.byName(tally.violationsByRule()));
         }
         return ExitCode.OK.code();
     }
@@ -194,7 +196,7 @@ public final class SubscribeCommand implements Callable<Integer> {
 
     private ExitException closed(CloseInfo c, FeedSession session, boolean acked) {
         FrameSource conn = session.connection();
-        String cause = c.knownCause(acked, conn.largestFrame(), conn.maxMessageSize());
+        String cause = c.knownCause(acked, conn.sizes());
         return ExitException.connection("connection " + c.closedAfter()
                 + (acked ? "" : ", before the subscription was acknowledged") + ": " + c.codeAndReason()
                 + (cause == null ? "" : "; " + cause));

@@ -3,6 +3,7 @@ package dev.feedctl.protocol;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,6 @@ public final class FrameLedger {
     private final Map<String, Long> violationsByRule = new TreeMap<>();
     private final Map<String, Long> driftByRule = new TreeMap<>();
     private final List<Seen> examples = new ArrayList<>();
-    private final List<Frame.Error> errors = new ArrayList<>();
     private final Set<FeedFamily> foreignFamilies = new LinkedHashSet<>();
     private long frames;
     private long invalidFrames;
@@ -67,8 +67,6 @@ public final class FrameLedger {
                 lag.observe(data.timestamp(), receivedAt);
             }
             foldData(data, d.valid(), at);
-        } else if (d.frame() instanceof Frame.Error e) {
-            errors.add(e);
         } else if (d.frame() instanceof Frame.Foreign f) {
             foreignFamilies.add(f.family());
             dataFrames++;
@@ -183,49 +181,29 @@ public final class FrameLedger {
         return ages;
     }
 
-    public Map<String, Long> framesByChannel() {
-        return framesByChannel;
+    /**
+     * What the ledger has counted so far, read together by checks and reports: read-only copies, the maps sorted by
+     * name as the ledger keeps them.
+     *
+     * @param dataFrames      frames other than heartbeats and subscriptions acks (foreign-format frames included)
+     * @param foreignFamilies other Coinbase feeds (legacy Exchange, INTX, derivatives) whose frames arrived
+     */
+    public record Tally(long frames, long invalidFrames, long dataFrames, long validDataFrames,
+                        Map<String, Long> framesByChannel, Map<String, Long> violationsByRule,
+                        Map<String, Long> driftByRule, List<Seen> examples, Set<FeedFamily> foreignFamilies) {
+
+        public long violations() {
+            return violationsByRule.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
-    public Map<String, Long> violationsByRule() {
-        return violationsByRule;
+    public Tally tally() {
+        return new Tally(frames, invalidFrames, dataFrames, validDataFrames, sorted(framesByChannel),
+                sorted(violationsByRule), sorted(driftByRule), List.copyOf(examples),
+                Collections.unmodifiableSet(new LinkedHashSet<>(foreignFamilies)));
     }
 
-    public Map<String, Long> driftByRule() {
-        return driftByRule;
-    }
-
-    public List<Seen> examples() {
-        return examples;
-    }
-
-    public List<Frame.Error> errors() {
-        return errors;
-    }
-
-    /** Other Coinbase feeds (legacy Exchange, INTX, derivatives) whose frames arrived. */
-    public Set<FeedFamily> foreignFamilies() {
-        return foreignFamilies;
-    }
-
-    public long frames() {
-        return frames;
-    }
-
-    public long invalidFrames() {
-        return invalidFrames;
-    }
-
-    /** Frames other than heartbeats and subscriptions acks (foreign-format frames included). */
-    public long dataFrames() {
-        return dataFrames;
-    }
-
-    public long validDataFrames() {
-        return validDataFrames;
-    }
-
-    public long violations() {
-        return violationsByRule.values().stream().mapToLong(Long::longValue).sum();
+    private static Map<String, Long> sorted(Map<String, Long> counts) {
+        return Collections.unmodifiableMap(new TreeMap<>(counts));
     }
 }

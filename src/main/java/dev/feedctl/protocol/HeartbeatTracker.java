@@ -30,33 +30,25 @@ public final class HeartbeatTracker {
         lastSeen = receivedAt;
     }
 
-    public long count() {
-        return count;
-    }
+    /**
+     * What the heartbeats showed so far, read together by the checks.
+     *
+     * @param breaks    times the counter did not step by exactly one
+     * @param firstSeen null before any heartbeat, like {@code lastSeen}
+     */
+    public record Seen(long count, long breaks, Duration longestInterval, Instant firstSeen, Instant lastSeen) {
 
-    /** Times the counter did not step by exactly one. */
-    public long breaks() {
-        return breaks;
-    }
-
-    public Duration longestInterval() {
-        return longestInterval;
-    }
-
-    /** The longest silence so far, counting the time since the last heartbeat up to {@code now}. */
-    public Duration longestSilence(Instant now) {
-        if (lastSeen == null) {
-            return Duration.ZERO;
+        /** The longest silence, counting the time since the last heartbeat up to {@code now}. */
+        public Duration longestSilence(Instant now) {
+            if (lastSeen == null) {
+                return Duration.ZERO;
+            }
+            Duration sinceLast = Duration.between(lastSeen, now);
+            return sinceLast.compareTo(longestInterval) > 0 ? sinceLast : longestInterval;
         }
-        Duration sinceLast = Duration.between(lastSeen, now);
-        return sinceLast.compareTo(longestInterval) > 0 ? sinceLast : longestInterval;
     }
 
-    public Instant lastSeen() {
-        return lastSeen;
-    }
-
-    public Instant firstSeen() {
-        return firstSeen;
+    public Seen seen() {
+        return new Seen(count, breaks, longestInterval, firstSeen, lastSeen);
     }
 }

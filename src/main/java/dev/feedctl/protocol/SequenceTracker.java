@@ -62,29 +62,22 @@ public final class SequenceTracker {
         }
     }
 
-    public long frames() {
-        return frames;
+    /**
+     * The figures so far, read together by checks and reports.
+     *
+     * @param frames  frames that carried a sequence number
+     * @param missing how many sequence numbers the gaps skipped in all
+     * @param last    the latest number that moved the sequence on; -1 before any
+     */
+    public record Counts(long frames, long gaps, long missing, long duplicates, long regressions, long last) {
+
+        public boolean clean() {
+            return gaps == 0 && duplicates == 0 && regressions == 0;
+        }
     }
 
-    public long gaps() {
-        return gaps;
-    }
-
-    /** How many sequence numbers the gaps skipped in all. */
-    public long missing() {
-        return missing;
-    }
-
-    public long duplicates() {
-        return duplicates;
-    }
-
-    public long regressions() {
-        return regressions;
-    }
-
-    public long last() {
-        return last;
+    public Counts counts() {
+        return new Counts(frames, gaps, missing, duplicates, regressions, last);
     }
 
     private Anomaly latest;
@@ -94,16 +87,12 @@ public final class SequenceTracker {
         return latest;
     }
 
-    /** Gaps, duplicates and regressions so far. */
+    /** Gaps, duplicates and regressions so far: read after every frame, so without a {@link Counts} each time. */
     public long anomalyCount() {
         return gaps + duplicates + regressions;
     }
 
     public List<Anomaly> anomalies() {
         return Collections.unmodifiableList(anomalies);
-    }
-
-    public boolean clean() {
-        return gaps == 0 && duplicates == 0 && regressions == 0;
     }
 }

@@ -38,7 +38,8 @@ public record CloseInfo(int code, String reason, boolean byServer, Duration sinc
     }
 
     /** The known cause of this close, or null when there is nothing more to say than code and reason. */
-    public String knownCause(boolean subscribedAnything, long largestFrame, int maxMessageSize) {
-        return CloseCodes.cause(code, reason, byServer, sinceConnect, subscribedAnything, largestFrame, maxMessageSize);
+    public String knownCause(boolean subscribedAnything, FrameSource.Sizes sizes) {
+        return CloseCodes.cause(code, reason, byServer, sinceConnect, subscribedAnything, sizes.largestFrame(),
+                sizes.maxMessageSize());
     }
 }

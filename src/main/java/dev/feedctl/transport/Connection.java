@@ -117,13 +117,8 @@ public final class Connection implements FrameSource {
     }
 
     @Override
-    public long largestFrame() {
-        return meter.largestFrame();
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return maxMessageSize;
+    public Sizes sizes() {
+        return new Sizes(meter.largestFrame(), maxMessageSize);
     }
 
     /** How long a polite close may take before the TCP connection is simply dropped. */

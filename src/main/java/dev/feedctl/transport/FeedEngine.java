@@ -313,8 +313,8 @@ public final class FeedEngine {
             if (shard.down == null) { // the outage begins with this connection: what it saw is known exactly
                 Down d = shard.down(now);
                 d.connection = link.connection();
-                d.lastFrameAt = session.ledger().frames() == 0 ? null : loop.lastFrame();
-                SequenceTracker seq = session.ledger().sequence();
+                d.lastFrameAt = session.ledger().tally().frames() == 0 ? null : loop.lastFrame();
+                SequenceTracker.Counts seq = session.ledger().sequence().counts();
                 d.gaps = seq.gaps();
                 d.missing = seq.missing();
                 d.lastSequence = seq.last();
@@ -410,7 +410,7 @@ public final class FeedEngine {
             } else if (ev instanceof FeedEvent.Closed c) {
                 CloseInfo ci = c.close();
                 listener.closed(link, ci);
-                String known = ci.knownCause(true, conn.largestFrame(), conn.maxMessageSize());
+                String known = ci.knownCause(true, conn.sizes());
                 if (!shard.everLive && !persistent && fatalClose(ci)) {
                     end(new Ending(Ending.Stage.CONNECTION, "connection closed by " + ci.side() + ": " + ci.codeAndReason()
                             + (known == null ? "" : "; " + known), List.of()));

@@ -30,9 +30,12 @@ public interface FrameSource extends Closeable {
     default void beginClose() {
     }
 
-    long largestFrame();
+    /** The largest message read so far and the limit it was read under: a close for a message too big names both. */
+    Sizes sizes();
 
-    int maxMessageSize();
+    /** @param maxMessageSize the largest message accepted, in bytes */
+    record Sizes(long largestFrame, int maxMessageSize) {
+    }
 
     @Override
     void close();

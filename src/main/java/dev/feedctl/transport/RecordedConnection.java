@@ -40,13 +40,8 @@ public final class RecordedConnection implements FrameSource {
     }
 
     @Override
-    public long largestFrame() {
-        return largest;
-    }
-
-    @Override
-    public int maxMessageSize() {
-        return Integer.MAX_VALUE;
+    public Sizes sizes() {
+        return new Sizes(largest, Integer.MAX_VALUE); // a recording was read without a limit
     }
 
     @Override

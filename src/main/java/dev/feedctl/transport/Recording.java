@@ -32,7 +32,6 @@ public final class Recording implements Closeable {
     private final Map<String, Instant> opened = new HashMap<>();
     private Instant first;
     private long lines;
-    private long largest;
     private boolean showsConnections;
 
     public Recording(BufferedReader in) {
@@ -77,7 +76,6 @@ public final class Recording implements Closeable {
             return new Line(line.connection(), line.shard(), new Inbound.Closed(new CloseInfo(line.closeCode(),
                     line.closeReason(), line.closedByServer(), Duration.between(since, when))));
         }
-        largest = Math.max(largest, line.frame().length());
         return new Line(line.connection(), line.shard(), new Inbound.Text(line.frame(), when,
                 Duration.between(since, when).toNanos(), 0)); // on the connection's own timeline, like a live one
     }
@@ -85,10 +83,6 @@ public final class Recording implements Closeable {
     /** Lines read so far (blank ones left out). */
     public long lines() {
         return lines;
-    }
-
-    public long largestFrame() {
-        return largest;
     }
 
     /**

@@ -22,7 +22,6 @@ final class WireMeter {
     private boolean inClose;
     private final java.io.ByteArrayOutputStream closePayload = new java.io.ByteArrayOutputStream();
     private volatile CloseFrame serverClose;
-    private volatile long bytes;
     private final long messageLimit;
     /** Payload of the message being received, over all its fragments. */
     private long messageBytes;
@@ -41,7 +40,6 @@ final class WireMeter {
     }
 
     synchronized void observe(byte[] b, int off, int len) {
-        bytes += len;
         int i = off;
         int end = off + len;
         while (i < end && !inFrames) {
@@ -149,9 +147,5 @@ final class WireMeter {
 
     long largestFrame() {
         return largestFrame;
-    }
-
-    long bytes() {
-        return bytes;
     }
 }

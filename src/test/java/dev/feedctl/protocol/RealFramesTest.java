@@ -115,8 +115,8 @@ class RealFramesTest {
             assertFalse(session.get(i).contains("\"client_id\""), "2026 market data carries no client_id");
         }
         assertTrue(firstData >= 0 && firstAck > firstData, "data (" + firstData + ") before the ack (" + firstAck + ")");
-        assertEquals(session.size(), ledger.frames());
-        assertEquals(0, ledger.sequence().gaps());
-        assertEquals(0, ledger.violations());
+        assertEquals(session.size(), ledger.tally().frames());
+        assertEquals(0, ledger.sequence().counts().gaps());
+        assertEquals(0, ledger.tally().violations());
     }
 }

@@ -17,14 +17,14 @@ class TrackersTest {
         for (long s : new long[] {5, 6, 7, 10, 10, 8, 11}) {
             t.observe(s);
         }
-        assertEquals(1, t.gaps());
-        assertEquals(2, t.missing());
-        assertEquals(1, t.duplicates());
-        assertEquals(1, t.regressions());
+        assertEquals(1, t.counts().gaps());
+        assertEquals(2, t.counts().missing());
+        assertEquals(1, t.counts().duplicates());
+        assertEquals(1, t.counts().regressions());
         assertEquals(new SequenceTracker.Anomaly(SequenceTracker.Kind.GAP, 3, 8, 10), t.anomalies().get(0));
         assertEquals(SequenceTracker.Kind.DUPLICATE, t.anomalies().get(1).kind());
         assertEquals(5, t.anomalies().get(2).frameIndex());
-        assertEquals(11, t.last());
+        assertEquals(11, t.counts().last());
     }
 
     @Test
@@ -33,7 +33,7 @@ class TrackersTest {
         for (long s = 0; s < 10_000; s += 2) {
             t.observe(s);
         }
-        assertEquals(4_999, t.gaps());
+        assertEquals(4_999, t.counts().gaps());
         assertEquals(SequenceTracker.KEPT, t.anomalies().size());
     }
 
@@ -43,7 +43,7 @@ class TrackersTest {
         for (long s = 0; s < 100; s++) {
             t.observe(s);
         }
-        assertTrue(t.clean());
+        assertTrue(t.counts().clean());
     }
 
     @Test
@@ -54,10 +54,10 @@ class TrackersTest {
         h.observe(2, t0.plusSeconds(1));
         h.observe(4, t0.plusSeconds(2));
         h.observe(5, t0.plusMillis(5500));
-        assertEquals(1, h.breaks());
-        assertEquals(Duration.ofMillis(3500), h.longestInterval());
-        assertEquals(Duration.ofMillis(4500), h.longestSilence(t0.plusSeconds(10)));
-        assertEquals(Duration.ofMillis(3500), h.longestSilence(t0.plusSeconds(6)));
+        assertEquals(1, h.seen().breaks());
+        assertEquals(Duration.ofMillis(3500), h.seen().longestInterval());
+        assertEquals(Duration.ofMillis(4500), h.seen().longestSilence(t0.plusSeconds(10)));
+        assertEquals(Duration.ofMillis(3500), h.seen().longestSilence(t0.plusSeconds(6)));
     }
 
     @Test
