@@ -17,8 +17,7 @@ final class BookAudit {
     final BookAuditor auditor;
     final BookJudge judge;
     final int depth;
-    private final Thread thread;
-    private long lastDrain = System.nanoTime();
+    private final RestThread thread;
     /** The latest frame time the socket delivered: REST books from later moments cannot be judged. */
     private java.time.Instant seenThrough;
 
@@ -26,8 +25,7 @@ final class BookAudit {
         this.depth = depth;
         this.auditor = new BookAuditor(rest, products, depth, endNanos);
         this.judge = new BookJudge(depth);
-        this.thread = new Thread(auditor, "feedctl-rest-book");
-        thread.setDaemon(true);
+        this.thread = new RestThread(auditor, "feedctl-rest-book");
     }
 
     void start() {
@@ -36,8 +34,7 @@ final class BookAudit {
 
     /** Ends the REST thread at once (tail, when it stops). */
     void stop() {
-        auditor.stop();
-        thread.interrupt();
+        thread.stop();
     }
 
     /** Every data frame, valid or not: a negative or unreadable size is this check's to name too. */
@@ -56,23 +53,16 @@ final class BookAudit {
         judge.drain(auditor, socket, seenThrough, false);
     }
 
-    /**
-     * {@link #drain} at most every {@link CheckSettings#AUDIT_DRAIN}: verify asks after every frame, and thousands
-     * of looks a second at REST's queue find nothing new.
-     */
+    /** {@link #drain} when it is due ({@link RestThread#lookDue}). */
     void drainSoon() {
-        long now = System.nanoTime();
-        if (now - lastDrain >= CheckSettings.AUDIT_DRAIN.toNanos()) {
-            lastDrain = now;
+        if (thread.lookDue()) {
             drain();
         }
     }
 
     /** Ends the REST thread, fetches the books as the run ended, judges them all before {@code deadlineNanos}. */
     void finish(long deadlineNanos) throws InterruptedException {
-        auditor.stop();
-        thread.interrupt();
-        thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+        thread.end(deadlineNanos);
         auditor.finish(deadlineNanos);
         judge.drain(auditor, socket, seenThrough, true);
     }

@@ -15,8 +15,8 @@ final class BookCheck {
     private BookCheck() {
     }
 
-    static CheckResult check(Verifier.Observed o) {
-        BookAudit a = o.book;
+    static CheckResult check(Evidence o) {
+        BookAudit a = o.book();
         BookJudge j = a.judge;
         SocketBook s = a.socket;
         RestTally tally = a.auditor.tally;

@@ -154,7 +154,7 @@ final class ProbeSocketRungs {
     }
 
     private CheckResult sequence() {
-        return ContinuityChecks.sequence(List.of(new Leg("", "", session, null))); // verify's judgement, one leg
+        return ContinuityChecks.sequence(List.of(new Leg("", "", session, null, null, null))); // verify's judgement, one leg
     }
 
     /** Signed socket subscribes and one signed REST call (best_bid_ask, a JWT with the request's uri). */

@@ -18,13 +18,11 @@ final class TradeAudit {
     final TradeTape tape = new TradeTape();
     final TradeJudge judge = new TradeJudge();
     final TradeAuditor auditor;
-    private final Thread thread;
-    private long lastDrain = System.nanoTime();
+    private final RestThread thread;
 
     TradeAudit(RestClient rest, List<String> products, long endNanos) {
         this.auditor = new TradeAuditor(rest, tape, products, endNanos);
-        this.thread = new Thread(auditor, "feedctl-rest-trades");
-        thread.setDaemon(true);
+        this.thread = new RestThread(auditor, "feedctl-rest-trades");
     }
 
     void start() {
@@ -33,8 +31,7 @@ final class TradeAudit {
 
     /** Ends the REST thread at once (tail, when it stops). */
     void stop() {
-        auditor.stop();
-        thread.interrupt();
+        thread.stop();
     }
 
     void fold(Event e) {
@@ -47,23 +44,16 @@ final class TradeAudit {
         judge.drain(auditor, tape);
     }
 
-    /**
-     * {@link #drain} at most every {@link CheckSettings#AUDIT_DRAIN}: verify asks after every frame, and thousands
-     * of looks a second at REST's queue find nothing new.
-     */
+    /** {@link #drain} when it is due ({@link RestThread#lookDue}). */
     void drainSoon() {
-        long now = System.nanoTime();
-        if (now - lastDrain >= CheckSettings.AUDIT_DRAIN.toNanos()) {
-            lastDrain = now;
+        if (thread.lookDue()) {
             drain();
         }
     }
 
     /** Ends the REST thread (a request under way is asked again), asks for what the run left open, judges it all. */
     void finish(long deadlineNanos) throws InterruptedException {
-        auditor.stop();
-        thread.interrupt();
-        thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
+        thread.end(deadlineNanos);
         auditor.finish(deadlineNanos);
         drain();
     }

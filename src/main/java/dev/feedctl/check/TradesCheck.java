@@ -35,19 +35,19 @@ final class TradesCheck {
         final Map<String, Object> spans = new LinkedHashMap<>();
     }
 
-    static CheckResult check(Verifier.Observed o, List<String> products) {
+    static CheckResult check(Evidence o, List<String> products) {
         Totals t = new Totals();
         for (String p : products) {
             add(t, p, o);
         }
-        RestTally a = o.trades.auditor.tally;
+        RestTally a = o.trades().auditor.tally;
         String rest = a.evidence("ticker");
         if (a.failure() != null) { // whatever was compared before, the comparison did not run its course
             return CheckResult.fail(NAME, ExitCode.INTERNAL, rest, a.lastProblem(),
                     "a bug in feedctl: please report it with this report", Map.of());
         }
         Map<String, Object> data = data(t, o);
-        long duplicates = o.trades.tape.duplicates();
+        long duplicates = o.trades().tape.duplicates();
         boolean sidesInverted = t.compared >= 3 && t.sideMismatched == t.compared;
         long mismatched = sidesInverted ? t.mismatched - t.sideMismatched : t.mismatched;
         if (t.spans.isEmpty() && duplicates == 0) {
@@ -74,9 +74,9 @@ final class TradesCheck {
         return CheckResult.pass(NAME, evidence, data);
     }
 
-    private static void add(Totals t, String p, Verifier.Observed o) {
-        TradeTape.Span s = o.trades.tape.span(p);
-        Instant asked = o.trades.auditor.askedThrough(p);
+    private static void add(Totals t, String p, Evidence o) {
+        TradeTape.Span s = o.trades().tape.span(p);
+        Instant asked = o.trades().auditor.askedThrough(p);
         if (s == null) {
             t.skipped.add(p + ": no trade on the socket in the run, nothing to judge");
             return;
@@ -87,7 +87,7 @@ final class TradesCheck {
                     + " ms) plus a second; run longer");
             return;
         }
-        TradeJudge.Tally tally = o.trades.judge.tally(p);
+        TradeJudge.Tally tally = o.trades().judge.tally(p);
         t.spans.put(p, Map.of("from", s.first().toString(), "to", end.toString()));
         t.span = t.span.plus(Duration.between(s.first(), end));
         t.covered = t.covered.plus(tally.coveredWithin(s.first(), end));
@@ -116,10 +116,10 @@ final class TradesCheck {
                 + "window" : "") + (t.skipped.isEmpty() ? "" : "; skipped " + String.join(", ", t.skipped));
     }
 
-    private static String diagnosis(Totals t, Verifier.Observed o, long duplicates, long mismatched) {
+    private static String diagnosis(Totals t, Evidence o, long duplicates, long mismatched) {
         List<String> parts = new ArrayList<>();
         if (t.missing > 0) {
-            SequenceTracker seq = o.session.ledger().sequence();
+            SequenceTracker seq = o.session().ledger().sequence();
             parts.add("the socket never delivered " + t.missing + (t.missing == 1 ? " trade" : " trades") + " REST "
                     + "has within the span (an exact loss); first " + String.join(", ", t.missingExamples) + "; "
                     + (seq.gaps() == 0 ? "no known outage: sequence numbers were contiguous over " + seq.frames()
@@ -128,7 +128,7 @@ final class TradesCheck {
                     + "lost"));
         }
         if (duplicates > 0) {
-            parts.add(duplicates + " trade ids delivered twice: " + String.join(", ", o.trades.tape.duplicateExamples()));
+            parts.add(duplicates + " trade ids delivered twice: " + String.join(", ", o.trades().tape.duplicateExamples()));
         }
         if (mismatched > 0) {
             parts.add(mismatched + " trades differ from REST's record of the same id: "
@@ -144,18 +144,18 @@ final class TradesCheck {
         return (long) Math.floor(100.0 * t.covered.toNanos() / t.span.toNanos());
     }
 
-    private static Map<String, Object> data(Totals t, Verifier.Observed o) {
+    private static Map<String, Object> data(Totals t, Evidence o) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("compared", t.compared);
         data.put("missing", t.missing);
         data.put("missing_examples", t.missingExamples);
-        data.put("duplicates", o.trades.tape.duplicates());
+        data.put("duplicates", o.trades().tape.duplicates());
         data.put("mismatched", t.mismatched);
         data.put("outside_span", t.outside);
         data.put("coverage_percent", percent(t));
         data.put("spans", t.spans);
-        data.put("rest_calls", o.trades.auditor.tally.requests());
-        data.put("rest_refused", o.trades.auditor.tally.refused());
+        data.put("rest_calls", o.trades().auditor.tally.requests());
+        data.put("rest_refused", o.trades().auditor.tally.refused());
         return data;
     }
 }
