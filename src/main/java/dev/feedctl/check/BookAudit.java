@@ -9,7 +9,7 @@ import java.util.List;
  * The {@code book} check's moving parts for one verify run: the socket's books with their recent changes, the REST
  * thread that fetches product_book, and the judge that lines the two up on REST's time.
  */
-final class BookAudit {
+final class BookAudit extends RestAudit {
 
     static final int DEFAULT_DEPTH = 10;
 
@@ -17,24 +17,19 @@ final class BookAudit {
     final BookAuditor auditor;
     final BookJudge judge;
     final int depth;
-    private final RestThread thread;
     /** The latest frame time the socket delivered: REST books from later moments cannot be judged. */
     private java.time.Instant seenThrough;
 
     BookAudit(RestClient rest, List<String> products, int depth, long endNanos) {
+        super("feedctl-rest-book");
         this.depth = depth;
         this.auditor = new BookAuditor(rest, products, depth, endNanos);
         this.judge = new BookJudge(depth);
-        this.thread = new RestThread(auditor, "feedctl-rest-book");
     }
 
-    void start() {
-        thread.start();
-    }
-
-    /** Ends the REST thread at once (tail, when it stops). */
-    void stop() {
-        thread.stop();
+    @Override
+    RestRounds rounds() {
+        return auditor;
     }
 
     /** Every data frame, valid or not: a negative or unreadable size is this check's to name too. */
@@ -49,21 +44,14 @@ final class BookAudit {
         }
     }
 
+    @Override
     void drain() {
         judge.drain(auditor, socket, seenThrough, false);
     }
 
-    /** {@link #drain} when it is due ({@link RestThread#lookDue}). */
-    void drainSoon() {
-        if (thread.lookDue()) {
-            drain();
-        }
-    }
-
-    /** Ends the REST thread, fetches the books as the run ended, judges them all before {@code deadlineNanos}. */
-    void finish(long deadlineNanos) throws InterruptedException {
-        thread.end(deadlineNanos);
-        auditor.finish(deadlineNanos);
+    /** The books as the run ended are in: a REST book from after the socket's last frame is judged too. */
+    @Override
+    void drainLast() {
         judge.drain(auditor, socket, seenThrough, true);
     }
 }

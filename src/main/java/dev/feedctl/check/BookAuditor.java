@@ -45,6 +45,7 @@ final class BookAuditor extends RestRounds {
     }
 
     /** One more round after the run: the book as the run ended is compared too, and at least once. */
+    @Override
     void finish(long deadlineNanos) throws InterruptedException {
         for (String p : products) {
             fetch(p, deadlineNanos);

@@ -9,7 +9,7 @@ import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.FeedSession;
-import dev.feedctl.transport.RestClient;
+import dev.feedctl.transport.RestCounts;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,12 +77,20 @@ record Evidence(String replay, Opening opening, Feed feed, Ending ending, Timing
     /**
      * REST as a live run consulted it.
      *
-     * @param client     its calls, read when a check reads them (freshness may still ask about a silent product)
+     * @param counts     its calls, read when a check reads them (freshness may still ask about a silent product)
+     * @param lastTrades the one question a check still asks REST
      * @param skewMillis exchange clock minus this machine's by {@code /time}; null when it did not answer
      * @param problem    what the price sampler last saw go wrong, or null
      * @param failure    the unexpected exception that stopped the price sampler, or null
      */
-    record Rest(RestCalls client, Long skewMillis, String problem, Throwable failure, Prices prices) {
+    record Rest(RestCounts counts, LastTrades lastTrades, Long skewMillis, String problem, Throwable failure,
+                Prices prices) {
+    }
+
+    /** REST's last trade of a product, by the exchange's clock: did a silent product trade? */
+    @FunctionalInterface
+    interface LastTrades {
+        LastTrade of(String product, long deadlineNanos) throws InterruptedException;
     }
 
     /**
@@ -101,38 +109,6 @@ record Evidence(String replay, Opening opening, Feed feed, Ending ending, Timing
 
         int total() {
             return compared.values().stream().mapToInt(Integer::intValue).sum();
-        }
-    }
-
-    /**
-     * The REST client as the checks see it: the calls it made, and the one question a check still asks of it
-     * (freshness: did a silent product trade?). Nothing else of the client is reachable from a check.
-     */
-    static final class RestCalls {
-        private final RestClient client;
-
-        RestCalls(RestClient client) {
-            this.client = client;
-        }
-
-        long calls() {
-            return client.calls();
-        }
-
-        long refused() {
-            return client.refused();
-        }
-
-        long serverErrors() {
-            return client.serverErrors();
-        }
-
-        long networkFailures() {
-            return client.networkFailures();
-        }
-
-        LastTrade lastTrade(String product, long deadlineNanos) throws InterruptedException {
-            return client.lastTrade(product, deadlineNanos);
         }
     }
 

@@ -26,9 +26,9 @@ final class Facts {
         }
         if (o.rest() != null) {
             Map<String, Object> rest = new LinkedHashMap<>();
-            rest.put("calls", o.rest().client().calls());
-            rest.put("refused_429", o.rest().client().refused());
-            rest.put("server_errors", o.rest().client().serverErrors());
+            rest.put("calls", o.rest().counts().calls());
+            rest.put("refused_429", o.rest().counts().refused());
+            rest.put("server_errors", o.rest().counts().serverErrors());
             rest.put("clock_skew_ms", o.rest().skewMillis());
             f.put("rest", rest);
         }

@@ -17,17 +17,9 @@ import java.util.stream.Collectors;
  * told apart by asking REST whether the product traded after the socket's last update, both on the exchange's clock
  * ({@link LastTrade}, the rule tail uses too).
  */
-final class FreshnessCheck {
+record FreshnessCheck(CheckSettings s, Evidence o) {
 
     private static final Duration REST_ANSWER = Duration.ofSeconds(2);
-
-    private final CheckSettings s;
-    private final Evidence o;
-
-    FreshnessCheck(CheckSettings s, Evidence o) {
-        this.s = s;
-        this.o = o;
-    }
 
     /**
      * The staleness limit this subscription can meet: --max-staleness, but never below ticker_batch's 5 s cadence
@@ -101,7 +93,7 @@ final class FreshnessCheck {
         for (String p : stale) {
             Instant socketLast = socketLastOnExchangeClock(ev, p, (Long) ages.get(p));
             LastTrade rest = o.rest() == null || socketLast == null ? null
-                    : o.rest().client().lastTrade(p, System.nanoTime() + REST_ANSWER.toNanos());
+                    : o.rest().lastTrades().of(p, System.nanoTime() + REST_ANSWER.toNanos());
             if (rest == null) {
                 unknown.add(p);
             } else if (rest.showsTradeAfter(socketLast)) {

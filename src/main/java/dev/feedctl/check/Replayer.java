@@ -6,7 +6,6 @@ import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
 import dev.feedctl.protocol.ServerErrors;
-import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.Inbound;
 import dev.feedctl.transport.RecordedConnection;
@@ -55,12 +54,12 @@ public final class Replayer {
         EvidenceRecorder o = new EvidenceRecorder();
         o.replay = name;
         o.whole = new FrameLedger(recording.clock());
-        Map<String, Playing> playing = new LinkedHashMap<>(); // in the order the connections began
+        Map<String, ReplayedConnection> playing = new LinkedHashMap<>(); // in the order the connections began
         // without -c/-p, nothing is assumed: what was asked comes from the recording, never from the defaults
         CheckSettings judged = subscriptionsGiven ? s : withSubscriptions(List.of(), List.of());
         Recording.Line line;
         while (!interrupted && (line = recording.next()) != null) {
-            Playing p = playing.get(line.connection());
+            ReplayedConnection p = playing.get(line.connection());
             if (p == null) {
                 p = open(line, playing.isEmpty(), o.whole);
                 playing.put(line.connection(), p);
@@ -90,8 +89,8 @@ public final class Replayer {
     }
 
     /** One line into its connection's session and the whole recording's ledger; returns what is now judged. */
-    private CheckSettings play(Recording.Line line, Playing p, Collection<Playing> all, EvidenceRecorder o,
-                               CheckSettings judged) throws InterruptedException {
+    private CheckSettings play(Recording.Line line, ReplayedConnection p, Collection<ReplayedConnection> all,
+                               EvidenceRecorder o, CheckSettings judged) throws InterruptedException {
         if (line.in() instanceof Inbound.Closed c) {
             p.close = c.close();
             p.endedAt = recording.clock().instant();
@@ -112,31 +111,7 @@ public final class Replayer {
         return now;
     }
 
-    /** A connection being replayed: the tape its session reads, and how far it got. */
-    private static final class Playing {
-        final String id;
-        final String shard;
-        final FeedSession session;
-        final Instant startedAt;
-        final RecordedConnection tape;
-        CloseInfo close;
-        Instant endedAt;
-
-        Playing(Recording.Line first, FeedSession session, Instant startedAt, RecordedConnection tape) {
-            this.id = first.connection();
-            this.shard = first.shard();
-            this.session = session;
-            this.startedAt = startedAt;
-            this.tape = tape;
-        }
-
-        /** The connection as judged: open until {@code recordingEnded} unless it closed. */
-        Leg leg(Instant recordingEnded) {
-            return new Leg(id, shard, session, startedAt, close, endedAt == null ? recordingEnded : endedAt);
-        }
-    }
-
-    private Playing open(Recording.Line line, boolean first, FrameLedger whole) {
+    private ReplayedConnection open(Recording.Line line, boolean first, FrameLedger whole) {
         RecordedConnection tape = new RecordedConnection();
         FeedSession session = new FeedSession(tape, null, recording.clock());
         if (subscriptionsGiven) {
@@ -145,7 +120,7 @@ public final class Replayer {
                 expect(whole, s.products(), recording.clock().instant());
             }
         }
-        return new Playing(line, session, recording.clock().instant(), tape);
+        return new ReplayedConnection(line, session, recording.clock().instant(), tape);
     }
 
     private static void expect(FrameLedger whole, List<String> products, Instant since) {
@@ -192,13 +167,13 @@ public final class Replayer {
         return false;
     }
 
-    private static List<String> channelsOf(Collection<Playing> connections) {
+    private static List<String> channelsOf(Collection<ReplayedConnection> connections) {
         Set<String> out = new LinkedHashSet<>();
         connections.forEach(c -> out.addAll(c.session.channels()));
         return new ArrayList<>(out);
     }
 
-    private static List<String> productsOf(Collection<Playing> connections) {
+    private static List<String> productsOf(Collection<ReplayedConnection> connections) {
         Set<String> out = new LinkedHashSet<>();
         connections.forEach(c -> c.session.requested().forEach(sub -> out.addAll(sub.products())));
         return new ArrayList<>(out);

@@ -1,5 +1,6 @@
 package dev.feedctl.check;
 
+import dev.feedctl.transport.RestCounts;
 import dev.feedctl.units.Figures;
 
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ final class RestPriceCheck {
 
     static CheckResult check(CheckSettings s, Evidence o) {
         Evidence.Rest rest = o.rest();
-        Evidence.RestCalls client = rest.client();
+        RestCounts client = rest.counts();
         Evidence.Prices prices = rest.prices();
         long calls = client.calls();
         long refused = client.refused();
@@ -52,7 +53,7 @@ final class RestPriceCheck {
 
     /** Why nothing was compared, the likeliest cause first. */
     private static String noComparison(Evidence.Rest rest, long calls, long refused) {
-        Evidence.RestCalls client = rest.client();
+        RestCounts client = rest.counts();
         int unreached = rest.prices().unreached();
         return refused > 0 ? "REST rate-limited: " + refused + " of " + calls + " requests answered 429; "
                 + "no comparison happened, so the verdict rests on the socket evidence"

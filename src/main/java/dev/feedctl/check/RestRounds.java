@@ -38,6 +38,10 @@ abstract class RestRounds implements Runnable {
     /** The thread's work, until the run's end or {@link #stop}. */
     abstract void rounds() throws InterruptedException;
 
+    /** One more round after the run, before {@code deadlineNanos}, once the thread has ended; none by default. */
+    void finish(long deadlineNanos) throws InterruptedException {
+    }
+
     final boolean running() {
         return running;
     }

@@ -63,6 +63,7 @@ final class TradeAuditor extends RestRounds {
      * After the run: asks for the windows still open, up to the socket's last trade minus REST's lag, before
      * {@code deadlineNanos}. Call once the REST thread has ended.
      */
+    @Override
     synchronized void finish(long deadlineNanos) throws InterruptedException {
         plan(true);
         while (!pending.isEmpty() && System.nanoTime() < deadlineNanos) {

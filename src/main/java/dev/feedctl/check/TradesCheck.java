@@ -20,17 +20,9 @@ final class TradesCheck {
     }
 
     /** The figures of all judged products together. */
-    private static final class Totals {
-        long compared;
-        long missing;
-        long mismatched;
-        long sideMismatched;
-        long outside;
-        long forgotten;
+    private static final class Totals extends TradeCounts {
         Duration span = Duration.ZERO;
         Duration covered = Duration.ZERO;
-        final List<String> missingExamples = new ArrayList<>();
-        final List<String> mismatchExamples = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
         final Map<String, Object> spans = new LinkedHashMap<>();
     }
@@ -91,20 +83,7 @@ final class TradesCheck {
         t.spans.put(p, Map.of("from", s.first().toString(), "to", end.toString()));
         t.span = t.span.plus(Duration.between(s.first(), end));
         t.covered = t.covered.plus(tally.coveredWithin(s.first(), end));
-        t.compared += tally.compared;
-        t.missing += tally.missing;
-        t.mismatched += tally.mismatched;
-        t.sideMismatched += tally.sideMismatched;
-        t.outside += tally.outside;
-        t.forgotten += tally.forgotten;
-        tally.missingExamples.forEach(e -> addExample(t.missingExamples, p + " " + e));
-        tally.mismatchExamples.forEach(e -> addExample(t.mismatchExamples, p + " " + e));
-    }
-
-    private static void addExample(List<String> list, String e) {
-        if (list.size() < TradeJudge.EXAMPLES) {
-            list.add(e);
-        }
+        t.add(tally, p + " ");
     }
 
     private static String evidence(Totals t, long duplicates) {

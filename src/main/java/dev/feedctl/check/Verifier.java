@@ -2,26 +2,18 @@ package dev.feedctl.check;
 
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.auth.JwtSigner;
-import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
-import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
-import dev.feedctl.protocol.ServerErrors;
-import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
-import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.Connector;
 import dev.feedctl.transport.FeedEvent;
 import dev.feedctl.transport.FeedLoop;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestClient;
 import dev.feedctl.protocol.UrlLint;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

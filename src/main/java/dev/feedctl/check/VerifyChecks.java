@@ -12,17 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns what a verify run observed into checks, each with its evidence and, when it fails, cause and fix. */
-final class VerifyChecks {
-
-    private final CheckSettings s;
-    private final Evidence o;
-    private final FreshnessCheck freshness;
-
-    VerifyChecks(CheckSettings s, Evidence o) {
-        this.s = s;
-        this.o = o;
-        this.freshness = new FreshnessCheck(s, o);
-    }
+record VerifyChecks(CheckSettings s, Evidence o) {
 
     List<CheckResult> all() throws InterruptedException {
         List<CheckResult> out = new ArrayList<>();
@@ -49,7 +39,7 @@ final class VerifyChecks {
             }
         } else {
             List<CheckResult> evidence = List.of(new MessagesCheck(s, o.ledger()).check(), schema(),
-                    ContinuityChecks.sequence(o.legs()), ContinuityChecks.heartbeats(s, o), freshness.check());
+                    ContinuityChecks.sequence(o.legs()), ContinuityChecks.heartbeats(s, o), new FreshnessCheck(s, o).check());
             out.addAll(evidence);
             if (evidence.stream().allMatch(c -> c.status() == Status.SKIP || c.name().equals("schema"))) {
                 // a gate that judged no data at all (schema alone: a valid acknowledgement) must not end in PASS
