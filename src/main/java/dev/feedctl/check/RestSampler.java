@@ -71,7 +71,8 @@ final class RestSampler extends RestRounds {
 
     /**
      * The samples whose window closed by {@code judgedThrough} (the socket's prices are judged that far), in the
-     * order taken; the others stay for a later call. A null {@code judgedThrough} hands over every one: the run is over.
+     * order taken; the others stay for a later call. A null {@code judgedThrough} hands over every one: the run is
+     * over.
      */
     List<Sample> closedBy(Instant judgedThrough) {
         List<Sample> closed = new ArrayList<>();

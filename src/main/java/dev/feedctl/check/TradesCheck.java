@@ -107,7 +107,8 @@ final class TradesCheck {
                     + "lost"));
         }
         if (duplicates > 0) {
-            parts.add(duplicates + " trade ids delivered twice: " + String.join(", ", o.trades().tape.duplicateExamples()));
+            parts.add(duplicates + " trade ids delivered twice: "
+                    + String.join(", ", o.trades().tape.duplicateExamples()));
         }
         if (mismatched > 0) {
             parts.add(mismatched + " trades differ from REST's record of the same id: "

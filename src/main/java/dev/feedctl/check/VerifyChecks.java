@@ -30,8 +30,9 @@ record VerifyChecks(CheckSettings s, Evidence o) {
         out.add(acknowledged());
         out.add(format());
         out.add(new ConnectionCheck(o).check());
-        boolean endedEarly = o.session() == null || o.ending().serverError() != null || o.ending().foreign() != null || o.ending().ackTimedOut()
-                || !o.session().unacknowledged().isEmpty();
+        Evidence.Ending end = o.ending();
+        boolean endedEarly = o.session() == null || end.serverError() != null || end.foreign() != null
+                || end.ackTimedOut() || !o.session().unacknowledged().isEmpty();
         if (endedEarly) {
             for (String name : List.of("messages", "schema", "sequence", "heartbeats", "freshness")) {
                 out.add(CheckResult.skip(name, "the run ended before there was evidence to judge; see the checks "
@@ -39,7 +40,8 @@ record VerifyChecks(CheckSettings s, Evidence o) {
             }
         } else {
             List<CheckResult> evidence = List.of(new MessagesCheck(s, o.ledger()).check(), schema(),
-                    ContinuityChecks.sequence(o.legs()), ContinuityChecks.heartbeats(s, o), new FreshnessCheck(s, o).check());
+                    ContinuityChecks.sequence(o.legs()), ContinuityChecks.heartbeats(s, o),
+                    new FreshnessCheck(s, o).check());
             out.addAll(evidence);
             if (evidence.stream().allMatch(c -> c.status() == Status.SKIP || c.name().equals("schema"))) {
                 // a gate that judged no data at all (schema alone: a valid acknowledgement) must not end in PASS
@@ -68,28 +70,30 @@ record VerifyChecks(CheckSettings s, Evidence o) {
     }
 
     private CheckResult endpoint() {
-        for (UrlLint.Finding f : o.opening().lint()) {
+        List<UrlLint.Finding> lint = o.opening().lint();
+        for (UrlLint.Finding f : lint) {
             if (f.level() != UrlLint.Level.WARN) {
                 return CheckResult.fail("endpoint", f.level() == UrlLint.Level.WRONG_FEED ? ExitCode.PROTOCOL : ExitCode.USAGE,
                         s.connect().uri().toString(), f.message(), f.fix(), Map.of());
             }
         }
-        String warnings = o.opening().lint().stream().map(UrlLint.Finding::message).collect(Collectors.joining("; "));
+        String warnings = lint.stream().map(UrlLint.Finding::message).collect(Collectors.joining("; "));
         return warnings.isEmpty() ? CheckResult.pass("endpoint", s.connect().uri() + " is a socket URL of the right "
                 + "kind", Map.of("url", s.connect().uri().toString()))
-                : CheckResult.warn("endpoint", s.connect().uri().toString(), warnings, o.opening().lint().get(0).fix(), Map.of());
+                : CheckResult.warn("endpoint", s.connect().uri().toString(), warnings, lint.get(0).fix(), Map.of());
     }
 
     private CheckResult connected() {
-        if (o.opening().failure() != null) {
-            Phase f = o.opening().failure().failed();
-            return CheckResult.fail("connected", ExitCode.CONNECTION, phases(o.opening().failure().phases()), f.name() + " failed: "
-                    + f.cause(), f.fix(), Map.of("steps", o.opening().failure().phases().size()));
+        Evidence.Opening opening = o.opening();
+        if (opening.failure() != null) {
+            Phase f = opening.failure().failed();
+            return CheckResult.fail("connected", ExitCode.CONNECTION, phases(opening.failure().phases()), f.name()
+                    + " failed: " + f.cause(), f.fix(), Map.of("steps", opening.failure().phases().size()));
         }
-        if (o.opening().connection() == null) {
+        if (opening.connection() == null) {
             return CheckResult.skip("connected", "not attempted: the endpoint check failed");
         }
-        return CheckResult.pass("connected", phases(o.opening().connection().phases()), Map.of());
+        return CheckResult.pass("connected", phases(opening.connection().phases()), Map.of());
     }
 
     private static String phases(List<Phase> list) {
@@ -101,7 +105,8 @@ record VerifyChecks(CheckSettings s, Evidence o) {
         if (o.session() == null) {
             return CheckResult.skip("acknowledged", "no connection");
         }
-        if (o.feed().acksAbsent() && o.ending().serverError() == null) {
+        Evidence.Ending end = o.ending();
+        if (o.feed().acksAbsent() && end.serverError() == null) {
             return CheckResult.skip("acknowledged", "the recording holds no subscriptions acknowledgement (raw "
                     + "frames): the channels and products were taken from its data");
         }
@@ -110,21 +115,22 @@ record VerifyChecks(CheckSettings s, Evidence o) {
                 : "acknowledged: " + (o.replay() != null ? Figures.names(new java.util.TreeSet<>(acked.keySet()))
                 : SessionChecks.acknowledged(acked)); // a recording holds the answers, not the subscribes: how
         // long an acknowledgement took is not in it
-        if (o.ending().serverError() != null) {
-            boolean auth = o.ending().explanation().authProblem();
-            return CheckResult.fail("acknowledged", auth ? ExitCode.AUTH : ExitCode.PROTOCOL, evidence + "; server error frame: \""
-                    + o.ending().serverError().message() + "\"", auth ? withSkew(o.ending().explanation().text())
-                    : o.ending().explanation().text(), null, Map.of("server_error", String.valueOf(o.ending().serverError().message())));
+        if (end.serverError() != null) {
+            boolean auth = end.explanation().authProblem();
+            return CheckResult.fail("acknowledged", auth ? ExitCode.AUTH : ExitCode.PROTOCOL, evidence + "; server "
+                    + "error frame: \"" + end.serverError().message() + "\"", auth ? withSkew(end.explanation().text())
+                    : end.explanation().text(), null, Map.of("server_error",
+                    String.valueOf(end.serverError().message())));
         }
         List<String> missing = o.session().unacknowledged();
         if (!missing.isEmpty()) {
-            if (o.ending().close() != null) {
+            if (end.close() != null) {
                 return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, "the connection closed before " + Figures.names(missing)
                         + " was acknowledged", null, Map.of("missing", missing));
             }
-            if (o.ending().foreign() != null) {
+            if (end.foreign() != null) {
                 return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no Advanced Trade acknowledgement: the server "
-                        + "answered in the " + o.ending().foreign().family().description(), o.ending().foreign().family().advice(),
+                        + "answered in the " + end.foreign().family().description(), end.foreign().family().advice(),
                         Map.of("missing", missing));
             }
             return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + Figures.names(missing)
