@@ -21,15 +21,15 @@ import java.util.Map;
 /**
  * What one verify run observed, as the checks receive it: built by {@link EvidenceRecorder} once gathering is over,
  * and only read from then on. The parts: how the connection opened, the feed it carried, how it ended, the run's
- * timing, REST (live runs only) and the exact REST audits.
+ * timing, REST (live runs only) and what the exact REST audits found.
  *
  * @param replay the recording judged by {@code verify --replay}; null for a live run
  * @param rest   null for a replay, which consults no REST
- * @param trades the socket's trades against REST's, when market_trades is subscribed (live only); else null
- * @param book   the socket's level2 books against REST's, when level2 is subscribed (live only); else null
+ * @param trades what the socket's trades against REST's found, when market_trades is subscribed (live); else null
+ * @param book   what the socket's level2 books against REST's found, when level2 is subscribed (live); else null
  */
 record Evidence(String replay, Opening opening, Feed feed, Ending ending, Timing timing, Rest rest,
-                TradeAudit trades, BookAudit book) {
+                TradeFindings trades, BookFindings book) {
 
     /**
      * How a live run's connection opened: the URL's findings, then the connection or why it failed (both null when

@@ -73,7 +73,7 @@ final class EvidenceRecorder {
         return new Evidence(replay, new Evidence.Opening(lint, connectFailure, connection),
                 new Evidence.Feed(session, all, ledger, showsConnections, acksAbsent),
                 new Evidence.Ending(close, serverError, explanation, foreign, ackTimedOut),
-                new Evidence.Timing(subscribedAt, endedAt, longestBacklog, judgedAfterDeadline), restPart, trades,
-                book);
+                new Evidence.Timing(subscribedAt, endedAt, longestBacklog, judgedAfterDeadline), restPart,
+                trades == null ? null : TradeFindings.of(trades), book == null ? null : new BookFindings(book));
     }
 }

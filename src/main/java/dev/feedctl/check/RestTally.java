@@ -45,9 +45,18 @@ final class RestTally {
         lastProblem = "feedctl's REST " + who + " failed: " + Untrusted.text(e.toString());
     }
 
-    /** {@code REST ticker calls 3, refused (429) 0, failed 0}. */
-    String evidence(String endpoint) {
-        return "REST " + endpoint + " calls " + requests() + ", refused (429) " + refused() + ", failed " + failed();
+    /** What the tally holds now, for a check to read. */
+    Seen seen() {
+        return new Seen(requests(), refused(), failed(), lastProblem, failure);
+    }
+
+    /** A tally as it stood when the run's evidence was taken. */
+    record Seen(long requests, long refused, long failed, String lastProblem, Throwable failure) {
+
+        /** {@code REST ticker calls 3, refused (429) 0, failed 0}. */
+        String evidence(String endpoint) {
+            return "REST " + endpoint + " calls " + requests + ", refused (429) " + refused + ", failed " + failed;
+        }
     }
 
     long requests() {

@@ -58,11 +58,10 @@ record VerifyChecks(CheckSettings s, Evidence o) {
         } else {
             out.add(RestPriceCheck.check(s, o));
             if (o.trades() != null) {
-                out.add(TradesCheck.check(o, s.products().stream().map(dev.feedctl.protocol.ProductIds::canonical)
-                        .distinct().toList()));
+                out.add(TradesCheck.check(o));
             }
             if (o.book() != null) {
-                out.add(BookCheck.check(o));
+                out.add(BookCheck.check(o.book()));
             }
             out.add(KeepingUpCheck.check(o));
         }
