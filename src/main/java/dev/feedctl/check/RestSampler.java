@@ -37,6 +37,7 @@ final class RestSampler extends RestRounds {
     private final Clock clock;
     private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     private volatile Long skewMillis;
+    private Thread thread;
 
     RestSampler(RestClient rest, List<String> products, long endNanos, Clock clock) {
         super(rest, products, endNanos, new RestTally("sampler"));
@@ -62,6 +63,19 @@ final class RestSampler extends RestRounds {
             }
             restOfRound(roundStart, ROUND);
         }
+    }
+
+    /** Starts sampling on its own thread. */
+    void start() {
+        thread = new Thread(this, "feedctl-rest-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops sampling, waiting at most {@code waitMillis}: never interrupted, an answer on its way still counts. */
+    void end(long waitMillis) throws InterruptedException {
+        stop();
+        thread.join(waitMillis);
     }
 
     /** A sample taken: it waits for its window to close. */

@@ -27,16 +27,15 @@ public final class Verifier {
 
     private final CheckSettings s;
     private final Clock clock;
-    private volatile boolean interrupted;
-
     private int bookDepth = BookAudit.DEFAULT_DEPTH;
+    private boolean exactChecks = true;
+    private volatile boolean interrupted;
+    private volatile int interruptCode = 130;
 
     public Verifier(CheckSettings settings, Clock clock) {
         this.s = settings;
         this.clock = clock;
     }
-
-    private boolean exactChecks = true;
 
     /** How many levels a side the book check compares ({@code --book-depth}). */
     public Verifier withBookDepth(int depth) {
@@ -61,8 +60,6 @@ public final class Verifier {
         interrupted = true;
     }
 
-    private volatile int interruptCode = 130;
-
     public Verdict run() throws InterruptedException {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
@@ -72,9 +69,7 @@ public final class Verifier {
                 s.connect().timeout());
         List<String> canonical = s.products().stream().map(ProductIds::canonical).distinct().toList();
         o.sampler = new RestSampler(o.rest, canonical, end, clock);
-        Thread restThread = new Thread(o.sampler, "feedctl-rest-sampler"); // never interrupted: it ends its round
-        restThread.setDaemon(true);
-        restThread.start();
+        o.sampler.start();
         if (exactChecks) {
             RestAudits.start(o, s, canonical, bookDepth, end);
         }
@@ -87,8 +82,7 @@ public final class Verifier {
             if (o.endedAt == null) {
                 o.endedAt = o.session != null ? o.session.feedNow() : clock.instant();
             }
-            o.sampler.stop();
-            restThread.join(Math.max(100, (end - System.nanoTime()) / 1_000_000 + 100));
+            o.sampler.end(Math.max(100, (end - System.nanoTime()) / 1_000_000 + 100));
             o.prices.compare(o.sampler, true, o.backedUpAtEnd, clock);
             if (o.session != null) {
                 o.session.close();
