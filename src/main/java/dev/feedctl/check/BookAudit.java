@@ -9,7 +9,7 @@ import java.util.List;
  * The {@code book} check's moving parts for one verify run: the socket's books with their recent changes, the REST
  * thread that fetches product_book, and the judge that lines the two up on REST's time.
  */
-final class BookAudit {
+final class BookAudit extends RestAudit {
 
     static final int DEFAULT_DEPTH = 10;
 
@@ -17,27 +17,19 @@ final class BookAudit {
     final BookAuditor auditor;
     final BookJudge judge;
     final int depth;
-    private final Thread thread;
-    private long lastDrain = System.nanoTime();
     /** The latest frame time the socket delivered: REST books from later moments cannot be judged. */
     private java.time.Instant seenThrough;
 
     BookAudit(RestClient rest, List<String> products, int depth, long endNanos) {
+        super("feedctl-rest-book");
         this.depth = depth;
         this.auditor = new BookAuditor(rest, products, depth, endNanos);
         this.judge = new BookJudge(depth);
-        this.thread = new Thread(auditor, "feedctl-rest-book");
-        thread.setDaemon(true);
     }
 
-    void start() {
-        thread.start();
-    }
-
-    /** Ends the REST thread at once (tail, when it stops). */
-    void stop() {
-        auditor.stop();
-        thread.interrupt();
+    @Override
+    RestRounds rounds() {
+        return auditor;
     }
 
     /** Every data frame, valid or not: a negative or unreadable size is this check's to name too. */
@@ -52,28 +44,14 @@ final class BookAudit {
         }
     }
 
+    @Override
     void drain() {
         judge.drain(auditor, socket, seenThrough, false);
     }
 
-    /**
-     * {@link #drain} at most every {@link CheckSettings#AUDIT_DRAIN}: verify asks after every frame, and thousands
-     * of looks a second at REST's queue find nothing new.
-     */
-    void drainSoon() {
-        long now = System.nanoTime();
-        if (now - lastDrain >= CheckSettings.AUDIT_DRAIN.toNanos()) {
-            lastDrain = now;
-            drain();
-        }
-    }
-
-    /** Ends the REST thread, fetches the books as the run ended, judges them all before {@code deadlineNanos}. */
-    void finish(long deadlineNanos) throws InterruptedException {
-        auditor.stop();
-        thread.interrupt();
-        thread.join(Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000));
-        auditor.finish(deadlineNanos);
+    /** The books as the run ended are in: a REST book from after the socket's last frame is judged too. */
+    @Override
+    void drainLast() {
         judge.drain(auditor, socket, seenThrough, true);
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Fetches REST's product_book for each level2 product every {@link #EVERY} during the run (within the shared REST
  * budget), and once more after it, so the socket's book is compared at least once and as the run ended.
  */
-final class BookAuditor implements Runnable {
+final class BookAuditor extends RestRounds {
 
     static final Duration EVERY = Duration.ofSeconds(2);
 
@@ -24,47 +24,28 @@ final class BookAuditor implements Runnable {
                     long fetchedNanos) {
     }
 
-    private final RestClient rest;
-    private final List<String> products;
     private final int depth;
-    private final long endNanos;
     final ConcurrentLinkedQueue<RestBook> books = new ConcurrentLinkedQueue<>();
-    final RestTally tally = new RestTally();
-    private volatile boolean running = true;
 
     BookAuditor(RestClient rest, List<String> products, int depth, long endNanos) {
-        this.rest = rest;
-        this.products = products;
+        super(rest, products, endNanos, new RestTally("audit"));
         this.depth = depth;
-        this.endNanos = endNanos;
     }
 
     @Override
-    public void run() {
-        try {
-            Thread.sleep(EVERY.toMillis() / 2); // the socket's snapshots come first
-            while (running && System.nanoTime() < endNanos) {
-                long round = System.nanoTime();
-                for (String p : products) {
-                    fetch(p, endNanos);
-                }
-                long sleep = EVERY.toNanos() - (System.nanoTime() - round);
-                if (sleep > 0 && running) {
-                    Thread.sleep(Math.min(sleep, Math.max(0, endNanos - System.nanoTime())) / 1_000_000);
-                }
+    void rounds() throws InterruptedException {
+        Thread.sleep(EVERY.toMillis() / 2); // the socket's snapshots come first
+        while (running() && System.nanoTime() < endNanos) {
+            long round = System.nanoTime();
+            for (String p : products) {
+                fetch(p, endNanos);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) { // said by the check, which then fails: never a silent early end
-            tally.died(e);
+            restOfRound(round, EVERY);
         }
     }
 
-    void stop() {
-        running = false;
-    }
-
     /** One more round after the run: the book as the run ended is compared too, and at least once. */
+    @Override
     void finish(long deadlineNanos) throws InterruptedException {
         for (String p : products) {
             fetch(p, deadlineNanos);

@@ -15,14 +15,13 @@ final class BookCheck {
     private BookCheck() {
     }
 
-    static CheckResult check(Verifier.Observed o) {
-        BookAudit a = o.book;
-        BookJudge j = a.judge;
-        SocketBook s = a.socket;
-        RestTally tally = a.auditor.tally;
+    static CheckResult check(BookFindings a) {
+        BookFindings.Judged j = a.judge;
+        BookFindings.Socket s = a.socket;
+        RestTally.Seen tally = a.tally;
         String rest = tally.evidence("product_book");
-        if (a.auditor.tally.failure() != null) { // whatever was compared before, the comparison did not run its course
-            return CheckResult.fail(NAME, ExitCode.INTERNAL, rest, a.auditor.tally.lastProblem(),
+        if (tally.failure() != null) { // whatever was compared before, the comparison did not run its course
+            return CheckResult.fail(NAME, ExitCode.INTERNAL, rest, tally.lastProblem(),
                     "a bug in feedctl: please report it with this report", Map.of());
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -35,8 +34,8 @@ final class BookCheck {
         data.put("crossed", s.crossed);
         data.put("bad_sizes", s.badSizes);
         data.put("depth", a.depth);
-        data.put("rest_calls", a.auditor.tally.requests());
-        data.put("rest_refused", a.auditor.tally.refused());
+        data.put("rest_calls", tally.requests());
+        data.put("rest_refused", tally.refused());
         if (s.crossed > 0 || s.badSizes > 0) {
             String why = (s.crossed > 0 ? "crossed book " + s.crossed + (s.crossed == 1 ? " time" : " times")
                     + ", first " + s.firstCrossed : "") + (s.crossed > 0 && s.badSizes > 0 ? "; " : "")
@@ -54,18 +53,18 @@ final class BookCheck {
                     + "snapshot (a client should do so on any doubt)", data);
         }
         if (j.comparisons == 0) {
-            String why = a.auditor.tally.lastProblem() != null ? "no REST book to compare: " + a.auditor.tally.lastProblem()
+            String why = tally.lastProblem() != null ? "no REST book to compare: " + tally.lastProblem()
                     : j.unaligned > 0 ? "REST's books were from moments the socket's book cannot be lined up with ("
                     + j.unaligned + ": before its snapshot, beyond the " + SocketBook.KEEP.toSeconds() + " s of "
                     + "changes kept, or after its last frame)" : "no REST book was fetched (run longer with --duration)";
-            return CheckResult.warn(NAME, evidence(a) + "; " + rest, why, a.auditor.tally.refused() > 0 ? "lower the REST "
+            return CheckResult.warn(NAME, evidence(a) + "; " + rest, why, tally.refused() > 0 ? "lower the REST "
                     + "budget (--rest-budget) or run again later" : null, data);
         }
         return CheckResult.pass(NAME, evidence(a) + "; " + rest, data);
     }
 
-    private static String evidence(BookAudit a) {
-        BookJudge j = a.judge;
+    private static String evidence(BookFindings a) {
+        BookFindings.Judged j = a.judge;
         return j.comparisons + " REST books compared with the socket's at REST's time on " + j.products.size()
                 + (j.products.size() == 1 ? " product" : " products") + ", top " + a.depth + " levels a side: "
                 + j.levelsAgreed + " levels agreed, " + j.explained + " differences explained by updates within "

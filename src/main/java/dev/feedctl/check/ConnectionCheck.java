@@ -19,9 +19,9 @@ final class ConnectionCheck {
     /** Closes named one by one in the text; the report's data holds every one. */
     private static final int NAMED = 5;
 
-    private final Verifier.Observed o;
+    private final Evidence o;
 
-    ConnectionCheck(Verifier.Observed o) {
+    ConnectionCheck(Evidence o) {
         this.o = o;
     }
 
@@ -30,12 +30,12 @@ final class ConnectionCheck {
         if (legs.isEmpty()) {
             return CheckResult.skip("connection", "no connection");
         }
-        if (!o.showsConnections) {
+        if (!o.feed().showsConnections()) {
             return CheckResult.skip("connection", "a raw recording does not show the connection: bare frames carry no "
                     + "receive times or closes (record with tail --record or subscribe --annotate)");
         }
-        List<Leg> closed = legs.stream().filter(l -> l.close != null).toList();
-        String whole = o.replay == null ? "the whole run" : "the whole recording";
+        List<Leg> closed = legs.stream().filter(l -> l.close() != null).toList();
+        String whole = o.replay() == null ? "the whole run" : "the whole recording";
         if (closed.isEmpty()) {
             return CheckResult.pass("connection", legs.size() == 1 ? "open for " + whole : legs.size()
                     + " connections, each open until the recording ended", Map.of("connections", legs.size()));
@@ -75,38 +75,38 @@ final class ConnectionCheck {
                 + "counted (sequence_num restarts on each connection)";
         return CheckResult.fail("connection", ExitCode.CONNECTION, String.join("; ", told),
                 (cause == null ? "the connection closed during the run" : cause) + (closed.size() > 1 ? " ("
-                + closed.size() + " closes in all)" : "") + lost, first.close.code() == 1001
-                || first.close.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail does)" : null,
+                + closed.size() + " closes in all)" : "") + lost, first.close().code() == 1001
+                || first.close().code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail does)" : null,
                 data);
     }
 
     private String cause(Leg leg) {
-        CloseInfo c = leg.close;
-        return c.knownCause(!leg.session.ackedAfter().isEmpty(), leg.session.connection().sizes());
+        CloseInfo c = leg.close();
+        return c.knownCause(!leg.session().ackedAfter().isEmpty(), leg.session().connection().sizes());
     }
 
     private static String text(Leg leg, boolean several, Map<String, Object> outage) {
-        CloseInfo c = leg.close;
+        CloseInfo c = leg.close();
         String closed = (several ? leg.label() + " " : "") + c.describe();
         if (!several) {
             return closed;
         }
-        long gaps = leg.session.ledger().sequence().counts().gaps();
+        long gaps = leg.session().ledger().sequence().counts().gaps();
         String dead = gaps == 0 ? "no sequence gap before it" : gaps + " sequence gaps ("
-                + leg.session.ledger().sequence().counts().missing() + " numbers missing) before it";
+                + leg.session().ledger().sequence().counts().missing() + " numbers missing) before it";
         return closed + ", " + dead + (outage == null ? ", no connection after it in the recording"
                 : ", down " + Figures.duration(Duration.ofMillis((Long) outage.get("downtime_ms"))) + " until connection " + outage.get("next_connection"));
     }
 
     private Map<String, Object> close(Leg leg) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (!leg.id.isEmpty()) {
-            m.put("connection", leg.id);
+        if (!leg.id().isEmpty()) {
+            m.put("connection", leg.id());
         }
-        m.put("code", leg.close.code());
-        m.put("reason", leg.close.reason());
-        m.put("by", leg.close.side());
-        m.put("after_ms", leg.close.sinceConnect().toMillis());
+        m.put("code", leg.close().code());
+        m.put("reason", leg.close().reason());
+        m.put("by", leg.close().side());
+        m.put("after_ms", leg.close().sinceConnect().toMillis());
         m.put("cause", cause(leg));
         return m;
     }
@@ -115,7 +115,7 @@ final class ConnectionCheck {
     private static Map<String, Object> outage(Leg leg, List<Leg> legs) {
         Leg next = null;
         for (Leg l : legs) {
-            if (l != leg && l.shard.equals(leg.shard) && !l.startedAt.isBefore(leg.endedAt)) {
+            if (l != leg && l.shard().equals(leg.shard()) && !l.startedAt().isBefore(leg.endedAt())) {
                 next = l;
                 break;
             }
@@ -124,11 +124,11 @@ final class ConnectionCheck {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("connection", leg.id);
-        m.put("next_connection", next.id);
-        m.put("downtime_ms", Duration.between(leg.endedAt, next.startedAt).toMillis());
-        m.put("gaps", leg.session.ledger().sequence().counts().gaps());
-        m.put("missing", leg.session.ledger().sequence().counts().missing());
+        m.put("connection", leg.id());
+        m.put("next_connection", next.id());
+        m.put("downtime_ms", Duration.between(leg.endedAt(), next.startedAt()).toMillis());
+        m.put("gaps", leg.session().ledger().sequence().counts().gaps());
+        m.put("missing", leg.session().ledger().sequence().counts().missing());
         return m;
     }
 }

@@ -27,7 +27,7 @@ final class ContinuityChecks {
         long regressions = 0;
         Leg broken = null;
         for (Leg leg : legs) {
-            SequenceTracker.Counts t = leg.session.ledger().sequence().counts();
+            SequenceTracker.Counts t = leg.session().ledger().sequence().counts();
             frames += t.frames();
             gaps += t.gaps();
             missing += t.missing();
@@ -46,9 +46,9 @@ final class ContinuityChecks {
             return CheckResult.pass("sequence", frames + " sequence numbers" + over + ", no gaps"
                     + (legs.size() == 1 ? "" : " within any (sequence_num restarts on each connection)"), data);
         }
-        SequenceTracker.Anomaly a = broken.session.ledger().sequence().anomalies().get(0);
+        SequenceTracker.Anomaly a = broken.session().ledger().sequence().anomalies().get(0);
         if (legs.size() > 1) {
-            data.put("first_broken_connection", broken.id);
+            data.put("first_broken_connection", broken.id());
         }
         return CheckResult.fail("sequence", ExitCode.VERIFICATION_FAILED, gaps + " gaps (" + missing + " numbers "
                 + "missing), " + duplicates + " duplicates, " + regressions + " regressions in " + frames + " frames"
@@ -58,9 +58,9 @@ final class ContinuityChecks {
                 + "reconnect; look for a slow consumer or a lossy proxy", data);
     }
 
-    static CheckResult heartbeats(CheckSettings s, Verifier.Observed o) {
+    static CheckResult heartbeats(CheckSettings s, Evidence o) {
         if (!s.heartbeats()) {
-            return CheckResult.skip("heartbeats", o.replay == null ? "--no-heartbeats"
+            return CheckResult.skip("heartbeats", o.replay() == null ? "--no-heartbeats"
                     : "heartbeats were not subscribed in the recording (no acknowledgement or frame shows them)");
         }
         List<Leg> legs = o.legs();
@@ -99,7 +99,7 @@ final class ContinuityChecks {
         static Heartbeats over(List<Leg> legs) {
             Heartbeats h = new Heartbeats();
             for (Leg leg : legs) {
-                HeartbeatTracker.Seen hb = leg.session.ledger().heartbeats().seen();
+                HeartbeatTracker.Seen hb = leg.session().ledger().heartbeats().seen();
                 Duration silence = silence(hb, leg);
                 h.count += hb.count();
                 h.breaks += hb.breaks();
@@ -117,11 +117,11 @@ final class ContinuityChecks {
     /** The longest time without a heartbeat on one connection: from its start, between them, and to its end. */
     private static Duration silence(HeartbeatTracker.Seen hb, Leg leg) {
         if (hb.lastSeen() == null) {
-            return leg.startedAt == null ? Duration.ZERO : leg.lasted();
+            return leg.startedAt() == null ? Duration.ZERO : leg.lasted();
         }
-        Duration silence = hb.longestSilence(leg.endedAt);
-        if (leg.startedAt != null && Duration.between(leg.startedAt, hb.firstSeen()).compareTo(silence) > 0) {
-            silence = Duration.between(leg.startedAt, hb.firstSeen());
+        Duration silence = hb.longestSilence(leg.endedAt());
+        if (leg.startedAt() != null && Duration.between(leg.startedAt(), hb.firstSeen()).compareTo(silence) > 0) {
+            silence = Duration.between(leg.startedAt(), hb.firstSeen());
         }
         return silence;
     }

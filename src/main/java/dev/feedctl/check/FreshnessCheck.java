@@ -17,17 +17,9 @@ import java.util.stream.Collectors;
  * told apart by asking REST whether the product traded after the socket's last update, both on the exchange's clock
  * ({@link LastTrade}, the rule tail uses too).
  */
-final class FreshnessCheck {
+record FreshnessCheck(CheckSettings s, Evidence o) {
 
     private static final Duration REST_ANSWER = Duration.ofSeconds(2);
-
-    private final CheckSettings s;
-    private final Verifier.Observed o;
-
-    FreshnessCheck(CheckSettings s, Verifier.Observed o) {
-        this.s = s;
-        this.o = o;
-    }
 
     /**
      * The staleness limit this subscription can meet: --max-staleness, but never below ticker_batch's 5 s cadence
@@ -55,7 +47,7 @@ final class FreshnessCheck {
         List<String> stale = new ArrayList<>();
         List<String> notYet = new ArrayList<>();
         for (String p : s.products().stream().map(ProductIds::canonical).distinct().toList()) {
-            Duration age = ev.ages().ageAt(p, o.endedAt); // at the run's end: nothing can arrive after it
+            Duration age = ev.ages().ageAt(p, o.timing().endedAt()); // at the run's end: nothing can arrive after it
             if (age == null) {
                 continue;
             }
@@ -93,15 +85,15 @@ final class FreshnessCheck {
     private CheckResult staleVerdict(FrameLedger ev, String evidence, Map<String, Object> ages, List<String> stale)
             throws InterruptedException {
         Instant lastHeartbeat = ev.heartbeats().seen().lastSeen();
-        boolean heartbeatsAlive = lastHeartbeat != null && Duration.between(lastHeartbeat, o.endedAt)
+        boolean heartbeatsAlive = lastHeartbeat != null && Duration.between(lastHeartbeat, o.timing().endedAt())
                 .compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) <= 0;
         List<String> dead = new ArrayList<>();
         List<String> quiet = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String p : stale) {
             Instant socketLast = socketLastOnExchangeClock(ev, p, (Long) ages.get(p));
-            LastTrade rest = o.rest == null || socketLast == null ? null
-                    : o.rest.lastTrade(p, System.nanoTime() + REST_ANSWER.toNanos());
+            LastTrade rest = o.rest() == null || socketLast == null ? null
+                    : o.rest().lastTrades().of(p, System.nanoTime() + REST_ANSWER.toNanos());
             if (rest == null) {
                 unknown.add(p);
             } else if (rest.showsTradeAfter(socketLast)) {
@@ -137,19 +129,19 @@ final class FreshnessCheck {
         if (stamped != null) {
             return stamped;
         }
-        Long skew = o.sampler == null ? null : o.sampler.skewMillis();
-        return skew == null ? null : o.endedAt.minusMillis(ageMillis).plusMillis(skew);
+        Long skew = o.rest() == null ? null : o.rest().skewMillis();
+        return skew == null ? null : o.timing().endedAt().minusMillis(ageMillis).plusMillis(skew);
     }
 
     private String whyUnknown(FrameLedger ev, List<String> unknown) {
-        if (o.sampler == null) {
+        if (o.rest() == null) {
             return "a replay does not consult REST";
         }
-        if (o.sampler.skewMillis() == null && unknown.stream().anyMatch(p -> ev.ages().lastExchangeTime(p) == null)) {
+        if (o.rest().skewMillis() == null && unknown.stream().anyMatch(p -> ev.ages().lastExchangeTime(p) == null)) {
             return "the socket sent no exchange timestamp for them, and REST's /time did not answer to measure the "
                     + "exchange's clock";
         }
-        return o.sampler.lastProblem() != null ? o.sampler.lastProblem()
+        return o.rest().problem() != null ? o.rest().problem()
                 : "its ticker did not answer with a list of trades";
     }
 }

@@ -1,6 +1,7 @@
 package dev.feedctl.check;
 
 import dev.feedctl.protocol.ExchangeLag;
+import dev.feedctl.transport.Connection;
 import dev.feedctl.units.Figures;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,31 +21,33 @@ final class KeepingUpCheck {
     private KeepingUpCheck() {
     }
 
-    static CheckResult check(Verifier.Observed o) {
-        if (o.session == null) {
+    static CheckResult check(Evidence o) {
+        if (o.session() == null) {
             return CheckResult.skip("keeping-up", "no connection: nothing was received");
         }
-        if (o.session.ledger().tally().frames() == 0) {
+        if (o.session().ledger().tally().frames() == 0) {
             return CheckResult.skip("keeping-up", "no frame arrived: there was nothing to keep up with");
         }
-        long stalledMs = o.connection.stalledNanos() / 1_000_000;
-        ExchangeLag lag = o.session.ledger().lag();
+        Connection conn = o.opening().connection();
+        Duration backlog = o.timing().longestBacklog();
+        long stalledMs = conn.stalledNanos() / 1_000_000;
+        ExchangeLag lag = o.session().ledger().lag();
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("longest_backlog_ms", o.longestBacklog.toMillis());
+        data.put("longest_backlog_ms", backlog.toMillis());
         data.put("reader_stalled_ms", stalledMs);
-        data.put("reader_stalls", o.connection.stalls());
-        data.put("judged_after_deadline", o.judgedAfterDeadline);
+        data.put("reader_stalls", conn.stalls());
+        data.put("judged_after_deadline", o.timing().judgedAfterDeadline());
         data.put("exchange_lag_ms", lag.summaryMillis());
         data.put("lag_growth_ms", lag.growth().toMillis());
         String lagText = lag.count() == 0 ? "no exchange timestamps" : Figures.format(
                 "lag behind exchange timestamps p50 %.1f ms, p99 %.1f ms, growth %d ms",
                 (Double) lag.summaryMillis().get("p50"), (Double) lag.summaryMillis().get("p99"),
                 lag.growth().toMillis());
-        String evidence = "longest wait before judging " + Figures.duration(o.longestBacklog) + ", reader paused "
-                + o.connection.stalls() + " times (" + Figures.duration(Duration.ofMillis(stalledMs)) + "); " + lagText;
-        if (stalledMs > 0 || o.longestBacklog.compareTo(BACKLOG_LIMIT) > 0) {
+        String evidence = "longest wait before judging " + Figures.duration(backlog) + ", reader paused "
+                + conn.stalls() + " times (" + Figures.duration(Duration.ofMillis(stalledMs)) + "); " + lagText;
+        if (stalledMs > 0 || backlog.compareTo(BACKLOG_LIMIT) > 0) {
             return CheckResult.warn("keeping-up", evidence, "feedctl fell behind the feed by "
-                    + Figures.duration(o.longestBacklog) + " (frames waited that long to be judged"
+                    + Figures.duration(backlog) + " (frames waited that long to be judged"
                     + (stalledMs > 0 ? "; its reader paused " + Figures.duration(Duration.ofMillis(stalledMs))
                     + " while its buffer was full" : "")
                     + "): this machine or feedctl is the bottleneck, not the feed. Every frame was still judged, and "

@@ -15,11 +15,11 @@ final class LaterAcknowledgements {
     }
 
     /** The acknowledged check's verdict on the later connections, or null when each was acknowledged. */
-    static CheckResult check(CheckSettings s, Verifier.Observed o, String evidence) {
-        List<String> asked = o.session.channels();
+    static CheckResult check(CheckSettings s, Evidence o, String evidence) {
+        List<String> asked = o.session().channels();
         List<String> notYet = new ArrayList<>();
         for (Leg leg : o.legs().subList(1, o.legs().size())) {
-            List<String> missing = asked.stream().filter(c -> !leg.session.ackedAfter().containsKey(c)).toList();
+            List<String> missing = asked.stream().filter(c -> !leg.session().ackedAfter().containsKey(c)).toList();
             if (missing.isEmpty()) {
                 continue;
             }
@@ -27,11 +27,11 @@ final class LaterAcknowledgements {
             if (leg.lasted().compareTo(s.connect().timeout()) >= 0) {
                 return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, leg.label() + ": no subscriptions "
                         + "acknowledgement for " + what + " within " + Figures.duration(s.connect().timeout()),
-                        "check the channel and product names", Map.of("connection", leg.id, "missing", missing));
+                        "check the channel and product names", Map.of("connection", leg.id(), "missing", missing));
             }
-            if (leg.close != null) {
+            if (leg.close() != null) {
                 return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, leg.label() + " closed before "
-                        + what + " was acknowledged", null, Map.of("connection", leg.id, "missing", missing));
+                        + what + " was acknowledged", null, Map.of("connection", leg.id(), "missing", missing));
             }
             notYet.add(leg.label() + " (the recording ends " + Figures.duration(leg.lasted()) + " after it opened, before "
                     + "its acknowledgement)");

@@ -5,9 +5,11 @@ import dev.feedctl.protocol.ProductIds;
 import dev.feedctl.transport.RestClient;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The trades and book comparisons with REST for a feed that runs until stopped ({@code tail --rest-check}): the same
@@ -45,8 +47,7 @@ public final class LiveAudits {
     public record AuditFailed(String feature, String problem) implements Finding {
     }
 
-    private boolean tradesFailureTold;
-    private boolean bookFailureTold;
+    private final Set<String> failuresTold = new HashSet<>();
 
     private final TradeAudit trades;
     private final BookAudit book;
@@ -89,12 +90,7 @@ public final class LiveAudits {
     /** What changed since the last call, after judging REST's answers so far. */
     public List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
-        if (trades != null && trades.auditor.tally.failure() != null) {
-            if (!tradesFailureTold) {
-                tradesFailureTold = true;
-                out.add(new AuditFailed("trades", trades.auditor.tally.lastProblem()));
-            }
-        } else if (trades != null) {
+        if (trades != null && !failed("trades", trades.auditor.tally, out)) {
             trades.drain();
             for (String p : trades.auditor.products()) {
                 TradeJudge.Tally t = trades.judge.tally(p);
@@ -108,12 +104,7 @@ public final class LiveAudits {
                 }
             }
         }
-        if (book != null && book.auditor.tally.failure() != null) {
-            if (!bookFailureTold) {
-                bookFailureTold = true;
-                out.add(new AuditFailed("book", book.auditor.tally.lastProblem()));
-            }
-        } else if (book != null) {
+        if (book != null && !failed("book", book.auditor.tally, out)) {
             book.drain();
             for (Map.Entry<String, BookJudge.Difference> e : new LinkedHashMap<>(book.judge.latest).entrySet()) {
                 boolean ok = e.getValue() == null;
@@ -123,6 +114,17 @@ public final class LiveAudits {
             }
         }
         return out;
+    }
+
+    /** Whether the audit of {@code feature} has died; the first time, {@link AuditFailed} goes to {@code out}. */
+    private boolean failed(String feature, RestTally tally, List<Finding> out) {
+        if (tally.failure() == null) {
+            return false;
+        }
+        if (failuresTold.add(feature)) {
+            out.add(new AuditFailed(feature, tally.lastProblem()));
+        }
+        return true;
     }
 
     /** A connection of the feed was down from its last frame to its restoration (null while it is still down). */

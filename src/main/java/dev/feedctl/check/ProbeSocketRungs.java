@@ -153,7 +153,8 @@ final class ProbeSocketRungs {
     }
 
     private CheckResult sequence() {
-        return ContinuityChecks.sequence(List.of(new Leg("", "", session, null))); // verify's judgement, one leg
+        // verify's judgement, on the one connection
+        return ContinuityChecks.sequence(List.of(new Leg("", "", session, null, null, null)));
     }
 
     /** Signed socket subscribes and one signed REST call (best_bid_ask, a JWT with the request's uri). */

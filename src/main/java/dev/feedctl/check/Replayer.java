@@ -14,7 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,37 +51,37 @@ public final class Replayer {
     public Verdict run() throws InterruptedException {
         Instant started = Clock.systemUTC().instant();
         long t0 = System.nanoTime();
-        Verifier.Observed o = new Verifier.Observed();
+        EvidenceRecorder o = new EvidenceRecorder();
         o.replay = name;
         o.whole = new FrameLedger(recording.clock());
-        o.legs = new ArrayList<>();
-        Map<String, Playing> playing = new HashMap<>();
+        Map<String, ReplayedConnection> playing = new LinkedHashMap<>(); // in the order the connections began
         // without -c/-p, nothing is assumed: what was asked comes from the recording, never from the defaults
         CheckSettings judged = subscriptionsGiven ? s : withSubscriptions(List.of(), List.of());
         Recording.Line line;
         while (!interrupted && (line = recording.next()) != null) {
-            Playing p = playing.get(line.connection());
+            ReplayedConnection p = playing.get(line.connection());
             if (p == null) {
-                p = open(line, o);
+                p = open(line, playing.isEmpty(), o.whole);
                 playing.put(line.connection(), p);
             }
-            judged = play(line, p, o, judged);
+            judged = play(line, p, playing.values(), o, judged);
         }
         o.endedAt = recording.clock().instant();
         o.showsConnections = recording.showsConnections();
-        o.legs.forEach(leg -> leg.endedAt = leg.endedAt == null ? o.endedAt : leg.endedAt);
+        o.legs = playing.values().stream().map(p -> p.leg(o.endedAt)).toList();
         if (!o.legs.isEmpty()) {
-            o.session = o.legs.get(0).session;
-            o.close = o.legs.get(0).close;
-            o.subscribedAt = o.legs.get(0).startedAt;
+            o.session = o.legs.get(0).session();
+            o.close = o.legs.get(0).close();
+            o.subscribedAt = o.legs.get(0).startedAt();
         }
-        if (!subscriptionsGiven && channelsOf(o.legs).isEmpty()) {
+        if (!subscriptionsGiven && channelsOf(playing.values()).isEmpty()) {
             o.acksAbsent = true;
-            judged = inferFromData(o);
+            judged = inferFromData(o.whole);
         }
         recording.close();
-        List<CheckResult> checks = new VerifyChecks(judged, o).all();
-        Map<String, Object> facts = Facts.of(judged, o);
+        Evidence evidence = o.evidence();
+        List<CheckResult> checks = new VerifyChecks(judged, evidence).all();
+        Map<String, Object> facts = Facts.of(judged, evidence);
         facts.put("interrupted", interrupted);
         facts.put("recording_lines", recording.lines());
         facts.put("recorded_ms", recording.span().toMillis());
@@ -88,42 +89,38 @@ public final class Replayer {
     }
 
     /** One line into its connection's session and the whole recording's ledger; returns what is now judged. */
-    private CheckSettings play(Recording.Line line, Playing p, Verifier.Observed o, CheckSettings judged)
-            throws InterruptedException {
+    private CheckSettings play(Recording.Line line, ReplayedConnection p, Collection<ReplayedConnection> all,
+                               EvidenceRecorder o, CheckSettings judged) throws InterruptedException {
         if (line.in() instanceof Inbound.Closed c) {
-            p.leg.close = c.close();
-            p.leg.endedAt = recording.clock().instant();
+            p.close = c.close();
+            p.endedAt = recording.clock().instant();
             return judged;
         }
         p.tape.hand((Inbound.Text) line.in());
-        FeedSession.Received r = (FeedSession.Received) p.leg.session.next(Duration.ZERO);
+        if (!(p.session.next(Duration.ZERO) instanceof FeedSession.Received r)) {
+            return judged; // a text frame handed over comes back decoded: never the case
+        }
         CheckSettings now = judged;
-        if (!subscriptionsGiven && adoptAck(p.leg.session, r)) {
-            now = withSubscriptions(channelsOf(o.legs), productsOf(o.legs));
+        if (!subscriptionsGiven && adoptAck(p.session, r)) {
+            now = withSubscriptions(channelsOf(all), productsOf(all));
             expect(o.whole, now.products(), recording.clock().instant());
-            p.leg.session.noteAgain(r); // the ack that told us what was asked also acknowledges it
+            p.session.noteAgain(r); // the ack that told us what was asked also acknowledges it
         }
         o.whole.record(r.decoded(), r.raw().feedTime(), r.raw().receivedAt());
-        note(o, p.leg, r);
+        note(o, p.session, r);
         return now;
     }
 
-    /** A connection being replayed: its leg, and the tape its session reads. */
-    private record Playing(Leg leg, RecordedConnection tape) {
-    }
-
-    private Playing open(Recording.Line line, Verifier.Observed o) {
+    private ReplayedConnection open(Recording.Line line, boolean first, FrameLedger whole) {
         RecordedConnection tape = new RecordedConnection();
         FeedSession session = new FeedSession(tape, null, recording.clock());
         if (subscriptionsGiven) {
             session.subscribe(subscriptions(s.channels(), s.products()));
-            if (o.legs.isEmpty()) { // expected from the recording's first line on, not from 1970
-                expect(o.whole, s.products(), recording.clock().instant());
+            if (first) { // expected from the recording's first line on, not from 1970
+                expect(whole, s.products(), recording.clock().instant());
             }
         }
-        Leg leg = new Leg(line.connection(), line.shard(), session, recording.clock().instant());
-        o.legs.add(leg);
-        return new Playing(leg, tape);
+        return new ReplayedConnection(line, session, recording.clock().instant(), tape);
     }
 
     private static void expect(FrameLedger whole, List<String> products, Instant since) {
@@ -131,13 +128,12 @@ public final class Replayer {
     }
 
     /** The first server error or foreign frame, whichever connection it came on; the replay reads on. */
-    private static void note(Verifier.Observed o, Leg leg, FeedSession.Received r) {
+    private static void note(EvidenceRecorder o, FeedSession session, FeedSession.Received r) {
         Frame f = r.decoded().frame();
-        if (f instanceof Frame.Error e && o.serverError == null) {
-            o.serverError = e;
-            o.errorExplanation = ServerErrors.explain(e, leg.session.channels(), false, false);
-        } else if (f instanceof Frame.Foreign foreign && o.foreign == null) {
-            o.foreign = foreign;
+        if (f instanceof Frame.Error e) {
+            o.serverError(e, ServerErrors.explain(e, session.channels(), false, false));
+        } else if (f instanceof Frame.Foreign foreign) {
+            o.foreign(foreign);
         }
     }
 
@@ -171,15 +167,15 @@ public final class Replayer {
         return false;
     }
 
-    private static List<String> channelsOf(List<Leg> legs) {
+    private static List<String> channelsOf(Collection<ReplayedConnection> connections) {
         Set<String> out = new LinkedHashSet<>();
-        legs.forEach(leg -> out.addAll(leg.session.channels()));
+        connections.forEach(c -> out.addAll(c.session.channels()));
         return new ArrayList<>(out);
     }
 
-    private static List<String> productsOf(List<Leg> legs) {
+    private static List<String> productsOf(Collection<ReplayedConnection> connections) {
         Set<String> out = new LinkedHashSet<>();
-        legs.forEach(leg -> leg.session.requested().forEach(sub -> out.addAll(sub.products())));
+        connections.forEach(c -> c.session.requested().forEach(sub -> out.addAll(sub.products())));
         return new ArrayList<>(out);
     }
 
@@ -192,15 +188,15 @@ public final class Replayer {
      * No acknowledgement: judge the channels and products the data itself shows, and nothing more (an empty
      * recording shows none, and none is invented).
      */
-    private CheckSettings inferFromData(Verifier.Observed o) {
+    private CheckSettings inferFromData(FrameLedger whole) {
         Set<String> channels = new LinkedHashSet<>();
-        o.whole.tally().framesByChannel().keySet().forEach(c -> {
+        whole.tally().framesByChannel().keySet().forEach(c -> {
             String name = Channels.subscribeNameOf(c);
             if (Channels.isSubscribeName(name)) {
                 channels.add(name);
             }
         });
-        List<String> products = new ArrayList<>(new java.util.TreeSet<>(o.whole.ages().updates().keySet()));
+        List<String> products = new ArrayList<>(new java.util.TreeSet<>(whole.ages().updates().keySet()));
         return withSubscriptions(new ArrayList<>(channels), products);
     }
 }

@@ -15,7 +15,7 @@ final class RestAudits {
     private RestAudits() {
     }
 
-    static void start(Verifier.Observed o, CheckSettings s, List<String> canonical, int bookDepth, long endNanos) {
+    static void start(EvidenceRecorder o, CheckSettings s, List<String> canonical, int bookDepth, long endNanos) {
         if (s.channels().contains("market_trades")) {
             o.trades = new TradeAudit(o.rest, canonical, endNanos);
             o.trades.start();
@@ -27,7 +27,7 @@ final class RestAudits {
     }
 
     /** A data frame: the book takes every one (a bad size is its to name), the trades only valid ones. */
-    static void fold(Verifier.Observed o, Frame.Data d, boolean valid) {
+    static void fold(EvidenceRecorder o, Frame.Data d, boolean valid) {
         if (o.book != null) {
             o.book.fold(d);
         }
@@ -38,7 +38,7 @@ final class RestAudits {
         }
     }
 
-    static void drain(Verifier.Observed o) {
+    static void drain(EvidenceRecorder o) {
         if (o.trades != null) {
             o.trades.drainSoon();
         }
@@ -51,7 +51,7 @@ final class RestAudits {
      * After the run: the last REST rounds, within {@link TradeAudit#FINAL_ROUND} and never past the run's end plus
      * the timeout (so the whole run keeps its bound of --duration plus --timeout).
      */
-    static void finish(Verifier.Observed o, long endNanos, Duration timeout) throws InterruptedException {
+    static void finish(EvidenceRecorder o, long endNanos, Duration timeout) throws InterruptedException {
         long deadline = Math.min(System.nanoTime() + TradeAudit.FINAL_ROUND.toNanos(), endNanos + timeout.toNanos());
         if (o.trades != null) {
             o.trades.finish(deadline);

@@ -1,82 +1,113 @@
 package dev.feedctl.check;
 
 import com.google.gson.JsonElement;
+import dev.feedctl.protocol.Untrusted;
 import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Fetches REST prices while the socket runs, on its own thread, so they can be compared with socket prices of the
- * same moment. Measures the clock skew against {@code /time} first.
+ * same moment. Measures the clock skew against {@code /time} first. Hands a sample over once the socket's prices are
+ * judged past its window: a backlog (feedctl's or upstream) must not make an old price stand for the current one.
  */
-final class RestSampler implements Runnable {
+final class RestSampler extends RestRounds {
 
     static final Duration ROUND = Duration.ofSeconds(1);
+    /** Socket prices up to this long after REST answered still count for the sample. */
+    static final Duration WINDOW_AFTER = Duration.ofMillis(500);
 
     /**
      * One REST price; the server read it somewhere between {@code requestedAt} and {@code fetchedAt}, which on a
      * loaded machine can be far apart.
      */
     record Sample(String product, BigDecimal price, Instant requestedAt, Instant fetchedAt) {
+
+        /** The end of the moments a socket price is compared with this one at. */
+        Instant windowEnd() {
+            return fetchedAt.plus(WINDOW_AFTER);
+        }
     }
 
-    private final RestClient rest;
-    private final List<String> products;
-    private final long endNanos;
     private final Clock clock;
-    final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
     private volatile Long skewMillis;
-    private volatile String lastProblem;
-    private volatile boolean running = true;
+    private Thread thread;
 
     RestSampler(RestClient rest, List<String> products, long endNanos, Clock clock) {
-        this.rest = rest;
-        this.products = products;
-        this.endNanos = endNanos;
+        super(rest, products, endNanos, new RestTally("sampler"));
         this.clock = clock;
     }
 
     @Override
-    public void run() {
-        try {
-            measureSkew();
-            boolean first = true;
-            while ((running || first) && System.nanoTime() < endNanos) {
-                first = false; // one whole round even when the socket fails at once: "REST works, socket does not"
-                long roundStart = System.nanoTime();
-                for (String p : products) {
-                    Instant requestedAt = clock.instant();
-                    RestClient.Reply r = rest.product(p, endNanos);
-                    BigDecimal price = r.ok() ? decimal(r.json().get("price")) : null;
-                    if (price != null) {
-                        samples.add(new Sample(p, price, requestedAt, clock.instant()));
-                    } else if (r.status() != 0 || lastProblem == null) {
-                        lastProblem = describe(r); // an HTTP answer says more than running out of time
-                    }
-                }
-                long sleep = ROUND.toNanos() - (System.nanoTime() - roundStart);
-                if (sleep > 0 && running) {
-                    Thread.sleep(Math.min(sleep, Math.max(0, endNanos - System.nanoTime())) / 1_000_000);
+    void rounds() throws InterruptedException {
+        measureSkew();
+        boolean first = true;
+        while ((running() || first) && System.nanoTime() < endNanos) {
+            first = false; // one whole round even when the socket fails at once: "REST works, socket does not"
+            long roundStart = System.nanoTime();
+            for (String p : products) {
+                Instant requestedAt = clock.instant();
+                RestClient.Reply r = rest.product(p, endNanos);
+                BigDecimal price = r.ok() ? decimal(r.json().get("price")) : null;
+                if (price != null) {
+                    took(new Sample(p, price, requestedAt, clock.instant()));
+                } else if (r.status() != 0 || tally.lastProblem() == null) {
+                    tally.problem(describe(r)); // an HTTP answer says more than running out of time
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) { // said in rest-price, which then fails: never a silent early end
-            failure = e;
-            lastProblem = "feedctl's REST sampler failed: " + dev.feedctl.protocol.Untrusted.text(e.toString());
+            restOfRound(roundStart, ROUND);
         }
+    }
+
+    /** Starts sampling on its own thread. */
+    void start() {
+        thread = new Thread(this, "feedctl-rest-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops sampling, waiting at most {@code waitMillis}: never interrupted, an answer on its way still counts. */
+    void end(long waitMillis) throws InterruptedException {
+        stop();
+        thread.join(waitMillis);
+    }
+
+    /** A sample taken: it waits for its window to close. */
+    void took(Sample s) {
+        samples.add(s);
+    }
+
+    /**
+     * The samples whose window closed by {@code judgedThrough} (the socket's prices are judged that far), in the
+     * order taken; the others stay for a later call. A null {@code judgedThrough} hands over every one: the run is
+     * over.
+     */
+    List<Sample> closedBy(Instant judgedThrough) {
+        List<Sample> closed = new ArrayList<>();
+        List<Sample> later = new ArrayList<>();
+        Sample s;
+        while ((s = samples.poll()) != null) {
+            (judgedThrough == null || !s.windowEnd().isAfter(judgedThrough) ? closed : later).add(s);
+        }
+        samples.addAll(later);
+        return closed;
+    }
+
+    /** Samples still waiting for their window to close. */
+    int waiting() {
+        return samples.size();
     }
 
     /** The unexpected exception that stopped sampling, or null. */
     Throwable failure() {
-        return failure;
+        return tally.failure();
     }
-
-    private volatile Throwable failure;
 
     private void measureSkew() throws InterruptedException {
         Instant before = clock.instant();
@@ -87,9 +118,9 @@ final class RestSampler implements Runnable {
             long local = (before.toEpochMilli() + after.toEpochMilli()) / 2;
             skewMillis = exchange - local;
         } else if (r.ok()) {
-            lastProblem = "GET /time answered without a whole-number epochMillis";
+            tally.problem("GET /time answered without a whole-number epochMillis");
         } else {
-            lastProblem = describe(r);
+            tally.problem(describe(r));
         }
     }
 
@@ -102,12 +133,11 @@ final class RestSampler implements Runnable {
             return "HTTP " + r.status() + " with an HTML page, not Advanced Trade JSON";
         }
         if (r.status() == 200 && r.json() == null) {
-            return "HTTP 200 with a body that is not a JSON object"
-                    + (body0.isEmpty() ? " (empty)" : ": " + dev.feedctl.protocol.Untrusted.text(
-                    body0.length() > 60 ? body0.substring(0, 57) + "..." : body0));
+            return "HTTP 200 with a body that is not a JSON object" + (body0.isEmpty() ? " (empty)" : ": "
+                    + Untrusted.text(body0.length() > 60 ? body0.substring(0, 57) + "..." : body0));
         }
         String body = r.body() == null ? "" : r.body().replaceAll("[ \\t\\r\\n]+", " ");
-        return "HTTP " + r.status() + (body.isEmpty() ? "" : " " + dev.feedctl.protocol.Untrusted.text(
+        return "HTTP " + r.status() + (body.isEmpty() ? "" : " " + Untrusted.text(
                 body.length() > 120 ? body.substring(0, 117) + "..." : body));
     }
 
@@ -116,7 +146,7 @@ final class RestSampler implements Runnable {
         if (e == null || !e.isJsonPrimitive()) {
             return null;
         }
-        BigDecimal d = dev.feedctl.protocol.Untrusted.decimal(e.getAsString());
+        BigDecimal d = Untrusted.decimal(e.getAsString());
         return d != null && d.signum() > 0 ? d : null;
     }
 
@@ -126,10 +156,6 @@ final class RestSampler implements Runnable {
     }
 
     String lastProblem() {
-        return lastProblem;
-    }
-
-    void stop() {
-        running = false;
+        return tally.lastProblem();
     }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * hope that "the latest 100" overlap. A window that comes back full is paged backwards; what cannot be covered is
  * said, never assumed. Runs on its own thread within the shared REST budget; the judging thread takes the answers.
  */
-final class TradeAuditor implements Runnable {
+final class TradeAuditor extends RestRounds {
 
     /** Trades asked per request; an answer this long may have left older trades of its window out. */
     static final int LIMIT = 100;
@@ -39,47 +39,31 @@ final class TradeAuditor implements Runnable {
     private record Window(String product, long from, long to, int attempt) {
     }
 
-    private final RestClient rest;
     private final TradeTape tape;
-    private final List<String> products;
-    private final long endNanos;
     private final Deque<Window> pending = new ArrayDeque<>();
     private final Map<String, Long> cursor = new HashMap<>();
     final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-    final RestTally tally = new RestTally();
     private final AtomicLong uncoveredWindows = new AtomicLong();
-    private volatile boolean running = true;
 
     TradeAuditor(RestClient rest, TradeTape tape, List<String> products, long endNanos) {
-        this.rest = rest;
+        super(rest, products, endNanos, new RestTally("audit"));
         this.tape = tape;
-        this.products = products;
-        this.endNanos = endNanos;
     }
 
     @Override
-    public void run() {
-        try {
-            while (running && System.nanoTime() < endNanos) {
-                if (!step(false, endNanos)) {
-                    Thread.sleep(200);
-                }
+    void rounds() throws InterruptedException {
+        while (running() && System.nanoTime() < endNanos) {
+            if (!step(false, endNanos)) {
+                Thread.sleep(200);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) { // said by the check, which then fails: never a silent early end
-            tally.died(e);
         }
-    }
-
-    void stop() {
-        running = false;
     }
 
     /**
      * After the run: asks for the windows still open, up to the socket's last trade minus REST's lag, before
      * {@code deadlineNanos}. Call once the REST thread has ended.
      */
+    @Override
     synchronized void finish(long deadlineNanos) throws InterruptedException {
         plan(true);
         while (!pending.isEmpty() && System.nanoTime() < deadlineNanos) {
@@ -204,11 +188,6 @@ final class TradeAuditor implements Runnable {
         Long c = cursor.get(product);
         return c == null ? null : Instant.ofEpochSecond(c);
     }
-
-    List<String> products() {
-        return products;
-    }
-
 
     long uncoveredWindows() {
         return uncoveredWindows.get();

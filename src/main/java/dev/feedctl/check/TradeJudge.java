@@ -15,21 +15,12 @@ import java.util.Map;
  */
 final class TradeJudge {
 
-    static final int EXAMPLES = 5;
     static final int RECENT = 20;
     /** REST ids remembered to ignore a paged window's overlap; older ones are let go. */
     private static final int SEEN = 100_000;
 
     /** What one product's comparison found. */
-    static final class Tally {
-        long compared;
-        long missing;
-        long mismatched;
-        long sideMismatched;
-        long outside;
-        long forgotten;
-        final List<String> missingExamples = new ArrayList<>();
-        final List<String> mismatchExamples = new ArrayList<>();
+    static final class Tally extends TradeCounts {
         /** Merged [from, to) intervals REST answered for, in order. */
         final List<Instant[]> covered = new ArrayList<>();
         final LinkedHashSet<String> seen = new LinkedHashSet<>();
@@ -99,9 +90,7 @@ final class TradeJudge {
                         t.recentMissing.removeFirst();
                     }
                     t.recentMissing.addLast(r);
-                    if (t.missingExamples.size() < EXAMPLES) {
-                        t.missingExamples.add(r.id() + " at " + r.time());
-                    }
+                    TradeCounts.example(t.missingExamples, r.id() + " at " + r.time());
                 }
             } else {
                 t.outside++;
@@ -119,11 +108,10 @@ final class TradeJudge {
         }
         if (price || size || side) {
             t.mismatched++;
-            if (t.mismatchExamples.size() < EXAMPLES) {
-                t.mismatchExamples.add(r.id() + (price ? " price " + k.price().toPlainString() + " vs REST "
-                        + r.price().toPlainString() : "") + (size ? " size " + k.size().toPlainString() + " vs REST "
-                        + r.size().toPlainString() : "") + (side ? " side " + k.side() + " vs REST " + r.side() : ""));
-            }
+            TradeCounts.example(t.mismatchExamples, r.id() + (price ? " price " + k.price().toPlainString()
+                    + " vs REST " + r.price().toPlainString() : "") + (size ? " size " + k.size().toPlainString()
+                    + " vs REST " + r.size().toPlainString() : "") + (side ? " side " + k.side() + " vs REST "
+                    + r.side() : ""));
         }
     }
 }

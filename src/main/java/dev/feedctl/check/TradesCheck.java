@@ -20,34 +20,25 @@ final class TradesCheck {
     }
 
     /** The figures of all judged products together. */
-    private static final class Totals {
-        long compared;
-        long missing;
-        long mismatched;
-        long sideMismatched;
-        long outside;
-        long forgotten;
+    private static final class Totals extends TradeCounts {
         Duration span = Duration.ZERO;
         Duration covered = Duration.ZERO;
-        final List<String> missingExamples = new ArrayList<>();
-        final List<String> mismatchExamples = new ArrayList<>();
         final List<String> skipped = new ArrayList<>();
         final Map<String, Object> spans = new LinkedHashMap<>();
     }
 
-    static CheckResult check(Verifier.Observed o, List<String> products) {
+    static CheckResult check(Evidence o) {
+        TradeFindings f = o.trades();
         Totals t = new Totals();
-        for (String p : products) {
-            add(t, p, o);
-        }
-        RestTally a = o.trades.auditor.tally;
+        f.products().forEach(p -> add(t, p));
+        RestTally.Seen a = f.rest();
         String rest = a.evidence("ticker");
         if (a.failure() != null) { // whatever was compared before, the comparison did not run its course
             return CheckResult.fail(NAME, ExitCode.INTERNAL, rest, a.lastProblem(),
                     "a bug in feedctl: please report it with this report", Map.of());
         }
-        Map<String, Object> data = data(t, o);
-        long duplicates = o.trades.tape.duplicates();
+        Map<String, Object> data = data(t, f);
+        long duplicates = f.duplicates();
         boolean sidesInverted = t.compared >= 3 && t.sideMismatched == t.compared;
         long mismatched = sidesInverted ? t.mismatched - t.sideMismatched : t.mismatched;
         if (t.spans.isEmpty() && duplicates == 0) {
@@ -74,37 +65,24 @@ final class TradesCheck {
         return CheckResult.pass(NAME, evidence, data);
     }
 
-    private static void add(Totals t, String p, Verifier.Observed o) {
-        TradeTape.Span s = o.trades.tape.span(p);
-        Instant asked = o.trades.auditor.askedThrough(p);
+    private static void add(Totals t, TradeFindings.Product product) {
+        String p = product.id();
+        TradeTape.Span s = product.span();
+        Instant asked = product.askedThrough();
         if (s == null) {
             t.skipped.add(p + ": no trade on the socket in the run, nothing to judge");
             return;
         }
-        Instant end = asked == null || asked.isAfter(s.last()) ? s.last() : asked;
+        Instant end = product.end();
         if (asked == null || !end.isAfter(s.first())) {
             t.skipped.add(p + ": the socket's trades span less than REST's lag (" + CheckSettings.REST_LAG.toMillis()
                     + " ms) plus a second; run longer");
             return;
         }
-        TradeJudge.Tally tally = o.trades.judge.tally(p);
         t.spans.put(p, Map.of("from", s.first().toString(), "to", end.toString()));
         t.span = t.span.plus(Duration.between(s.first(), end));
-        t.covered = t.covered.plus(tally.coveredWithin(s.first(), end));
-        t.compared += tally.compared;
-        t.missing += tally.missing;
-        t.mismatched += tally.mismatched;
-        t.sideMismatched += tally.sideMismatched;
-        t.outside += tally.outside;
-        t.forgotten += tally.forgotten;
-        tally.missingExamples.forEach(e -> addExample(t.missingExamples, p + " " + e));
-        tally.mismatchExamples.forEach(e -> addExample(t.mismatchExamples, p + " " + e));
-    }
-
-    private static void addExample(List<String> list, String e) {
-        if (list.size() < TradeJudge.EXAMPLES) {
-            list.add(e);
-        }
+        t.covered = t.covered.plus(product.covered());
+        t.add(product.counts(), p + " ");
     }
 
     private static String evidence(Totals t, long duplicates) {
@@ -116,10 +94,10 @@ final class TradesCheck {
                 + "window" : "") + (t.skipped.isEmpty() ? "" : "; skipped " + String.join(", ", t.skipped));
     }
 
-    private static String diagnosis(Totals t, Verifier.Observed o, long duplicates, long mismatched) {
+    private static String diagnosis(Totals t, Evidence o, long duplicates, long mismatched) {
         List<String> parts = new ArrayList<>();
         if (t.missing > 0) {
-            SequenceTracker.Counts seq = o.session.ledger().sequence().counts();
+            SequenceTracker.Counts seq = o.session().ledger().sequence().counts();
             parts.add("the socket never delivered " + t.missing + (t.missing == 1 ? " trade" : " trades") + " REST "
                     + "has within the span (an exact loss); first " + String.join(", ", t.missingExamples) + "; "
                     + (seq.gaps() == 0 ? "no known outage: sequence numbers were contiguous over " + seq.frames()
@@ -128,7 +106,8 @@ final class TradesCheck {
                     + "lost"));
         }
         if (duplicates > 0) {
-            parts.add(duplicates + " trade ids delivered twice: " + String.join(", ", o.trades.tape.duplicateExamples()));
+            parts.add(duplicates + " trade ids delivered twice: "
+                    + String.join(", ", o.trades().duplicateExamples()));
         }
         if (mismatched > 0) {
             parts.add(mismatched + " trades differ from REST's record of the same id: "
@@ -144,18 +123,18 @@ final class TradesCheck {
         return (long) Math.floor(100.0 * t.covered.toNanos() / t.span.toNanos());
     }
 
-    private static Map<String, Object> data(Totals t, Verifier.Observed o) {
+    private static Map<String, Object> data(Totals t, TradeFindings f) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("compared", t.compared);
         data.put("missing", t.missing);
         data.put("missing_examples", t.missingExamples);
-        data.put("duplicates", o.trades.tape.duplicates());
+        data.put("duplicates", f.duplicates());
         data.put("mismatched", t.mismatched);
         data.put("outside_span", t.outside);
         data.put("coverage_percent", percent(t));
         data.put("spans", t.spans);
-        data.put("rest_calls", o.trades.auditor.tally.requests());
-        data.put("rest_refused", o.trades.auditor.tally.refused());
+        data.put("rest_calls", f.rest().requests());
+        data.put("rest_refused", f.rest().refused());
         return data;
     }
 }

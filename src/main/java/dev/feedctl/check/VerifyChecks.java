@@ -12,25 +12,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Turns what a verify run observed into checks, each with its evidence and, when it fails, cause and fix. */
-final class VerifyChecks {
-
-    private final CheckSettings s;
-    private final Verifier.Observed o;
-    private final FreshnessCheck freshness;
-
-    VerifyChecks(CheckSettings s, Verifier.Observed o) {
-        this.s = s;
-        this.o = o;
-        this.freshness = new FreshnessCheck(s, o);
-    }
+record VerifyChecks(CheckSettings s, Evidence o) {
 
     List<CheckResult> all() throws InterruptedException {
         List<CheckResult> out = new ArrayList<>();
-        if (o.replay != null) {
-            out.add(CheckResult.skip("endpoint", "replay of " + o.replay + ": no endpoint was contacted"));
+        if (o.replay() != null) {
+            out.add(CheckResult.skip("endpoint", "replay of " + o.replay() + ": no endpoint was contacted"));
             out.add(CheckResult.skip("connected", "replay: the recording starts on an open connection"));
             if (o.legs().isEmpty()) {
-                out.addAll(EmptyRecording.checks(o.replay));
+                out.addAll(EmptyRecording.checks(o.replay()));
                 return out;
             }
         } else {
@@ -40,8 +30,9 @@ final class VerifyChecks {
         out.add(acknowledged());
         out.add(format());
         out.add(new ConnectionCheck(o).check());
-        boolean endedEarly = o.session == null || o.serverError != null || o.foreign != null || o.ackTimedOut
-                || !o.session.unacknowledged().isEmpty();
+        Evidence.Ending end = o.ending();
+        boolean endedEarly = o.session() == null || end.serverError() != null || end.foreign() != null
+                || end.ackTimedOut() || !o.session().unacknowledged().isEmpty();
         if (endedEarly) {
             for (String name : List.of("messages", "schema", "sequence", "heartbeats", "freshness")) {
                 out.add(CheckResult.skip(name, "the run ended before there was evidence to judge; see the checks "
@@ -49,7 +40,8 @@ final class VerifyChecks {
             }
         } else {
             List<CheckResult> evidence = List.of(new MessagesCheck(s, o.ledger()).check(), schema(),
-                    ContinuityChecks.sequence(o.legs()), ContinuityChecks.heartbeats(s, o), freshness.check());
+                    ContinuityChecks.sequence(o.legs()), ContinuityChecks.heartbeats(s, o),
+                    new FreshnessCheck(s, o).check());
             out.addAll(evidence);
             if (evidence.stream().allMatch(c -> c.status() == Status.SKIP || c.name().equals("schema"))) {
                 // a gate that judged no data at all (schema alone: a valid acknowledgement) must not end in PASS
@@ -59,18 +51,17 @@ final class VerifyChecks {
                         + "subscribe a channel that streams data", Map.of()));
             }
         }
-        if (o.replay != null) {
+        if (o.replay() != null) {
             out.add(CheckResult.skip("rest-price", "replay: REST is not consulted for a recording (its prices "
                     + "would be today's, not the recording's)"));
             out.add(CheckResult.skip("keeping-up", "replay: the frames were read from a file"));
         } else {
             out.add(RestPriceCheck.check(s, o));
-            if (o.trades != null) {
-                out.add(TradesCheck.check(o, s.products().stream().map(dev.feedctl.protocol.ProductIds::canonical)
-                        .distinct().toList()));
+            if (o.trades() != null) {
+                out.add(TradesCheck.check(o));
             }
-            if (o.book != null) {
-                out.add(BookCheck.check(o));
+            if (o.book() != null) {
+                out.add(BookCheck.check(o.book()));
             }
             out.add(KeepingUpCheck.check(o));
         }
@@ -78,28 +69,30 @@ final class VerifyChecks {
     }
 
     private CheckResult endpoint() {
-        for (UrlLint.Finding f : o.lint) {
+        List<UrlLint.Finding> lint = o.opening().lint();
+        for (UrlLint.Finding f : lint) {
             if (f.level() != UrlLint.Level.WARN) {
                 return CheckResult.fail("endpoint", f.level() == UrlLint.Level.WRONG_FEED ? ExitCode.PROTOCOL : ExitCode.USAGE,
                         s.connect().uri().toString(), f.message(), f.fix(), Map.of());
             }
         }
-        String warnings = o.lint.stream().map(UrlLint.Finding::message).collect(Collectors.joining("; "));
+        String warnings = lint.stream().map(UrlLint.Finding::message).collect(Collectors.joining("; "));
         return warnings.isEmpty() ? CheckResult.pass("endpoint", s.connect().uri() + " is a socket URL of the right "
                 + "kind", Map.of("url", s.connect().uri().toString()))
-                : CheckResult.warn("endpoint", s.connect().uri().toString(), warnings, o.lint.get(0).fix(), Map.of());
+                : CheckResult.warn("endpoint", s.connect().uri().toString(), warnings, lint.get(0).fix(), Map.of());
     }
 
     private CheckResult connected() {
-        if (o.connectFailure != null) {
-            Phase f = o.connectFailure.failed();
-            return CheckResult.fail("connected", ExitCode.CONNECTION, phases(o.connectFailure.phases()), f.name() + " failed: "
-                    + f.cause(), f.fix(), Map.of("steps", o.connectFailure.phases().size()));
+        Evidence.Opening opening = o.opening();
+        if (opening.failure() != null) {
+            Phase f = opening.failure().failed();
+            return CheckResult.fail("connected", ExitCode.CONNECTION, phases(opening.failure().phases()), f.name()
+                    + " failed: " + f.cause(), f.fix(), Map.of("steps", opening.failure().phases().size()));
         }
-        if (o.connection == null) {
+        if (opening.connection() == null) {
             return CheckResult.skip("connected", "not attempted: the endpoint check failed");
         }
-        return CheckResult.pass("connected", phases(o.connection.phases()), Map.of());
+        return CheckResult.pass("connected", phases(opening.connection().phases()), Map.of());
     }
 
     private static String phases(List<Phase> list) {
@@ -108,37 +101,39 @@ final class VerifyChecks {
     }
 
     private CheckResult acknowledged() {
-        if (o.session == null) {
+        if (o.session() == null) {
             return CheckResult.skip("acknowledged", "no connection");
         }
-        if (o.acksAbsent && o.serverError == null) {
+        Evidence.Ending end = o.ending();
+        if (o.feed().acksAbsent() && end.serverError() == null) {
             return CheckResult.skip("acknowledged", "the recording holds no subscriptions acknowledgement (raw "
                     + "frames): the channels and products were taken from its data");
         }
-        Map<String, Duration> acked = o.session.ackedAfter();
+        Map<String, Duration> acked = o.session().ackedAfter();
         String evidence = acked.isEmpty() ? "no subscriptions acknowledgement"
-                : "acknowledged: " + (o.replay != null ? Figures.names(new java.util.TreeSet<>(acked.keySet()))
+                : "acknowledged: " + (o.replay() != null ? Figures.names(new java.util.TreeSet<>(acked.keySet()))
                 : SessionChecks.acknowledged(acked)); // a recording holds the answers, not the subscribes: how
         // long an acknowledgement took is not in it
-        if (o.serverError != null) {
-            boolean auth = o.errorExplanation.authProblem();
-            return CheckResult.fail("acknowledged", auth ? ExitCode.AUTH : ExitCode.PROTOCOL, evidence + "; server error frame: \""
-                    + o.serverError.message() + "\"", auth ? withSkew(o.errorExplanation.text())
-                    : o.errorExplanation.text(), null, Map.of("server_error", String.valueOf(o.serverError.message())));
+        if (end.serverError() != null) {
+            boolean auth = end.explanation().authProblem();
+            return CheckResult.fail("acknowledged", auth ? ExitCode.AUTH : ExitCode.PROTOCOL, evidence + "; server "
+                    + "error frame: \"" + end.serverError().message() + "\"", auth ? withSkew(end.explanation().text())
+                    : end.explanation().text(), null, Map.of("server_error",
+                    String.valueOf(end.serverError().message())));
         }
-        List<String> missing = o.session.unacknowledged();
+        List<String> missing = o.session().unacknowledged();
         if (!missing.isEmpty()) {
-            if (o.close != null) {
+            if (end.close() != null) {
                 return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, "the connection closed before " + Figures.names(missing)
                         + " was acknowledged", null, Map.of("missing", missing));
             }
-            if (o.foreign != null) {
+            if (end.foreign() != null) {
                 return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no Advanced Trade acknowledgement: the server "
-                        + "answered in the " + o.foreign.family().description(), o.foreign.family().advice(),
+                        + "answered in the " + end.foreign().family().description(), end.foreign().family().advice(),
                         Map.of("missing", missing));
             }
             return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + Figures.names(missing)
-                    + (o.replay != null ? " in the recording (" + Figures.duration(o.legs().get(0).lasted()) + " of it)"
+                    + (o.replay() != null ? " in the recording (" + Figures.duration(o.legs().get(0).lasted()) + " of it)"
                     : " within " + Figures.duration(s.connect().timeout().compareTo(s.duration()) < 0
                     ? s.connect().timeout() : s.duration())),
                     "check the channel and product names; Advanced Trade answers every subscribe with a "
@@ -151,7 +146,7 @@ final class VerifyChecks {
 
     /** Adds the measured clock skew to an auth diagnosis: JWTs live 120 s, so skew decides. */
     private String withSkew(String text) {
-        Long skew = o.sampler.skewMillis();
+        Long skew = o.rest() == null ? null : o.rest().skewMillis(); // a replay measured no skew
         if (skew == null || Math.abs(skew) < 2000) {
             return text;
         }
@@ -162,7 +157,7 @@ final class VerifyChecks {
     }
 
     private CheckResult format() {
-        if (o.session == null) {
+        if (o.session() == null) {
             return CheckResult.skip("format", "no connection");
         }
         FrameLedger.Tally ev = o.ledger().tally();

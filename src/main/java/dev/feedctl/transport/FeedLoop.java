@@ -82,7 +82,7 @@ public final class FeedLoop {
                 return stalled;
             }
         }
-        Object in = session.next(wait);
+        FeedSession.Arrival in = session.next(wait);
         if (in instanceof Inbound.Closed c) {
             closed = true;
             return new FeedEvent.Closed(c.close());

@@ -30,8 +30,12 @@ public final class FeedSession implements Closeable {
     public record Subscription(String channel, List<String> products) {
     }
 
+    /** What {@link #next} hands over: a frame, decoded, or the connection's close. */
+    public sealed interface Arrival permits Received, Inbound.Closed {
+    }
+
     /** A frame as received, decoded. */
-    public record Received(Inbound.Text raw, Decoded decoded) {
+    public record Received(Inbound.Text raw, Decoded decoded) implements Arrival {
     }
 
     private final FrameSource conn;
@@ -49,7 +53,7 @@ public final class FeedSession implements Closeable {
         this.conn = conn;
         this.signer = signer;
         this.clock = clock;
-        this.feedClock = new FeedClock(clock, conn);
+        this.feedClock = new FeedClock(clock);
         this.ledger = new FrameLedger(feedClock);
     }
 
@@ -81,7 +85,7 @@ public final class FeedSession implements Closeable {
     }
 
     /** The next frame or the close, or null after {@code timeout}. Frames are decoded and folded in. */
-    public Object next(Duration timeout) throws InterruptedException {
+    public Arrival next(Duration timeout) throws InterruptedException {
         Inbound in = conn.poll(timeout);
         if (in instanceof Inbound.Binary b) { // counted and named as a violation like any broken frame
             Inbound.Text t = new Inbound.Text("", b.receivedAt(), b.receivedNanos(), b.stalledNanos());
@@ -95,7 +99,7 @@ public final class FeedSession implements Closeable {
             noteAcksAndData(d, t.receivedNanos());
             return new Received(t, d);
         }
-        return in;
+        return in instanceof Inbound.Closed c ? c : null; // the close, or nothing came in time
     }
 
     private void noteAcksAndData(Decoded d, long receivedNanos) {
@@ -203,14 +207,12 @@ public final class FeedSession implements Closeable {
         conn.close();
     }
 
-    /** This machine's clock, minus the time the connection's reader stalled. */
-    private static final class FeedClock extends Clock {
+    /** This machine's clock, minus the time the session's connection reader stalled. */
+    private final class FeedClock extends Clock {
         private final Clock wall;
-        private final FrameSource conn;
 
-        FeedClock(Clock wall, FrameSource conn) {
+        FeedClock(Clock wall) {
             this.wall = wall;
-            this.conn = conn;
         }
 
         @Override
@@ -225,7 +227,7 @@ public final class FeedSession implements Closeable {
 
         @Override
         public Clock withZone(ZoneId zone) {
-            return new FeedClock(wall.withZone(zone), conn);
+            return new FeedClock(wall.withZone(zone));
         }
     }
 }

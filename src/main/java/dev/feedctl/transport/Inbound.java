@@ -21,6 +21,6 @@ public sealed interface Inbound {
     record Binary(int bytes, Instant receivedAt, long receivedNanos, long stalledNanos) implements Inbound {
     }
 
-    record Closed(CloseInfo close) implements Inbound {
+    record Closed(CloseInfo close) implements Inbound, FeedSession.Arrival {
     }
 }

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Retry-After and backoff with jitter, retries 5xx (and one burst 401) a bounded number of times, never past the
  * caller's deadline, and counts what it did. Thread-safe.
  */
-public final class RestClient {
+public final class RestClient implements RestCounts {
 
     public static final String PREFIX = "/api/v3/brokerage";
     static final int MAX_RETRIES = 2;
@@ -306,19 +306,22 @@ public final class RestClient {
         }
     }
 
+    @Override
     public long calls() {
         return calls.get();
     }
 
-    /** Requests answered 429. */
+    @Override
     public long refused() {
         return refused.get();
     }
 
+    @Override
     public long serverErrors() {
         return serverErrors.get();
     }
 
+    @Override
     public long networkFailures() {
         return failures.get();
     }
