@@ -10,6 +10,7 @@ import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestCounts;
+import java.util.function.Supplier;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,14 +78,18 @@ record Evidence(String replay, Opening opening, Feed feed, Ending ending, Timing
     /**
      * REST as a live run consulted it.
      *
-     * @param counts     its calls, read when a check reads them (freshness may still ask about a silent product)
+     * @param countsNow  its calls, counted when a check reads them (freshness may still ask about a silent product)
      * @param lastTrades the one question a check still asks REST
      * @param skewMillis exchange clock minus this machine's by {@code /time}; null when it did not answer
      * @param problem    what the price sampler last saw go wrong, or null
      * @param failure    the unexpected exception that stopped the price sampler, or null
      */
-    record Rest(RestCounts counts, LastTrades lastTrades, Long skewMillis, String problem, Throwable failure,
-                Prices prices) {
+    record Rest(Supplier<RestCounts> countsNow, LastTrades lastTrades, Long skewMillis, String problem,
+                Throwable failure, Prices prices) {
+
+        RestCounts counts() {
+            return countsNow.get();
+        }
     }
 
     /** REST's last trade of a product, by the exchange's clock: did a silent product trade? */

@@ -68,7 +68,7 @@ final class EvidenceRecorder {
         List<Leg> all = legs != null ? legs
                 : session == null ? List.of() : List.of(Leg.live(session, subscribedAt, close, endedAt));
         FrameLedger ledger = whole != null ? whole : session == null ? null : session.ledger();
-        Evidence.Rest restPart = rest == null ? null : new Evidence.Rest(rest, rest::lastTrade,
+        Evidence.Rest restPart = rest == null ? null : new Evidence.Rest(rest::counts, rest::lastTrade,
                 sampler.skewMillis(), sampler.lastProblem(), sampler.failure(), prices.result());
         return new Evidence(replay, new Evidence.Opening(lint, connectFailure, connection),
                 new Evidence.Feed(session, all, ledger, showsConnections, acksAbsent),

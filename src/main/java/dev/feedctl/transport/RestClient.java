@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Retry-After and backoff with jitter, retries 5xx (and one burst 401) a bounded number of times, never past the
  * caller's deadline, and counts what it did. Thread-safe.
  */
-public final class RestClient implements RestCounts {
+public final class RestClient {
 
     public static final String PREFIX = "/api/v3/brokerage";
     static final int MAX_RETRIES = 2;
@@ -306,23 +306,8 @@ public final class RestClient implements RestCounts {
         }
     }
 
-    @Override
-    public long calls() {
-        return calls.get();
-    }
-
-    @Override
-    public long refused() {
-        return refused.get();
-    }
-
-    @Override
-    public long serverErrors() {
-        return serverErrors.get();
-    }
-
-    @Override
-    public long networkFailures() {
-        return failures.get();
+    /** The calls so far, as one reading. */
+    public RestCounts counts() {
+        return new RestCounts(calls.get(), refused.get(), serverErrors.get(), failures.get());
     }
 }

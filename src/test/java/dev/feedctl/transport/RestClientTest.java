@@ -66,8 +66,8 @@ class RestClientTest {
         RestClient rest = new RestClient(serve(429, 200), null, null, 50, Duration.ofSeconds(2));
         RestClient.Reply r = rest.product("BTC-USD", deadline(10));
         assertTrue(r.ok(), r.toString());
-        assertEquals(2, rest.calls());
-        assertEquals(1, rest.refused());
+        assertEquals(2, rest.counts().calls());
+        assertEquals(1, rest.counts().refused());
         long waitedMs = (arrivals.get(1) - arrivals.get(0)) / 1_000_000;
         assertTrue(waitedMs >= 1000, "waited " + waitedMs + " ms for Retry-After: 1");
     }
@@ -77,8 +77,8 @@ class RestClientTest {
         RestClient rest = new RestClient(serve(503), null, null, 50, Duration.ofSeconds(2));
         RestClient.Reply r = rest.time(deadline(10));
         assertEquals(503, r.status());
-        assertEquals(1 + RestClient.MAX_RETRIES, rest.calls());
-        assertEquals(1 + RestClient.MAX_RETRIES, rest.serverErrors());
+        assertEquals(1 + RestClient.MAX_RETRIES, rest.counts().calls());
+        assertEquals(1 + RestClient.MAX_RETRIES, rest.counts().serverErrors());
     }
 
     @Test
@@ -87,7 +87,7 @@ class RestClientTest {
         long t0 = System.nanoTime();
         RestClient.Reply r = rest.time(System.nanoTime() + Duration.ofMillis(300).toNanos());
         assertEquals(429, r.status());
-        assertEquals(1, rest.calls(), "Retry-After 1 s lies past the deadline: no second call");
+        assertEquals(1, rest.counts().calls(), "Retry-After 1 s lies past the deadline: no second call");
         assertTrue(System.nanoTime() - t0 < Duration.ofMillis(900).toNanos());
     }
 
