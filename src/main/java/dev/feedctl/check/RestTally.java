@@ -30,8 +30,9 @@ final class RestTally {
 
     /** The audit's thread died of {@code e}. */
     void died(Throwable e) {
-        failure = e;
+        // the problem first: a reader on another thread that sees the failure then sees its explanation too
         lastProblem = "feedctl's REST audit failed: " + Untrusted.text(e.toString());
+        failure = e;
     }
 
     /** {@code REST ticker calls 3, refused (429) 0, failed 0}. */
