@@ -3,29 +3,44 @@ package dev.feedctl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The command line that runs feedctl from this build's classes as a process of its own, with the fast-start JVM
- * options bin/feedctl gives short commands (C1 only, serial GC, the JDK's class archive, no perf-data file). A
- * process test runs a few seconds: C2's compiles and G1's threads there cost about half of each JVM's CPU and show
- * nothing a test asserts.
+ * The command line that runs feedctl from this build's classes as a process of its own, with the JVM options
+ * bin/feedctl gives the same subcommand: the streaming ones (subscribe, tail, sim) keep the full JIT, since their
+ * tests measure what keeps up with a fast feed; every other one starts C1-only, where C2's compiles cost about half
+ * of a short run's CPU and show nothing a test asserts. All run with the serial GC and no perf-data file.
  */
 public final class FeedctlProcess {
+
+    private static final Set<String> STREAMING = Set.of("subscribe", "tail", "sim");
 
     private FeedctlProcess() {
     }
 
-    /** {@code java OPTIONS... -cp CLASSPATH dev.feedctl.Main}; the caller appends feedctl's arguments. */
-    public static List<String> command(String... jvmOptions) {
-        List<String> cmd = new ArrayList<>(java());
-        cmd.addAll(List.of(jvmOptions));
+    /** {@code java OPTIONS... -cp CLASSPATH dev.feedctl.Main ARGS...}. */
+    public static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    /** The same with more JVM options (a heap cap). */
+    public static List<String> command(List<String> jvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>(args.length > 0 && STREAMING.contains(args[0]) ? jvm() : java());
+        cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.feedctl.Main"));
+        cmd.addAll(List.of(args));
         return cmd;
     }
 
-    /** {@code java} with the fast-start options, for any main class. */
+    /** {@code java} with the fast-start options (C1 only), for any main class. */
     public static List<String> java() {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData");
+        List<String> cmd = new ArrayList<>(jvm());
+        cmd.add(1, "-XX:TieredStopAtLevel=1");
+        return cmd;
+    }
+
+    private static List<String> jvm() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
+                "-Xshare:auto", "-XX:-UsePerfData");
     }
 }

@@ -22,8 +22,7 @@ class MainTest {
     }
 
     private static Ended main(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = FeedctlProcess.command();
-        cmd.addAll(List.of(args));
+        List<String> cmd = FeedctlProcess.command(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         Process p = pb.start();

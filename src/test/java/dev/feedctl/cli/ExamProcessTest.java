@@ -32,8 +32,8 @@ class ExamProcessTest {
     @Test
     void ctrlCEndsTheExamWith130TheReportSaysSoAndTheClientIsGone() throws Exception {
         Path report = dir.resolve("exam.json");
-        List<String> cmd = FeedctlProcess.command();
-        cmd.addAll(List.of("exam", "--keep-output", "--lesson-timeout", "20s", "--report", report.toString(), "--"));
+        List<String> cmd = FeedctlProcess.command("exam", "--keep-output", "--lesson-timeout", "20s", "--report",
+                report.toString(), "--");
         cmd.addAll(TestClients.feedctlTail());
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),

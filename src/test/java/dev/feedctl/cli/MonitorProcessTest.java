@@ -26,8 +26,7 @@ class MonitorProcessTest {
 
     @Test
     void sigtermEndsMonitorWith0AfterFlushingItsEvents() throws Exception {
-        List<String> cmd = FeedctlProcess.command();
-        cmd.addAll(List.of("monitor", "--sim", "--metrics", "0"));
+        List<String> cmd = FeedctlProcess.command("monitor", "--sim", "--metrics", "0");
         Path out = dir.resolve("out.ndjson");
         Path err = dir.resolve("err.txt");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -32,9 +32,7 @@ class ProcessTest {
 
     /** feedctl with its heap capped at {@code maxHeap} ("-Xmx" form), or the JVM's default when null. */
     private static ProcessBuilder feedctlWithHeap(String maxHeap, String... args) {
-        List<String> cmd = maxHeap == null ? FeedctlProcess.command() : FeedctlProcess.command(maxHeap);
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd);
+        return new ProcessBuilder(FeedctlProcess.command(maxHeap == null ? List.of() : List.of(maxHeap), args));
     }
 
     @Test

@@ -53,8 +53,9 @@ public final class TestClients {
 
     /** {@code feedctl tail --ws-url {ws} --rest-url {rest}}, as bin/feedctl runs it, from this build's classes. */
     public static List<String> feedctlTail(String... args) {
-        List<String> cmd = FeedctlProcess.command();
-        cmd.addAll(List.of("tail", "--ws-url", "{ws}", "--rest-url", "{rest}"));
+        List<String> cmd = new ArrayList<>(FeedctlProcess.java()); // C1 only, as before: a client of a few lessons
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.feedctl.Main", "tail", "--ws-url", "{ws}",
+                "--rest-url", "{rest}"));
         cmd.addAll(Arrays.asList(args));
         return cmd;
     }
