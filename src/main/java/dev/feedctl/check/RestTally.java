@@ -41,8 +41,9 @@ final class RestTally {
 
     /** The audit's thread died of {@code e}. */
     void died(Throwable e) {
-        failure = e;
+        // the problem first: a reader on another thread that sees the failure then sees its explanation too
         lastProblem = "feedctl's REST " + who + " failed: " + Untrusted.text(e.toString());
+        failure = e;
     }
 
     /** What the tally holds now, for a check to read. */

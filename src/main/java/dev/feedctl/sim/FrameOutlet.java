@@ -130,8 +130,11 @@ final class FrameOutlet {
         return stallAllNow || stalled(stallAllAfter);
     }
 
-    /** From now on this connection sends nothing (or no data, heartbeats going on); the socket stays open. */
-    void stallNow(boolean dataOnly) {
+    /**
+     * From now on this connection sends nothing (or no data, heartbeats going on); the socket stays open. Under the
+     * sending lock: a send under way ends (and is counted) first, so the count read after this is final.
+     */
+    synchronized void stallNow(boolean dataOnly) {
         if (dataOnly) {
             stallDataNow = true;
         } else {

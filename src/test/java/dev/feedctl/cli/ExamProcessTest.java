@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.feedctl.FeedctlProcess;
 import dev.feedctl.exam.TestClients;
 import dev.feedctl.protocol.Json;
 import java.io.BufferedReader;
@@ -12,7 +13,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,9 +32,8 @@ class ExamProcessTest {
     @Test
     void ctrlCEndsTheExamWith130TheReportSaysSoAndTheClientIsGone() throws Exception {
         Path report = dir.resolve("exam.json");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.feedctl.Main", "exam", "--keep-output",
-                "--lesson-timeout", "20s", "--report", report.toString(), "--"));
+        List<String> cmd = FeedctlProcess.command("exam", "--keep-output", "--lesson-timeout", "20s", "--report",
+                report.toString(), "--");
         cmd.addAll(TestClients.feedctlTail());
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),

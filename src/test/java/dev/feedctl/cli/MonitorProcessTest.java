@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.feedctl.FeedctlProcess;
 import dev.feedctl.protocol.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,7 @@ class MonitorProcessTest {
 
     @Test
     void sigtermEndsMonitorWith0AfterFlushingItsEvents() throws Exception {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "dev.feedctl.Main", "monitor", "--sim", "--metrics", "0"));
+        List<String> cmd = FeedctlProcess.command("monitor", "--sim", "--metrics", "0");
         Path out = dir.resolve("out.ndjson");
         Path err = dir.resolve("err.txt");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

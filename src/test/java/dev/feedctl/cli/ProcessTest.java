@@ -1,5 +1,6 @@
 package dev.feedctl.cli;
 
+import dev.feedctl.FeedctlProcess;
 import dev.feedctl.protocol.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +10,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,14 +32,7 @@ class ProcessTest {
 
     /** feedctl with its heap capped at {@code maxHeap} ("-Xmx" form), or the JVM's default when null. */
     private static ProcessBuilder feedctlWithHeap(String maxHeap, String... args) {
-        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = new ArrayList<>(List.of(javaBin));
-        if (maxHeap != null) {
-            cmd.add(maxHeap);
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.feedctl.Main"));
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd);
+        return new ProcessBuilder(FeedctlProcess.command(maxHeap == null ? List.of() : List.of(maxHeap), args));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.feedctl.exam;
 
+import dev.feedctl.FeedctlProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,22 +43,18 @@ public final class TestClients {
         return classes;
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     /** {@code java -cp ... NAME {ws} ARGS...}: one of the example clients, given the simulator's URL. */
     public static List<String> example(String name, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-cp", classes().toString(), name, "{ws}"));
+        List<String> cmd = new ArrayList<>(FeedctlProcess.java());
+        cmd.addAll(List.of("-cp", classes().toString(), name, "{ws}"));
         cmd.addAll(Arrays.asList(args));
         return cmd;
     }
 
     /** {@code feedctl tail --ws-url {ws} --rest-url {rest}}, as bin/feedctl runs it, from this build's classes. */
     public static List<String> feedctlTail(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
-                System.getProperty("java.class.path"), "dev.feedctl.Main", "tail", "--ws-url", "{ws}",
+        List<String> cmd = new ArrayList<>(FeedctlProcess.java()); // C1 only, as before: a client of a few lessons
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.feedctl.Main", "tail", "--ws-url", "{ws}",
                 "--rest-url", "{rest}"));
         cmd.addAll(Arrays.asList(args));
         return cmd;
