@@ -274,7 +274,7 @@ public final class Bench {
      */
     private void tailMemory(boolean metrics, boolean truth) throws Exception {
         int seconds = tailSeconds > 0 ? tailSeconds : quick ? 40 : 120;
-        try (Sim sim = Sim.start(launcher, 5_000)) {
+        try (Sim sim = Sim.start(launcher, 5_000, Duration.ofSeconds(seconds + 60))) {
             List<String> cmd = new ArrayList<>(List.of(launcher, "tail", "--ws-url", sim.ws, "-p", TAIL_PRODUCTS,
                     "--duration", seconds + "s"));
             int port = metrics ? freePort() : 0;
@@ -821,7 +821,13 @@ public final class Bench {
         }
 
         static Sim start(String launcher, int rate) throws IOException {
-            Process p = new ProcessBuilder(launcher, "sim", "--rate", Integer.toString(rate), "--duration", "10m")
+            return start(launcher, rate, Duration.ofMinutes(10));
+        }
+
+        /** A simulator that outlives the longest run measured against it (a one-hour tail needs more than 10 m). */
+        static Sim start(String launcher, int rate, Duration lasting) throws IOException {
+            Process p = new ProcessBuilder(launcher, "sim", "--rate", Integer.toString(rate), "--duration",
+                    lasting.toSeconds() + "s")
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String ws = r.readLine();
