@@ -38,6 +38,18 @@ public record CheckResult(String name, Status status, String evidence, String di
         return new CheckResult(name, Status.SKIP, why, null, null, ExitCode.OK, -1, Map.of());
     }
 
+    /**
+     * A check's figures in the order given: names and values alternate. {@code Map.of} would do, but its order
+     * changes from one JVM to the next, and a report's keys should read the same every run.
+     */
+    public static Map<String, Object> data(Object... namesAndValues) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            data.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return data;
+    }
+
     public CheckResult timed(double ms) {
         return new CheckResult(name, status, evidence, diagnosis, fix, exitCode, ms, data);
     }

@@ -4,7 +4,6 @@ import dev.feedctl.units.Figures;
 import dev.feedctl.protocol.HeartbeatTracker;
 import dev.feedctl.protocol.SequenceTracker;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +38,8 @@ final class ContinuityChecks {
             return CheckResult.skip("sequence", (frames == 0 ? "no frame" : "only one frame") + " carried a "
                     + "sequence_num: there is no order to judge");
         }
-        Map<String, Object> data = new LinkedHashMap<>(Map.of("frames", frames, "gaps", gaps, "missing", missing,
-                "duplicates", duplicates, "regressions", regressions));
+        Map<String, Object> data = CheckResult.data("frames", frames, "gaps", gaps, "missing", missing,
+                "duplicates", duplicates, "regressions", regressions);
         String over = legs.size() == 1 ? "" : " over " + legs.size() + " connections";
         if (broken == null) {
             return CheckResult.pass("sequence", frames + " sequence numbers" + over + ", no gaps"
@@ -65,7 +64,7 @@ final class ContinuityChecks {
         }
         List<Leg> legs = o.legs();
         Heartbeats h = Heartbeats.over(legs);
-        Map<String, Object> data = Map.of("count", h.count, "counter_breaks", h.breaks, "longest_silence_ms",
+        Map<String, Object> data = CheckResult.data("count", h.count, "counter_breaks", h.breaks, "longest_silence_ms",
                 h.longest.toMillis());
         String on = legs.size() == 1 ? "" : " on " + h.worst.label();
         String evidence = h.count + " heartbeats" + (legs.size() == 1 ? "" : " over " + legs.size() + " connections")

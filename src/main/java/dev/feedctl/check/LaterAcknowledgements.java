@@ -27,11 +27,11 @@ final class LaterAcknowledgements {
             if (leg.lasted().compareTo(s.connect().timeout()) >= 0) {
                 return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, leg.label() + ": no subscriptions "
                         + "acknowledgement for " + what + " within " + Figures.duration(s.connect().timeout()),
-                        "check the channel and product names", Map.of("connection", leg.id(), "missing", missing));
+                        "check the channel and product names", CheckResult.data("connection", leg.id(), "missing", missing));
             }
             if (leg.close() != null) {
                 return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, leg.label() + " closed before "
-                        + what + " was acknowledged", null, Map.of("connection", leg.id(), "missing", missing));
+                        + what + " was acknowledged", null, CheckResult.data("connection", leg.id(), "missing", missing));
             }
             notYet.add(leg.label() + " (the recording ends " + Figures.duration(leg.lasted()) + " after it opened, before "
                     + "its acknowledgement)");

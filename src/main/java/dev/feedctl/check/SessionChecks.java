@@ -52,7 +52,7 @@ final class SessionChecks {
         return CheckResult.fail("connection", ExitCode.CONNECTION, close.describe(),
                 cause == null ? "the connection closed during the run" : cause,
                 close.code() == 1001 || close.code() == 1006 ? "reconnect with backoff and resubscribe (feedctl tail "
-                        + "does)" : null, Map.of("code", close.code(), "reason", close.reason(), "by", close.side()));
+                        + "does)" : null, CheckResult.data("code", close.code(), "reason", close.reason(), "by", close.side()));
     }
 
     /** {@code heartbeats in 48 ms, ticker in 54 ms}: each acknowledged channel and when, in name order. */

@@ -79,7 +79,7 @@ final class TradesCheck {
                     + " ms) plus a second; run longer");
             return;
         }
-        t.spans.put(p, Map.of("from", s.first().toString(), "to", end.toString()));
+        t.spans.put(p, CheckResult.data("from", s.first().toString(), "to", end.toString()));
         t.span = t.span.plus(Duration.between(s.first(), end));
         t.covered = t.covered.plus(product.covered());
         t.add(product.counts(), p + " ");

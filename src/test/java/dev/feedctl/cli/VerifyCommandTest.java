@@ -11,6 +11,7 @@ import dev.feedctl.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,18 @@ class VerifyCommandTest {
         assertEquals("PASS", doc.get("verdict").getAsString());
         doc.getAsJsonArray("checks").forEach(c -> assertFalse(c.getAsJsonObject().get("status").getAsString()
                 .equals("FAIL"), c.toString()));
+    }
+
+    @Test
+    void theReportsFiguresComeInTheSameOrderEveryRun() {
+        Run r = Run.of("verify", "--sim", "--duration", "2s", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        Json.parse(r.out()).getAsJsonObject().getAsJsonArray("checks").forEach(c -> keys.put(
+                c.getAsJsonObject().get("name").getAsString(),
+                String.join(",", c.getAsJsonObject().getAsJsonObject("data").keySet())));
+        assertEquals("frames,gaps,missing,duplicates,regressions", keys.get("sequence"), keys::toString);
+        assertEquals("count,counter_breaks,longest_silence_ms", keys.get("heartbeats"), keys::toString);
     }
 
     @Test
