@@ -1,6 +1,5 @@
 package dev.feedctl.check;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,18 +23,10 @@ final class BookCheck {
             return CheckResult.fail(NAME, ExitCode.INTERNAL, rest, tally.lastProblem(),
                     "a bug in feedctl: please report it with this report", Map.of());
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("comparisons", j.comparisons);
-        data.put("levels_agreed", j.levelsAgreed);
-        data.put("explained_in_flight", j.explained);
-        data.put("differences", j.differences);
-        data.put("comparisons_differing", j.differing);
-        data.put("not_aligned", j.unaligned);
-        data.put("crossed", s.crossed);
-        data.put("bad_sizes", s.badSizes);
-        data.put("depth", a.depth);
-        data.put("rest_calls", tally.requests());
-        data.put("rest_refused", tally.refused());
+        Map<String, Object> data = CheckResult.data("comparisons", j.comparisons, "levels_agreed", j.levelsAgreed,
+                "explained_in_flight", j.explained, "differences", j.differences, "comparisons_differing", j.differing,
+                "not_aligned", j.unaligned, "crossed", s.crossed, "bad_sizes", s.badSizes, "depth", a.depth,
+                "rest_calls", tally.requests(), "rest_refused", tally.refused());
         if (s.crossed > 0 || s.badSizes > 0) {
             String why = (s.crossed > 0 ? "crossed book " + s.crossed + (s.crossed == 1 ? " time" : " times")
                     + ", first " + s.firstCrossed : "") + (s.crossed > 0 && s.badSizes > 0 ? "; " : "")
