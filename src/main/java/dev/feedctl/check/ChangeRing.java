@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A level2 book's recent changes in arrival order, in primitive arrays (epoch nanos, side, price and both sizes as
- * unscaled long and scale): seconds of changes outlive many young collections, and arrays of longs are not traced,
- * where a deque of records, decimals and instants was copied at each one. A change whose figures do not fit is kept
- * whole in a side array, null everywhere else.
+ * A level2 book's recent changes in arrival order, in primitive arrays (epoch nanos, side, price and both sizes
+ * {@link FlatValues#pack packed}): seconds of changes outlive many young collections, and arrays of longs are not
+ * traced, where a deque of records, decimals and instants was copied at each one. A change whose figures do not pack
+ * is kept whole in a side array, null everywhere else.
  */
 final class ChangeRing {
 
@@ -15,63 +15,69 @@ final class ChangeRing {
     private long[] prices = new long[256];
     private long[] befores = new long[256];
     private long[] afters = new long[256];
-    /** Per change: price scale, before scale, after scale ({@link FlatValues#ABSENT}: no level). */
-    private int[] scales = new int[3 * 256];
     private boolean[] bids = new boolean[256];
     private SocketBook.Change[] whole = new SocketBook.Change[256];
     private int head;
     private int count;
 
+    /** A change whose time {@link FlatValues#fits} and whose figures packed ({@link FlatValues#NO_LEVEL}: absent). */
+    void add(long time, boolean bid, long price, long before, long after) {
+        int s = next();
+        times[s] = time;
+        prices[s] = price;
+        befores[s] = before;
+        afters[s] = after;
+        bids[s] = bid;
+        whole[s] = null;
+    }
+
+    /** Any change: packed when its time and figures allow, else kept whole. */
     void add(Instant time, boolean bid, BigDecimal price, BigDecimal before, BigDecimal after) {
+        long p = FlatValues.pack(price);
+        long b = FlatValues.pack(before);
+        long a = FlatValues.pack(after);
+        if (FlatValues.fits(time) && p >= 0 && b != FlatValues.UNFIT && a != FlatValues.UNFIT) {
+            add(FlatValues.nanos(time), bid, p, b, a);
+            return;
+        }
+        int s = next();
+        times[s] = FlatValues.fits(time) ? FlatValues.nanos(time) : time.getEpochSecond() < 0 ? Long.MIN_VALUE
+                : Long.MAX_VALUE;
+        whole[s] = new SocketBook.Change(time, bid, price, before, after);
+    }
+
+    /** The slot of a new newest change. */
+    private int next() {
         if (count == times.length) {
             grow();
         }
-        int s = (head + count) & (times.length - 1);
-        if (FlatValues.fits(time) && FlatValues.fits(price) && FlatValues.fits(before) && FlatValues.fits(after)) {
-            times[s] = FlatValues.nanos(time);
-            prices[s] = FlatValues.unscaled(price);
-            befores[s] = FlatValues.unscaled(before);
-            afters[s] = FlatValues.unscaled(after);
-            scales[3 * s] = FlatValues.scale(price);
-            scales[3 * s + 1] = FlatValues.scale(before);
-            scales[3 * s + 2] = FlatValues.scale(after);
-            bids[s] = bid;
-            whole[s] = null;
-        } else {
-            times[s] = FlatValues.fits(time) ? FlatValues.nanos(time) : time.getEpochSecond() < 0 ? Long.MIN_VALUE
-                    : Long.MAX_VALUE;
-            whole[s] = new SocketBook.Change(time, bid, price, before, after);
-        }
-        count++;
+        return (head + count++) & (times.length - 1);
     }
 
     private void grow() {
         int n = times.length * 2;
-        long[] t = new long[n];
-        long[] p = new long[n];
-        long[] b = new long[n];
-        long[] a = new long[n];
-        int[] sc = new int[3 * n];
+        times = unroll(times, n);
+        prices = unroll(prices, n);
+        befores = unroll(befores, n);
+        afters = unroll(afters, n);
         boolean[] bd = new boolean[n];
         SocketBook.Change[] w = new SocketBook.Change[n];
-        for (int i = 0; i < count; i++) {
-            int from = slot(i);
-            t[i] = times[from];
-            p[i] = prices[from];
-            b[i] = befores[from];
-            a[i] = afters[from];
-            System.arraycopy(scales, 3 * from, sc, 3 * i, 3);
-            bd[i] = bids[from];
-            w[i] = whole[from];
-        }
-        times = t;
-        prices = p;
-        befores = b;
-        afters = a;
-        scales = sc;
+        int tail = Math.min(count, bids.length - head);
+        System.arraycopy(bids, head, bd, 0, tail);
+        System.arraycopy(bids, 0, bd, tail, count - tail);
+        System.arraycopy(whole, head, w, 0, tail);
+        System.arraycopy(whole, 0, w, tail, count - tail);
         bids = bd;
         whole = w;
         head = 0;
+    }
+
+    private long[] unroll(long[] a, int n) {
+        long[] out = new long[n];
+        int tail = Math.min(count, a.length - head);
+        System.arraycopy(a, head, out, 0, tail);
+        System.arraycopy(a, 0, out, tail, count - tail);
+        return out;
     }
 
     private int slot(int i) {
@@ -100,8 +106,15 @@ final class ChangeRing {
         if (whole[s] != null) {
             return whole[s].bid() == bid && (price == null || whole[s].price().compareTo(price) == 0);
         }
-        return bids[s] == bid && (price == null || FlatValues.fits(price) && FlatValues.same(prices[s], scales[3 * s],
-                FlatValues.unscaled(price), price.scale()));
+        if (bids[s] != bid || price == null) {
+            return bids[s] == bid;
+        }
+        long p = FlatValues.pack(price);
+        if (p < 0) { // a price with more digits than any packed one can still equal one: "1.50000000000000000"
+            return FlatValues.unpack(prices[s]).compareTo(price) == 0;
+        }
+        return FlatValues.same(FlatValues.packedUnscaled(prices[s]), FlatValues.packedScale(prices[s]),
+                FlatValues.packedUnscaled(p), FlatValues.packedScale(p));
     }
 
     /**
@@ -113,8 +126,8 @@ final class ChangeRing {
         if (whole[s] != null) {
             return -1;
         }
-        long u = prices[s];
-        int scale = scales[3 * s];
+        long u = FlatValues.packedUnscaled(prices[s]);
+        int scale = FlatValues.packedScale(prices[s]);
         while (scale > 0 && u != 0 && u % 10 == 0) {
             u /= 10;
             scale--;
@@ -128,9 +141,8 @@ final class ChangeRing {
         if (whole[s] != null) {
             return whole[s];
         }
-        return new SocketBook.Change(FlatValues.instant(times[s]), bids[s], FlatValues.decimal(prices[s],
-                scales[3 * s]), FlatValues.decimal(befores[s], scales[3 * s + 1]), FlatValues.decimal(afters[s],
-                scales[3 * s + 2]));
+        return new SocketBook.Change(FlatValues.instant(times[s]), bids[s], FlatValues.unpack(prices[s]),
+                FlatValues.unpack(befores[s]), FlatValues.unpack(afters[s]));
     }
 
     /** Lets the oldest change go; returns its time (epoch nanos). */
