@@ -1,6 +1,7 @@
 package dev.feedctl.check;
 
 import dev.feedctl.protocol.Event;
+import java.math.BigDecimal;
 
 /**
  * One product's kept trades in arrival order, in primitive arrays (id, epoch nanos, price and size as unscaled long
@@ -107,6 +108,20 @@ final class TradeRing {
         head = (head + 1) & (ids.length - 1);
         count--;
         return t;
+    }
+
+    /** Whether the trade with this id is kept and agrees with these figures where both state them. */
+    boolean alike(long id, BigDecimal price, BigDecimal size, String side) {
+        int slot = index.get(id);
+        return slot >= 0 && alike(prices[slot], priceScales[slot], price) && alike(sizes[slot], sizeScales[slot], size)
+                && (side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]));
+    }
+
+    private static boolean alike(long unscaled, int scale, BigDecimal other) {
+        if (other == null || scale == FlatValues.ABSENT) {
+            return true;
+        }
+        return FlatValues.fits(other) && FlatValues.same(unscaled, scale, FlatValues.unscaled(other), other.scale());
     }
 
     /** The kept trade with this id, rebuilt as the socket said it; null when it is not kept. */

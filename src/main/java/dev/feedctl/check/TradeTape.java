@@ -122,6 +122,16 @@ final class TradeTape {
         return k != null ? k : p.odd.get(tradeId);
     }
 
+    /**
+     * Whether the window holds REST's trade with the same price, size and side as far as both state them (a figure
+     * either leaves out is no difference): false also when that cannot be told without the whole trade.
+     */
+    boolean keptAlike(String product, TradeAuditor.RestTrade r) {
+        Product p = products.get(product);
+        long number = FlatValues.plainNumber(r.id());
+        return p != null && number >= 0 && p.ring.alike(number, r.price(), r.size(), r.side());
+    }
+
     /** True when trades at {@code time} may have been let go from the window. */
     boolean forgotten(String product, Instant time) {
         Product p = products.get(product);
