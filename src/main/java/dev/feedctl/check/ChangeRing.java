@@ -2,21 +2,29 @@ package dev.feedctl.check;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A level2 book's recent changes in arrival order, in primitive arrays (epoch nanos, side, price and both sizes
- * {@link FlatValues#pack packed}): seconds of changes outlive many young collections, and arrays of longs are not
- * traced, where a deque of records, decimals and instants was copied at each one. A change whose figures do not pack
- * is kept whole in a side array, null everywhere else.
+ * A level2 book's recent changes in arrival order, in four primitive arrays (epoch nanos, price with the side in a
+ * spare bit, both sizes {@link FlatValues#pack packed}): seconds of changes outlive many young collections, and
+ * arrays of longs are not traced, where a deque of records, decimals and instants was copied at each one. They grow
+ * by half, not double, as they are most of what a long tail keeps. A change whose figures do not pack is kept whole
+ * in a map by its number, its price slot marked {@link #WHOLE}.
  */
 final class ChangeRing {
+
+    /** Packed prices stay below 2^61 (16 digits, 7 bits of scale): this bit says the change is on the bid side. */
+    private static final long BID = 1L << 62;
+    private static final long WHOLE = -2;
 
     private long[] times = new long[256];
     private long[] prices = new long[256];
     private long[] befores = new long[256];
     private long[] afters = new long[256];
-    private boolean[] bids = new boolean[256];
-    private SocketBook.Change[] whole = new SocketBook.Change[256];
+    /** The changes that did not pack, by their number since the ring began. */
+    private final Map<Long, SocketBook.Change> whole = new HashMap<>();
+    private long dropped;
     private int head;
     private int count;
 
@@ -24,11 +32,9 @@ final class ChangeRing {
     void add(long time, boolean bid, long price, long before, long after) {
         int s = next();
         times[s] = time;
-        prices[s] = price;
+        prices[s] = bid ? price | BID : price;
         befores[s] = before;
         afters[s] = after;
-        bids[s] = bid;
-        whole[s] = null;
     }
 
     /** Any change: packed when its time and figures allow, else kept whole. */
@@ -40,10 +46,11 @@ final class ChangeRing {
             add(FlatValues.nanos(time), bid, p, b, a);
             return;
         }
+        whole.put(dropped + count, new SocketBook.Change(time, bid, price, before, after));
         int s = next();
         times[s] = FlatValues.fits(time) ? FlatValues.nanos(time) : time.getEpochSecond() < 0 ? Long.MIN_VALUE
                 : Long.MAX_VALUE;
-        whole[s] = new SocketBook.Change(time, bid, price, before, after);
+        prices[s] = WHOLE;
     }
 
     /** The slot of a new newest change. */
@@ -51,24 +58,15 @@ final class ChangeRing {
         if (count == times.length) {
             grow();
         }
-        return (head + count++) & (times.length - 1);
+        return slot(count++);
     }
 
     private void grow() {
-        int n = times.length * 2;
+        int n = times.length + times.length / 2;
         times = unroll(times, n);
         prices = unroll(prices, n);
         befores = unroll(befores, n);
         afters = unroll(afters, n);
-        boolean[] bd = new boolean[n];
-        SocketBook.Change[] w = new SocketBook.Change[n];
-        int tail = Math.min(count, bids.length - head);
-        System.arraycopy(bids, head, bd, 0, tail);
-        System.arraycopy(bids, 0, bd, tail, count - tail);
-        System.arraycopy(whole, head, w, 0, tail);
-        System.arraycopy(whole, 0, w, tail, count - tail);
-        bids = bd;
-        whole = w;
         head = 0;
     }
 
@@ -81,7 +79,13 @@ final class ChangeRing {
     }
 
     private int slot(int i) {
-        return (head + i) & (times.length - 1);
+        int s = head + i;
+        return s >= times.length ? s - times.length : s;
+    }
+
+    /** The change kept whole at slot {@code s}, or null. */
+    private SocketBook.Change whole(int s) {
+        return prices[s] != WHOLE ? null : whole.get(dropped + (s >= head ? s - head : s + times.length - head));
     }
 
     int size() {
@@ -103,17 +107,19 @@ final class ChangeRing {
      */
     boolean on(int i, boolean bid, BigDecimal price) {
         int s = slot(i);
-        if (whole[s] != null) {
-            return whole[s].bid() == bid && (price == null || whole[s].price().compareTo(price) == 0);
+        SocketBook.Change c = whole(s);
+        if (c != null) {
+            return c.bid() == bid && (price == null || c.price().compareTo(price) == 0);
         }
-        if (bids[s] != bid || price == null) {
-            return bids[s] == bid;
+        if ((prices[s] & BID) != 0 != bid || price == null) {
+            return (prices[s] & BID) != 0 == bid;
         }
+        long mine = prices[s] & ~BID;
         long p = FlatValues.pack(price);
         if (p < 0) { // a price with more digits than any packed one can still equal one: "1.50000000000000000"
-            return FlatValues.unpack(prices[s]).compareTo(price) == 0;
+            return FlatValues.unpack(mine).compareTo(price) == 0;
         }
-        return FlatValues.same(FlatValues.packedUnscaled(prices[s]), FlatValues.packedScale(prices[s]),
+        return FlatValues.same(FlatValues.packedUnscaled(mine), FlatValues.packedScale(mine),
                 FlatValues.packedUnscaled(p), FlatValues.packedScale(p));
     }
 
@@ -123,10 +129,10 @@ final class ChangeRing {
      */
     long priceKey(int i) {
         int s = slot(i);
-        if (whole[s] != null) {
+        if (prices[s] == WHOLE) {
             return -1;
         }
-        long u = FlatValues.packedUnscaled(prices[s]);
+        long u = FlatValues.packedUnscaled(prices[s] & ~BID);
         int scale = FlatValues.packedScale(prices[s]);
         while (scale > 0 && u != 0 && u % 10 == 0) {
             u /= 10;
@@ -138,19 +144,23 @@ final class ChangeRing {
     /** The {@code i}th change, 0 the oldest, rebuilt. */
     SocketBook.Change get(int i) {
         int s = slot(i);
-        if (whole[s] != null) {
-            return whole[s];
+        SocketBook.Change c = whole(s);
+        if (c != null) {
+            return c;
         }
-        return new SocketBook.Change(FlatValues.instant(times[s]), bids[s], FlatValues.unpack(prices[s]),
-                FlatValues.unpack(befores[s]), FlatValues.unpack(afters[s]));
+        return new SocketBook.Change(FlatValues.instant(times[s]), (prices[s] & BID) != 0, FlatValues.unpack(
+                prices[s] & ~BID), FlatValues.unpack(befores[s]), FlatValues.unpack(afters[s]));
     }
 
     /** Lets the oldest change go; returns its time (epoch nanos). */
     long removeFirst() {
         long t = times[head];
-        whole[head] = null;
-        head = (head + 1) & (times.length - 1);
+        if (prices[head] == WHOLE) {
+            whole.remove(dropped);
+        }
+        head = slot(1);
         count--;
+        dropped++;
         return t;
     }
 }

@@ -74,7 +74,9 @@ final class SocketBook {
             b = new Book();
             books.put(product, b);
         }
-        for (Event.L2Update u : l2.updates()) {
+        List<Event.L2Update> updates = l2.updates();
+        for (int i = 0; i < updates.size(); i++) {
+            Event.L2Update u = updates.get(i);
             if (u.side() == null || u.priceLevel() == null) {
                 continue; // the schema check names it; there is no level to put it on
             }

@@ -51,16 +51,27 @@ final class TradeTape {
     }
 
     private final Map<String, Product> products = new ConcurrentHashMap<>();
+    /** The product of the latest trade, as it came and canonical. */
+    private String lastRaw;
+    private String lastId;
+    private Product lastProduct;
     private long duplicates;
     private final List<String> duplicateExamples = new ArrayList<>();
 
     void add(Event.MarketTrades event) {
-        for (Event.Trade t : event.trades()) {
+        List<Event.Trade> trades = event.trades();
+        for (int i = 0; i < trades.size(); i++) {
+            Event.Trade t = trades.get(i);
             if (t.tradeId() == null || t.productId() == null || t.time() == null) {
                 continue; // the schema check names it; nothing here to match on
             }
-            String id = ProductIds.canonical(t.productId());
-            Product p = products.computeIfAbsent(id, k -> new Product());
+            if (!t.productId().equals(lastRaw)) { // a frame's trades are mostly one product's
+                lastRaw = t.productId();
+                lastId = ProductIds.canonical(lastRaw);
+                lastProduct = products.computeIfAbsent(lastId, k -> new Product());
+            }
+            String id = lastId;
+            Product p = lastProduct;
             p.delivered++;
             long number = FlatValues.plainNumber(t.tradeId());
             if (number >= 0 && p.ring.contains(number) || !p.odd.isEmpty() && p.odd.containsKey(t.tradeId())) {
