@@ -62,7 +62,8 @@ final class ChangeRing {
     }
 
     private void grow() {
-        int n = times.length + times.length / 2;
+        // by half, and never past what the book keeps (a ring of 50,001 grown to 74,724 left 24,723 slots unused)
+        int n = Math.max(count + 1, Math.min(times.length + times.length / 2, SocketBook.MAX_CHANGES + 1));
         times = unroll(times, n);
         prices = unroll(prices, n);
         befores = unroll(befores, n);

@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * How the trades and book windows hold times and decimals in primitive arrays: an instant as epoch nanoseconds, a
- * decimal as its unscaled long and its scale (exact, so REST's figures still compare exactly), an absent decimal as
- * the {@link #ABSENT} scale. Values that do not fit say so, and their holders keep them as objects instead.
+ * decimal {@link #pack packed} into one long with its scale (exact, so REST's figures still compare exactly), or as
+ * its unscaled long and scale to compare ({@link #ABSENT}: no decimal). Values that do not fit say so, and their
+ * holders keep them as objects instead.
  */
 final class FlatValues {
 
@@ -68,14 +69,6 @@ final class FlatValues {
             s2--;
         }
         return u1 == 0 && u2 == 0 || s1 == s2 && u1 == u2;
-    }
-
-    static int scale(BigDecimal d) {
-        return d == null ? ABSENT : d.scale();
-    }
-
-    static BigDecimal decimal(long unscaled, int scale) {
-        return scale == ABSENT ? null : BigDecimal.valueOf(unscaled, scale);
     }
 
     /** A packed decimal's stand-in for no level (no size) at all. */

@@ -4,8 +4,8 @@ import dev.feedctl.protocol.Event;
 import java.math.BigDecimal;
 
 /**
- * One product's kept trades in arrival order, in primitive arrays (id, epoch nanos, price and size as unscaled long
- * and scale, side as a code) with an {@link IdIndex} over them: the window outlives many young collections, and
+ * One product's kept trades in arrival order, in primitive arrays (id, epoch nanos, price and size
+ * {@link FlatValues#pack packed}, side as a code) with an {@link IdIndex} over them: the window outlives many young collections, and
  * arrays of longs are not traced, where a map of records, strings, decimals and instants was copied at each one.
  * Holds only trades {@link #fits} accepts; the tape keeps the others as objects.
  */
@@ -17,8 +17,6 @@ final class TradeRing {
     private long[] times = new long[1024];
     private long[] prices = new long[1024];
     private long[] sizes = new long[1024];
-    private int[] priceScales = new int[1024];
-    private int[] sizeScales = new int[1024];
     private byte[] sides = new byte[1024];
     private int head;
     private int count;
@@ -26,8 +24,8 @@ final class TradeRing {
 
     /** Whether the flat arrays can hold this trade exactly; {@code id} is its {@link FlatValues#plainNumber}. */
     static boolean fits(long id, Event.Trade t) {
-        return id >= 0 && FlatValues.fits(t.time()) && FlatValues.fits(t.price()) && FlatValues.fits(t.size())
-                && side(t.side()) >= 0;
+        return id >= 0 && FlatValues.fits(t.time()) && FlatValues.pack(t.price()) != FlatValues.UNFIT
+                && FlatValues.pack(t.size()) != FlatValues.UNFIT && side(t.side()) >= 0;
     }
 
     private static int side(String s) {
@@ -50,10 +48,8 @@ final class TradeRing {
         int slot = (head + count) & (ids.length - 1);
         ids[slot] = id;
         times[slot] = FlatValues.nanos(t.time());
-        prices[slot] = FlatValues.unscaled(t.price());
-        priceScales[slot] = FlatValues.scale(t.price());
-        sizes[slot] = FlatValues.unscaled(t.size());
-        sizeScales[slot] = FlatValues.scale(t.size());
+        prices[slot] = FlatValues.pack(t.price());
+        sizes[slot] = FlatValues.pack(t.size());
         sides[slot] = (byte) side(t.side());
         index.put(id, slot);
         count++;
@@ -65,17 +61,10 @@ final class TradeRing {
         times = unroll(times, n);
         prices = unroll(prices, n);
         sizes = unroll(sizes, n);
-        int[] ps = new int[n];
-        int[] ss = new int[n];
         byte[] sd = new byte[n];
         for (int i = 0; i < count; i++) {
-            int from = (head + i) & (priceScales.length - 1);
-            ps[i] = priceScales[from];
-            ss[i] = sizeScales[from];
-            sd[i] = sides[from];
+            sd[i] = sides[(head + i) & (sides.length - 1)];
         }
-        priceScales = ps;
-        sizeScales = ss;
         sides = sd;
         head = 0;
         index.clear();
@@ -113,15 +102,16 @@ final class TradeRing {
     /** Whether the trade with this id is kept and agrees with these figures where both state them. */
     boolean alike(long id, BigDecimal price, BigDecimal size, String side) {
         int slot = index.get(id);
-        return slot >= 0 && alike(prices[slot], priceScales[slot], price) && alike(sizes[slot], sizeScales[slot], size)
+        return slot >= 0 && alike(prices[slot], price) && alike(sizes[slot], size)
                 && (side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]));
     }
 
-    private static boolean alike(long unscaled, int scale, BigDecimal other) {
-        if (other == null || scale == FlatValues.ABSENT) {
+    private static boolean alike(long packed, BigDecimal other) {
+        if (other == null || packed == FlatValues.NO_LEVEL) {
             return true;
         }
-        return FlatValues.fits(other) && FlatValues.same(unscaled, scale, FlatValues.unscaled(other), other.scale());
+        return FlatValues.fits(other) && FlatValues.same(FlatValues.packedUnscaled(packed), FlatValues.packedScale(
+                packed), FlatValues.unscaled(other), other.scale());
     }
 
     /** The kept trade with this id, rebuilt as the socket said it; null when it is not kept. */
@@ -130,8 +120,8 @@ final class TradeRing {
         if (slot < 0) {
             return null;
         }
-        return new TradeTape.Kept(Long.toString(id), FlatValues.decimal(prices[slot], priceScales[slot]),
-                FlatValues.decimal(sizes[slot], sizeScales[slot]), SIDES[sides[slot]],
+        return new TradeTape.Kept(Long.toString(id), FlatValues.unpack(prices[slot]),
+                FlatValues.unpack(sizes[slot]), SIDES[sides[slot]],
                 FlatValues.instant(times[slot]));
     }
 }
