@@ -23,6 +23,13 @@ final class IdIndex {
         allocate(2048);
     }
 
+    /** An index for keys that are not numbered one after another (packed prices, say): hashed from the start. */
+    static IdIndex hashed() {
+        IdIndex index = new IdIndex();
+        index.direct = false;
+        return index;
+    }
+
     private void allocate(int capacity) {
         keys = new long[capacity];
         slots = new int[capacity];
@@ -123,9 +130,9 @@ final class IdIndex {
         }
     }
 
+    /** Empties the index; ids once found too sparse stay hashed. */
     void clear() {
         Arrays.fill(keys, EMPTY);
         size = 0;
-        direct = true;
     }
 }

@@ -182,7 +182,7 @@ final class SocketBook {
         }
         // oldest first: a price's size at `at` is the before of its first change after it; later ones are skipped
         // by key, unmade (a rewind spans thousands of changes over a few hundred prices)
-        IdIndex taken = price == null ? new IdIndex() : null;
+        IdIndex taken = price == null ? IdIndex.hashed() : null;
         for (int i = from; i < b.changes.size(); i++) {
             if (!b.changes.on(i, bid, price)) {
                 continue;

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * One product's kept trades in arrival order, in primitive arrays (id, epoch nanos, price and size
  * {@link FlatValues#pack packed}, side as a code) with an {@link IdIndex} over them: the window outlives many young collections, and
  * arrays of longs are not traced, where a map of records, strings, decimals and instants was copied at each one.
- * Holds only trades {@link #fits} accepts; the tape keeps the others as objects.
+ * Holds only trades {@link #offer} accepts; the tape keeps the others as objects.
  */
 final class TradeRing {
 
@@ -22,12 +22,6 @@ final class TradeRing {
     private int count;
     private final IdIndex index = new IdIndex();
 
-    /** Whether the flat arrays can hold this trade exactly; {@code id} is its {@link FlatValues#plainNumber}. */
-    static boolean fits(long id, Event.Trade t) {
-        return id >= 0 && FlatValues.fits(t.time()) && FlatValues.pack(t.price()) != FlatValues.UNFIT
-                && FlatValues.pack(t.size()) != FlatValues.UNFIT && side(t.side()) >= 0;
-    }
-
     private static int side(String s) {
         for (int i = 0; i < SIDES.length; i++) {
             if (s == null ? SIDES[i] == null : s.equals(SIDES[i])) {
@@ -41,18 +35,29 @@ final class TradeRing {
         return index.get(id) >= 0;
     }
 
-    void add(long id, Event.Trade t) {
+    /**
+     * Keeps the trade when the flat arrays can hold it exactly ({@code id} is its {@link FlatValues#plainNumber});
+     * false, keeping nothing, when they cannot.
+     */
+    boolean offer(long id, Event.Trade t) {
+        long price = FlatValues.pack(t.price());
+        long size = FlatValues.pack(t.size());
+        int side = side(t.side());
+        if (id < 0 || !FlatValues.fits(t.time()) || price == FlatValues.UNFIT || size == FlatValues.UNFIT || side < 0) {
+            return false;
+        }
         if (count == ids.length) {
             grow();
         }
         int slot = (head + count) & (ids.length - 1);
         ids[slot] = id;
         times[slot] = FlatValues.nanos(t.time());
-        prices[slot] = FlatValues.pack(t.price());
-        sizes[slot] = FlatValues.pack(t.size());
-        sides[slot] = (byte) side(t.side());
+        prices[slot] = price;
+        sizes[slot] = size;
+        sides[slot] = (byte) side;
         index.put(id, slot);
         count++;
+        return true;
     }
 
     private void grow() {

@@ -81,9 +81,7 @@ final class TradeTape {
                 }
                 continue;
             }
-            if (TradeRing.fits(number, t)) {
-                p.ring.add(number, t);
-            } else {
+            if (!p.ring.offer(number, t)) {
                 p.odd.put(t.tradeId(), new Kept(t.tradeId(), t.price(), t.size(), t.side(), t.time()));
             }
             if (p.first == null || t.time().isBefore(p.first)) {
