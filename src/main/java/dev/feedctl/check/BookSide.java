@@ -11,9 +11,8 @@ import java.util.TreeMap;
 /**
  * One side of a level2 book in primitive arrays, kept in order with the best level last: each price as a long at one
  * scale for the side (negated for offers, so both sides keep their best at the high end), the scale it came with (so
- * it reads back as the socket wrote it) and its size {@link FlatValues#pack packed}. The levels sit in the middle of
- * the arrays with room at both ends, so a change near the best level and a snapshot read best first both shift
- * little. A binary search per change, where a TreeMap of decimals made entries and compared decimals on the judging
+ * it reads back as the socket wrote it) and its size {@link FlatValues#pack packed}, in {@link LevelArrays}. A
+ * binary search per change, where a TreeMap of decimals made entries and compared decimals on the judging
  * thread. A figure that does not fit moves the side into a TreeMap for good: exact either way.
  */
 final class BookSide {
@@ -23,12 +22,8 @@ final class BookSide {
         100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L};
 
     private final boolean bid;
-    private long[] keys = new long[64];
-    private byte[] scales = new byte[64];
-    private long[] sizes = new long[64];
-    /** The levels are at [lo, hi). */
-    private int lo = 32;
-    private int hi = 32;
+    /** Null once the side is whole. */
+    private LevelArrays levels = new LevelArrays();
     /** The scale of every key. */
     private int scale;
     /** Non-null once a figure did not fit: the side as decimals from then on. */
@@ -55,18 +50,18 @@ final class BookSide {
             return FlatValues.pack(wholeBefore);
         }
         long key = key(packedPrice);
-        int at = find(key);
-        if (at < hi && keys[at] == key) {
-            long before = sizes[at];
+        int at = levels.find(key);
+        if (at < levels.hi && levels.keys[at] == key) {
+            long before = levels.sizes[at];
             if (size.signum() == 0) {
-                remove(at);
+                levels.remove(at);
             } else {
-                sizes[at] = packedSize;
+                levels.sizes[at] = packedSize;
             }
             return before;
         }
         if (size.signum() != 0) {
-            insert(at, key, FlatValues.packedScale(packedPrice), packedSize);
+            levels.insert(at, key, FlatValues.packedScale(packedPrice), packedSize);
         }
         return FlatValues.NO_LEVEL;
     }
@@ -84,13 +79,13 @@ final class BookSide {
         }
         if (s > scale) {
             long f = TENS[s - scale];
-            for (int i = lo; i < hi; i++) {
-                if (Math.abs(keys[i]) > Long.MAX_VALUE / f) {
+            for (int i = levels.lo; i < levels.hi; i++) {
+                if (Math.abs(levels.keys[i]) > Long.MAX_VALUE / f) {
                     return false;
                 }
             }
-            for (int i = lo; i < hi; i++) {
-                keys[i] *= f;
+            for (int i = levels.lo; i < levels.hi; i++) {
+                levels.keys[i] *= f;
             }
             scale = s;
         }
@@ -104,97 +99,27 @@ final class BookSide {
         return bid ? v : -v;
     }
 
-    /** The first index in [lo, hi) whose key is not below {@code key}. */
-    private int find(long key) {
-        int a = lo;
-        int b = hi;
-        while (a < b) {
-            int m = (a + b) >>> 1;
-            if (keys[m] < key) {
-                a = m + 1;
-            } else {
-                b = m;
-            }
-        }
-        return a;
-    }
-
-    private void insert(int at, long key, int priceScale, long size) {
-        if (lo == 0 && hi == keys.length) {
-            grow();
-            at += lo; // the levels were at [0, length), now at [lo, hi)
-        }
-        boolean down = lo > 0 && (at - lo < hi - at || hi == keys.length);
-        if (down) { // the levels below `at` move one down
-            move(lo, lo - 1, at - lo);
-            lo--;
-            at--;
-        } else {
-            move(at, at + 1, hi - at);
-            hi++;
-        }
-        keys[at] = key;
-        scales[at] = (byte) priceScale;
-        sizes[at] = size;
-    }
-
-    private void remove(int at) {
-        if (at - lo < hi - at) {
-            move(lo, lo + 1, at - lo);
-            lo++;
-        } else {
-            move(at + 1, at, hi - at - 1);
-            hi--;
-        }
-    }
-
-    private void move(int from, int to, int n) {
-        System.arraycopy(keys, from, keys, to, n);
-        System.arraycopy(scales, from, scales, to, n);
-        System.arraycopy(sizes, from, sizes, to, n);
-    }
-
-    /** Twice the room, the levels in the middle again. */
-    private void grow() {
-        int n = hi - lo;
-        int cap = keys.length * 2;
-        int start = (cap - n) / 2;
-        long[] k = new long[cap];
-        byte[] sc = new byte[cap];
-        long[] sz = new long[cap];
-        System.arraycopy(keys, lo, k, start, n);
-        System.arraycopy(scales, lo, sc, start, n);
-        System.arraycopy(sizes, lo, sz, start, n);
-        keys = k;
-        scales = sc;
-        sizes = sz;
-        lo = start;
-        hi = start + n;
-    }
-
     private void becomeWhole() {
         whole = new TreeMap<>();
-        for (int i = lo; i < hi; i++) {
-            whole.put(price(i), FlatValues.unpack(sizes[i]));
+        for (int i = levels.lo; i < levels.hi; i++) {
+            whole.put(price(i), FlatValues.unpack(levels.sizes[i]));
         }
-        keys = null;
-        scales = null;
-        sizes = null;
+        levels = null;
     }
 
     /** The price at index {@code i}, with the scale it came with. */
     private BigDecimal price(int i) {
-        long v = bid ? keys[i] : -keys[i];
-        return BigDecimal.valueOf(v / TENS[scale - scales[i]], scales[i]);
+        long v = bid ? levels.keys[i] : -levels.keys[i];
+        return BigDecimal.valueOf(v / TENS[scale - levels.scales[i]], levels.scales[i]);
     }
 
     boolean isEmpty() {
-        return whole == null ? hi == lo : whole.isEmpty();
+        return whole == null ? levels.hi == levels.lo : whole.isEmpty();
     }
 
     /** The best price; only when not {@link #isEmpty}. */
     BigDecimal best() {
-        return whole != null ? (bid ? whole.lastKey() : whole.firstKey()) : price(hi - 1);
+        return whole != null ? (bid ? whole.lastKey() : whole.firstKey()) : price(levels.hi - 1);
     }
 
     /**
@@ -203,8 +128,8 @@ final class BookSide {
      */
     boolean crosses(BookSide asks) {
         if (whole == null && asks.whole == null) {
-            long b = keys[hi - 1];
-            long a = -asks.keys[asks.hi - 1];
+            long b = levels.keys[levels.hi - 1];
+            long a = -asks.levels.keys[asks.levels.hi - 1];
             int d = scale - asks.scale;
             if (d == 0 || d > 0 && d < TENS.length && a <= Long.MAX_VALUE / TENS[d]) {
                 return b >= a * TENS[Math.max(d, 0)];
@@ -232,8 +157,8 @@ final class BookSide {
         }
         long v = atScale.unscaledValue().longValue();
         long key = bid ? v : -v;
-        int at = find(key);
-        return at < hi && keys[at] == key ? FlatValues.unpack(sizes[at]) : null;
+        int at = levels.find(key);
+        return at < levels.hi && levels.keys[at] == key ? FlatValues.unpack(levels.sizes[at]) : null;
     }
 
     /** The best {@code n} levels, best first. */
@@ -249,8 +174,8 @@ final class BookSide {
             }
             return out;
         }
-        for (int i = hi - 1; i >= lo && out.size() < n; i--) {
-            out.add(new SocketBook.Level(price(i), FlatValues.unpack(sizes[i])));
+        for (int i = levels.hi - 1; i >= levels.lo && out.size() < n; i--) {
+            out.add(new SocketBook.Level(price(i), FlatValues.unpack(levels.sizes[i])));
         }
         return out;
     }
