@@ -2,80 +2,91 @@ package dev.feedctl.check;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A level2 book's recent changes in arrival order, in primitive arrays (epoch nanos, side, price and both sizes as
- * unscaled long and scale): seconds of changes outlive many young collections, and arrays of longs are not traced,
- * where a deque of records, decimals and instants was copied at each one. A change whose figures do not fit is kept
- * whole in a side array, null everywhere else.
+ * A level2 book's recent changes in arrival order, in four primitive arrays (epoch nanos, price with the side in a
+ * spare bit, both sizes {@link FlatValues#pack packed}): seconds of changes outlive many young collections, and
+ * arrays of longs are not traced, where a deque of records, decimals and instants was copied at each one. They grow
+ * by half, not double, as they are most of what a long tail keeps. A change whose figures do not pack is kept whole
+ * in a map by its number, its price slot marked {@link #WHOLE}.
  */
 final class ChangeRing {
+
+    /** Packed prices stay below 2^61 (16 digits, 7 bits of scale): this bit says the change is on the bid side. */
+    private static final long BID = 1L << 62;
+    private static final long WHOLE = -2;
 
     private long[] times = new long[256];
     private long[] prices = new long[256];
     private long[] befores = new long[256];
     private long[] afters = new long[256];
-    /** Per change: price scale, before scale, after scale ({@link FlatValues#ABSENT}: no level). */
-    private int[] scales = new int[3 * 256];
-    private boolean[] bids = new boolean[256];
-    private SocketBook.Change[] whole = new SocketBook.Change[256];
+    /** The changes that did not pack, by their number since the ring began. */
+    private final Map<Long, SocketBook.Change> whole = new HashMap<>();
+    private long dropped;
     private int head;
     private int count;
 
+    /** A change whose time {@link FlatValues#fits} and whose figures packed ({@link FlatValues#NO_LEVEL}: absent). */
+    void add(long time, boolean bid, long price, long before, long after) {
+        int s = next();
+        times[s] = time;
+        prices[s] = bid ? price | BID : price;
+        befores[s] = before;
+        afters[s] = after;
+    }
+
+    /** Any change: packed when its time and figures allow, else kept whole. */
     void add(Instant time, boolean bid, BigDecimal price, BigDecimal before, BigDecimal after) {
+        long p = FlatValues.pack(price);
+        long b = FlatValues.pack(before);
+        long a = FlatValues.pack(after);
+        if (FlatValues.fits(time) && p >= 0 && b != FlatValues.UNFIT && a != FlatValues.UNFIT) {
+            add(FlatValues.nanos(time), bid, p, b, a);
+            return;
+        }
+        whole.put(dropped + count, new SocketBook.Change(time, bid, price, before, after));
+        int s = next();
+        times[s] = FlatValues.fits(time) ? FlatValues.nanos(time) : time.getEpochSecond() < 0 ? Long.MIN_VALUE
+                : Long.MAX_VALUE;
+        prices[s] = WHOLE;
+    }
+
+    /** The slot of a new newest change. */
+    private int next() {
         if (count == times.length) {
             grow();
         }
-        int s = (head + count) & (times.length - 1);
-        if (FlatValues.fits(time) && FlatValues.fits(price) && FlatValues.fits(before) && FlatValues.fits(after)) {
-            times[s] = FlatValues.nanos(time);
-            prices[s] = FlatValues.unscaled(price);
-            befores[s] = FlatValues.unscaled(before);
-            afters[s] = FlatValues.unscaled(after);
-            scales[3 * s] = FlatValues.scale(price);
-            scales[3 * s + 1] = FlatValues.scale(before);
-            scales[3 * s + 2] = FlatValues.scale(after);
-            bids[s] = bid;
-            whole[s] = null;
-        } else {
-            times[s] = FlatValues.fits(time) ? FlatValues.nanos(time) : time.getEpochSecond() < 0 ? Long.MIN_VALUE
-                    : Long.MAX_VALUE;
-            whole[s] = new SocketBook.Change(time, bid, price, before, after);
-        }
-        count++;
+        return slot(count++);
     }
 
     private void grow() {
-        int n = times.length * 2;
-        long[] t = new long[n];
-        long[] p = new long[n];
-        long[] b = new long[n];
-        long[] a = new long[n];
-        int[] sc = new int[3 * n];
-        boolean[] bd = new boolean[n];
-        SocketBook.Change[] w = new SocketBook.Change[n];
-        for (int i = 0; i < count; i++) {
-            int from = slot(i);
-            t[i] = times[from];
-            p[i] = prices[from];
-            b[i] = befores[from];
-            a[i] = afters[from];
-            System.arraycopy(scales, 3 * from, sc, 3 * i, 3);
-            bd[i] = bids[from];
-            w[i] = whole[from];
-        }
-        times = t;
-        prices = p;
-        befores = b;
-        afters = a;
-        scales = sc;
-        bids = bd;
-        whole = w;
+        // by half, and never past what the book keeps (a ring of 50,001 grown to 74,724 left 24,723 slots unused)
+        int n = Math.max(count + 1, Math.min(times.length + times.length / 2, SocketBook.MAX_CHANGES + 1));
+        times = unroll(times, n);
+        prices = unroll(prices, n);
+        befores = unroll(befores, n);
+        afters = unroll(afters, n);
         head = 0;
     }
 
+    private long[] unroll(long[] a, int n) {
+        long[] out = new long[n];
+        int tail = Math.min(count, a.length - head);
+        System.arraycopy(a, head, out, 0, tail);
+        System.arraycopy(a, 0, out, tail, count - tail);
+        return out;
+    }
+
     private int slot(int i) {
-        return (head + i) & (times.length - 1);
+        int s = head + i;
+        return s >= times.length ? s - times.length : s;
+    }
+
+    /** The change kept whole at slot {@code s}, or null. */
+    private SocketBook.Change whole(int s) {
+        return prices[s] != WHOLE ? null : whole.get(dropped + (s >= head ? s - head : s + times.length - head));
     }
 
     int size() {
@@ -97,11 +108,20 @@ final class ChangeRing {
      */
     boolean on(int i, boolean bid, BigDecimal price) {
         int s = slot(i);
-        if (whole[s] != null) {
-            return whole[s].bid() == bid && (price == null || whole[s].price().compareTo(price) == 0);
+        SocketBook.Change c = whole(s);
+        if (c != null) {
+            return c.bid() == bid && (price == null || c.price().compareTo(price) == 0);
         }
-        return bids[s] == bid && (price == null || FlatValues.fits(price) && FlatValues.same(prices[s], scales[3 * s],
-                FlatValues.unscaled(price), price.scale()));
+        if ((prices[s] & BID) != 0 != bid || price == null) {
+            return (prices[s] & BID) != 0 == bid;
+        }
+        long mine = prices[s] & ~BID;
+        long p = FlatValues.pack(price);
+        if (p < 0) { // a price with more digits than any packed one can still equal one: "1.50000000000000000"
+            return FlatValues.unpack(mine).compareTo(price) == 0;
+        }
+        return FlatValues.same(FlatValues.packedUnscaled(mine), FlatValues.packedScale(mine),
+                FlatValues.packedUnscaled(p), FlatValues.packedScale(p));
     }
 
     /**
@@ -110,11 +130,11 @@ final class ChangeRing {
      */
     long priceKey(int i) {
         int s = slot(i);
-        if (whole[s] != null) {
+        if (prices[s] == WHOLE) {
             return -1;
         }
-        long u = prices[s];
-        int scale = scales[3 * s];
+        long u = FlatValues.packedUnscaled(prices[s] & ~BID);
+        int scale = FlatValues.packedScale(prices[s]);
         while (scale > 0 && u != 0 && u % 10 == 0) {
             u /= 10;
             scale--;
@@ -125,20 +145,23 @@ final class ChangeRing {
     /** The {@code i}th change, 0 the oldest, rebuilt. */
     SocketBook.Change get(int i) {
         int s = slot(i);
-        if (whole[s] != null) {
-            return whole[s];
+        SocketBook.Change c = whole(s);
+        if (c != null) {
+            return c;
         }
-        return new SocketBook.Change(FlatValues.instant(times[s]), bids[s], FlatValues.decimal(prices[s],
-                scales[3 * s]), FlatValues.decimal(befores[s], scales[3 * s + 1]), FlatValues.decimal(afters[s],
-                scales[3 * s + 2]));
+        return new SocketBook.Change(FlatValues.instant(times[s]), (prices[s] & BID) != 0, FlatValues.unpack(
+                prices[s] & ~BID), FlatValues.unpack(befores[s]), FlatValues.unpack(afters[s]));
     }
 
     /** Lets the oldest change go; returns its time (epoch nanos). */
     long removeFirst() {
         long t = times[head];
-        whole[head] = null;
-        head = (head + 1) & (times.length - 1);
+        if (prices[head] == WHOLE) {
+            whole.remove(dropped);
+        }
+        head = slot(1);
         count--;
+        dropped++;
         return t;
     }
 }

@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * How the trades and book windows hold times and decimals in primitive arrays: an instant as epoch nanoseconds, a
- * decimal as its unscaled long and its scale (exact, so REST's figures still compare exactly), an absent decimal as
- * the {@link #ABSENT} scale. Values that do not fit say so, and their holders keep them as objects instead.
+ * decimal {@link #pack packed} into one long with its scale (exact, so REST's figures still compare exactly), or as
+ * its unscaled long and scale to compare ({@link #ABSENT}: no decimal). Values that do not fit say so, and their
+ * holders keep them as objects instead.
  */
 final class FlatValues {
 
@@ -70,12 +71,38 @@ final class FlatValues {
         return u1 == 0 && u2 == 0 || s1 == s2 && u1 == u2;
     }
 
-    static int scale(BigDecimal d) {
-        return d == null ? ABSENT : d.scale();
+    /** A packed decimal's stand-in for no level (no size) at all. */
+    static final long NO_LEVEL = -1;
+    /** {@link #pack}'s answer for a decimal that does not pack: its holder keeps it as an object. */
+    static final long UNFIT = -2;
+
+    /**
+     * A non-negative decimal of at most 16 digits and a scale within [0, 127] as one long (unscaled value above the
+     * low 7 bits, scale in them): exact, so it reads back with the very scale it came with; null is {@link #NO_LEVEL},
+     * anything else {@link #UNFIT}.
+     */
+    static long pack(BigDecimal d) {
+        if (d == null) {
+            return NO_LEVEL;
+        }
+        int scale = d.scale();
+        if (d.signum() < 0 || scale < 0 || scale > 127 || d.precision() > 16) {
+            return UNFIT;
+        }
+        return unscaled(d) << 7 | scale;
     }
 
-    static BigDecimal decimal(long unscaled, int scale) {
-        return scale == ABSENT ? null : BigDecimal.valueOf(unscaled, scale);
+    /** The decimal {@link #pack} made; null for {@link #NO_LEVEL}. */
+    static BigDecimal unpack(long packed) {
+        return packed == NO_LEVEL ? null : BigDecimal.valueOf(packed >>> 7, (int) (packed & 127));
+    }
+
+    static long packedUnscaled(long packed) {
+        return packed >>> 7;
+    }
+
+    static int packedScale(long packed) {
+        return (int) (packed & 127);
     }
 
     /** A trade id as a number when it is one written plainly (no sign, no leading zero, at most 18 digits), else -1. */

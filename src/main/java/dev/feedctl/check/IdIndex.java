@@ -3,9 +3,12 @@ package dev.feedctl.check;
 import java.util.Arrays;
 
 /**
- * Trade id to ring slot, for ids that are plain non-negative numbers: open addressing over two primitive arrays, so
- * a window of tens of thousands of ids costs the young collector nothing to trace (a HashMap's entries and boxed keys
- * outlived young collections and made them slow). Removal shifts the probe run back instead of leaving tombstones.
+ * Trade id to ring slot, for ids that are plain non-negative numbers: two primitive arrays, so a window of tens of
+ * thousands of ids costs the young collector nothing to trace (a HashMap's entries and boxed keys outlived young
+ * collections and made them slow). An exchange numbers a product's trades one after another, so a window's ids are
+ * dense: each sits at its own value modulo the capacity, one look to find, add or remove it, and neighbouring ids
+ * in neighbouring memory (a hashed table missed the cache on each). When two live ids share a position the table
+ * widens, and ids too sparse for that are hashed and probed instead; removal there shifts the probe run back.
  */
 final class IdIndex {
 
@@ -13,9 +16,18 @@ final class IdIndex {
     private long[] keys;
     private int[] slots;
     private int size;
+    /** Each key at its value modulo the capacity, no two live keys at one position; false: hashed and probed. */
+    private boolean direct = true;
 
     IdIndex() {
         allocate(2048);
+    }
+
+    /** An index for keys that are not numbered one after another (packed prices, say): hashed from the start. */
+    static IdIndex hashed() {
+        IdIndex index = new IdIndex();
+        index.direct = false;
+        return index;
     }
 
     private void allocate(int capacity) {
@@ -26,11 +38,16 @@ final class IdIndex {
     }
 
     private int home(long key) {
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & (keys.length - 1);
+        return direct ? (int) (key & (keys.length - 1)) : (int) ((key * 0x9E3779B97F4A7C15L) >>> 40)
+                & (keys.length - 1);
     }
 
     /** The slot of {@code key}, or -1. */
     int get(long key) {
+        if (direct) {
+            int i = home(key);
+            return keys[i] == key ? slots[i] : -1;
+        }
         for (int i = home(key); ; i = (i + 1) & (keys.length - 1)) {
             if (keys[i] == key) {
                 return slots[i];
@@ -42,15 +59,22 @@ final class IdIndex {
     }
 
     void put(long key, int slot) {
-        if ((size + 1) * 2 > keys.length) {
-            long[] oldKeys = keys;
-            int[] oldSlots = slots;
-            allocate(keys.length * 2);
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != EMPTY) {
-                    put(oldKeys[i], oldSlots[i]);
-                }
+        if (direct) {
+            int i = home(key);
+            if (keys[i] == EMPTY || keys[i] == key) {
+                size += keys[i] == EMPTY ? 1 : 0;
+                keys[i] = key;
+                slots[i] = slot;
+                return;
             }
+            // another live id here: a wider table while the ids are dense enough for one, else hashing
+            boolean wider = keys.length < 8L * (size + 1) && keys.length < 1 << 27;
+            rebuild(wider ? keys.length * 2 : Math.max(2048, Integer.highestOneBit(size + 1) * 4), wider);
+            put(key, slot);
+            return;
+        }
+        if ((size + 1) * 2 > keys.length) {
+            rebuild(keys.length * 2, false);
         }
         int i = home(key);
         while (keys[i] != EMPTY && keys[i] != key) {
@@ -61,7 +85,28 @@ final class IdIndex {
         slots[i] = slot;
     }
 
+    /** Every key again, in a table of {@code capacity} in the given way (a key that collides there rebuilds again). */
+    private void rebuild(int capacity, boolean direct) {
+        long[] oldKeys = keys;
+        int[] oldSlots = slots;
+        allocate(capacity);
+        this.direct = direct;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != EMPTY) {
+                put(oldKeys[i], oldSlots[i]);
+            }
+        }
+    }
+
     void remove(long key) {
+        if (direct) {
+            int i = home(key);
+            if (keys[i] == key) {
+                keys[i] = EMPTY;
+                size--;
+            }
+            return;
+        }
         int mask = keys.length - 1;
         int i = home(key);
         while (keys[i] != key) {
@@ -85,6 +130,7 @@ final class IdIndex {
         }
     }
 
+    /** Empties the index; ids once found too sparse stay hashed. */
     void clear() {
         Arrays.fill(keys, EMPTY);
         size = 0;

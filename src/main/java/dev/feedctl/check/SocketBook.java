@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -35,8 +34,8 @@ final class SocketBook {
     }
 
     static final class Book {
-        final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>();
-        final TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
+        final BookSide bids = new BookSide(true);
+        final BookSide asks = new BookSide(false);
         final ChangeRing changes = new ChangeRing();
         /** The book cannot be rewound to before this: its snapshot, or the newest change let go. */
         Instant knownFrom;
@@ -75,7 +74,9 @@ final class SocketBook {
             b = new Book();
             books.put(product, b);
         }
-        for (Event.L2Update u : l2.updates()) {
+        List<Event.L2Update> updates = l2.updates();
+        for (int i = 0; i < updates.size(); i++) {
+            Event.L2Update u = updates.get(i);
             if (u.side() == null || u.priceLevel() == null) {
                 continue; // the schema check names it; there is no level to put it on
             }
@@ -103,32 +104,40 @@ final class SocketBook {
     }
 
     private static void apply(Book b, boolean bid, BigDecimal price, BigDecimal size, Instant time, boolean snapshot) {
-        TreeMap<BigDecimal, BigDecimal> side = bid ? b.bids : b.asks;
-        BigDecimal before = size.signum() == 0 ? side.remove(price) : side.put(price, size);
-        if (!snapshot) {
-            b.changes.add(time, bid, price, before, size.signum() == 0 ? null : size);
-            b.latest = b.latest == null || time.isAfter(b.latest) ? time : b.latest;
-            long latest = FlatValues.fits(b.latest) ? FlatValues.nanos(b.latest) : Long.MIN_VALUE;
-            if (b.changes.size() <= MAX_CHANGES && latest <= b.nextSweep) {
-                return; // swept every 100 ms of feed time, not on every change
-            }
-            b.nextSweep = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest + 100_000_000L;
-            long horizon = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - KEEP.toNanos();
-            while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES || b.changes.time(0) < horizon)) {
-                b.forgotThrough = Math.max(b.forgotThrough, b.changes.removeFirst());
-            }
+        BookSide side = bid ? b.bids : b.asks;
+        long packedPrice = FlatValues.pack(price);
+        long packedSize = FlatValues.pack(size);
+        long before = side.set(price, packedPrice, size, packedSize);
+        if (snapshot) {
+            return;
+        }
+        long after = size.signum() == 0 ? FlatValues.NO_LEVEL : packedSize;
+        if (packedPrice >= 0 && before != FlatValues.UNFIT && after != FlatValues.UNFIT && FlatValues.fits(time)) {
+            b.changes.add(FlatValues.nanos(time), bid, packedPrice, before, after);
+        } else {
+            b.changes.add(time, bid, price, side.before(before), size.signum() == 0 ? null : size);
+        }
+        b.latest = b.latest == null || time.isAfter(b.latest) ? time : b.latest;
+        long latest = FlatValues.fits(b.latest) ? FlatValues.nanos(b.latest) : Long.MIN_VALUE;
+        if (b.changes.size() <= MAX_CHANGES && latest <= b.nextSweep) {
+            return; // swept every 100 ms of feed time, not on every change
+        }
+        b.nextSweep = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest + 100_000_000L;
+        long horizon = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - KEEP.toNanos();
+        while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES || b.changes.time(0) < horizon)) {
+            b.forgotThrough = Math.max(b.forgotThrough, b.changes.removeFirst());
         }
     }
 
     private void checkCrossed(String product, Book b) {
-        boolean now = !b.bids.isEmpty() && !b.asks.isEmpty() && b.bids.lastKey().compareTo(b.asks.firstKey()) >= 0;
+        boolean now = !b.bids.isEmpty() && !b.asks.isEmpty() && b.bids.crosses(b.asks);
         boolean entered = now && !b.crossed;
         b.crossed = now;
         if (entered) { // counted as it crosses: a book that stays crossed is one crossing
             crossed++;
             if (firstCrossed == null) {
-                firstCrossed = product + " at " + b.latest + ": best bid " + b.bids.lastKey().toPlainString()
-                        + " >= best ask " + b.asks.firstKey().toPlainString();
+                firstCrossed = product + " at " + b.latest + ": best bid " + b.bids.best().toPlainString()
+                        + " >= best ask " + b.asks.best().toPlainString();
             }
         }
     }
@@ -151,15 +160,10 @@ final class SocketBook {
             return null;
         }
         Map<BigDecimal, Level> undone = undo(b, bid, at, null);
-        NavigableMap<BigDecimal, BigDecimal> now = bid ? b.bids.descendingMap() : b.asks;
         List<Level> candidates = new ArrayList<>(undone.values());
-        int taken = 0;
-        for (Map.Entry<BigDecimal, BigDecimal> e : now.entrySet()) {
-            if (taken++ >= depth + undone.size()) {
-                break;
-            }
-            if (!undone.containsKey(e.getKey())) {
-                candidates.add(new Level(e.getKey(), e.getValue()));
+        for (Level l : (bid ? b.bids : b.asks).best(depth + undone.size())) {
+            if (!undone.containsKey(l.price())) {
+                candidates.add(l);
             }
         }
         Comparator<Level> best = Comparator.comparing(Level::price);
@@ -178,7 +182,7 @@ final class SocketBook {
         }
         // oldest first: a price's size at `at` is the before of its first change after it; later ones are skipped
         // by key, unmade (a rewind spans thousands of changes over a few hundred prices)
-        IdIndex taken = price == null ? new IdIndex() : null;
+        IdIndex taken = price == null ? IdIndex.hashed() : null;
         for (int i = from; i < b.changes.size(); i++) {
             if (!b.changes.on(i, bid, price)) {
                 continue;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +22,7 @@ final class TradeJudge {
     static final class Tally extends TradeCounts {
         /** Merged [from, to) intervals REST answered for, in order. */
         final List<Instant[]> covered = new ArrayList<>();
-        final LinkedHashSet<String> seen = new LinkedHashSet<>();
+        final IdWindow seen = new IdWindow(SEEN);
         /** Missing ids not yet taken by a live view (tail), the latest {@link #RECENT} at most. */
         final java.util.ArrayDeque<TradeAuditor.RestTrade> recentMissing = new java.util.ArrayDeque<>();
 
@@ -75,8 +74,9 @@ final class TradeJudge {
             if (!t.seen.add(r.id())) {
                 continue;
             }
-            if (t.seen.size() > SEEN) {
-                t.seen.remove(t.seen.iterator().next());
+            if (tape.keptAlike(a.product(), r)) {
+                t.compared++; // as compare() finds it, without rebuilding the socket's trade
+                continue;
             }
             TradeTape.Kept k = tape.find(a.product(), r.id());
             if (k != null) {

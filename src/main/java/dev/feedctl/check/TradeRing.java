@@ -1,12 +1,13 @@
 package dev.feedctl.check;
 
 import dev.feedctl.protocol.Event;
+import java.math.BigDecimal;
 
 /**
- * One product's kept trades in arrival order, in primitive arrays (id, epoch nanos, price and size as unscaled long
- * and scale, side as a code) with an {@link IdIndex} over them: the window outlives many young collections, and
+ * One product's kept trades in arrival order, in primitive arrays (id, epoch nanos, price and size
+ * {@link FlatValues#pack packed}, side as a code) with an {@link IdIndex} over them: the window outlives many young collections, and
  * arrays of longs are not traced, where a map of records, strings, decimals and instants was copied at each one.
- * Holds only trades {@link #fits} accepts; the tape keeps the others as objects.
+ * Holds only trades {@link #offer} accepts; the tape keeps the others as objects.
  */
 final class TradeRing {
 
@@ -16,18 +17,10 @@ final class TradeRing {
     private long[] times = new long[1024];
     private long[] prices = new long[1024];
     private long[] sizes = new long[1024];
-    private int[] priceScales = new int[1024];
-    private int[] sizeScales = new int[1024];
     private byte[] sides = new byte[1024];
     private int head;
     private int count;
     private final IdIndex index = new IdIndex();
-
-    /** Whether the flat arrays can hold this trade exactly; {@code id} is its {@link FlatValues#plainNumber}. */
-    static boolean fits(long id, Event.Trade t) {
-        return id >= 0 && FlatValues.fits(t.time()) && FlatValues.fits(t.price()) && FlatValues.fits(t.size())
-                && side(t.side()) >= 0;
-    }
 
     private static int side(String s) {
         for (int i = 0; i < SIDES.length; i++) {
@@ -42,20 +35,29 @@ final class TradeRing {
         return index.get(id) >= 0;
     }
 
-    void add(long id, Event.Trade t) {
+    /**
+     * Keeps the trade when the flat arrays can hold it exactly ({@code id} is its {@link FlatValues#plainNumber});
+     * false, keeping nothing, when they cannot.
+     */
+    boolean offer(long id, Event.Trade t) {
+        long price = FlatValues.pack(t.price());
+        long size = FlatValues.pack(t.size());
+        int side = side(t.side());
+        if (id < 0 || !FlatValues.fits(t.time()) || price == FlatValues.UNFIT || size == FlatValues.UNFIT || side < 0) {
+            return false;
+        }
         if (count == ids.length) {
             grow();
         }
         int slot = (head + count) & (ids.length - 1);
         ids[slot] = id;
         times[slot] = FlatValues.nanos(t.time());
-        prices[slot] = FlatValues.unscaled(t.price());
-        priceScales[slot] = FlatValues.scale(t.price());
-        sizes[slot] = FlatValues.unscaled(t.size());
-        sizeScales[slot] = FlatValues.scale(t.size());
-        sides[slot] = (byte) side(t.side());
+        prices[slot] = price;
+        sizes[slot] = size;
+        sides[slot] = (byte) side;
         index.put(id, slot);
         count++;
+        return true;
     }
 
     private void grow() {
@@ -64,17 +66,10 @@ final class TradeRing {
         times = unroll(times, n);
         prices = unroll(prices, n);
         sizes = unroll(sizes, n);
-        int[] ps = new int[n];
-        int[] ss = new int[n];
         byte[] sd = new byte[n];
         for (int i = 0; i < count; i++) {
-            int from = (head + i) & (priceScales.length - 1);
-            ps[i] = priceScales[from];
-            ss[i] = sizeScales[from];
-            sd[i] = sides[from];
+            sd[i] = sides[(head + i) & (sides.length - 1)];
         }
-        priceScales = ps;
-        sizeScales = ss;
         sides = sd;
         head = 0;
         index.clear();
@@ -109,14 +104,29 @@ final class TradeRing {
         return t;
     }
 
+    /** Whether the trade with this id is kept and agrees with these figures where both state them. */
+    boolean alike(long id, BigDecimal price, BigDecimal size, String side) {
+        int slot = index.get(id);
+        return slot >= 0 && alike(prices[slot], price) && alike(sizes[slot], size)
+                && (side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]));
+    }
+
+    private static boolean alike(long packed, BigDecimal other) {
+        if (other == null || packed == FlatValues.NO_LEVEL) {
+            return true;
+        }
+        return FlatValues.fits(other) && FlatValues.same(FlatValues.packedUnscaled(packed), FlatValues.packedScale(
+                packed), FlatValues.unscaled(other), other.scale());
+    }
+
     /** The kept trade with this id, rebuilt as the socket said it; null when it is not kept. */
     TradeTape.Kept find(long id) {
         int slot = index.get(id);
         if (slot < 0) {
             return null;
         }
-        return new TradeTape.Kept(Long.toString(id), FlatValues.decimal(prices[slot], priceScales[slot]),
-                FlatValues.decimal(sizes[slot], sizeScales[slot]), SIDES[sides[slot]],
+        return new TradeTape.Kept(Long.toString(id), FlatValues.unpack(prices[slot]),
+                FlatValues.unpack(sizes[slot]), SIDES[sides[slot]],
                 FlatValues.instant(times[slot]));
     }
 }

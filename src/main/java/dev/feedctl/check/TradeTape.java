@@ -51,16 +51,27 @@ final class TradeTape {
     }
 
     private final Map<String, Product> products = new ConcurrentHashMap<>();
+    /** The product of the latest trade, as it came and canonical. */
+    private String lastRaw;
+    private String lastId;
+    private Product lastProduct;
     private long duplicates;
     private final List<String> duplicateExamples = new ArrayList<>();
 
     void add(Event.MarketTrades event) {
-        for (Event.Trade t : event.trades()) {
+        List<Event.Trade> trades = event.trades();
+        for (int i = 0; i < trades.size(); i++) {
+            Event.Trade t = trades.get(i);
             if (t.tradeId() == null || t.productId() == null || t.time() == null) {
                 continue; // the schema check names it; nothing here to match on
             }
-            String id = ProductIds.canonical(t.productId());
-            Product p = products.computeIfAbsent(id, k -> new Product());
+            if (!t.productId().equals(lastRaw)) { // a frame's trades are mostly one product's
+                lastRaw = t.productId();
+                lastId = ProductIds.canonical(lastRaw);
+                lastProduct = products.computeIfAbsent(lastId, k -> new Product());
+            }
+            String id = lastId;
+            Product p = lastProduct;
             p.delivered++;
             long number = FlatValues.plainNumber(t.tradeId());
             if (number >= 0 && p.ring.contains(number) || !p.odd.isEmpty() && p.odd.containsKey(t.tradeId())) {
@@ -70,9 +81,7 @@ final class TradeTape {
                 }
                 continue;
             }
-            if (TradeRing.fits(number, t)) {
-                p.ring.add(number, t);
-            } else {
+            if (!p.ring.offer(number, t)) {
                 p.odd.put(t.tradeId(), new Kept(t.tradeId(), t.price(), t.size(), t.side(), t.time()));
             }
             if (p.first == null || t.time().isBefore(p.first)) {
@@ -120,6 +129,16 @@ final class TradeTape {
         long number = FlatValues.plainNumber(tradeId);
         Kept k = number >= 0 ? p.ring.find(number) : null;
         return k != null ? k : p.odd.get(tradeId);
+    }
+
+    /**
+     * Whether the window holds REST's trade with the same price, size and side as far as both state them (a figure
+     * either leaves out is no difference): false also when that cannot be told without the whole trade.
+     */
+    boolean keptAlike(String product, TradeAuditor.RestTrade r) {
+        Product p = products.get(product);
+        long number = FlatValues.plainNumber(r.id());
+        return p != null && number >= 0 && p.ring.alike(number, r.price(), r.size(), r.side());
     }
 
     /** True when trades at {@code time} may have been let go from the window. */
