@@ -1,7 +1,7 @@
 package dev.feedctl.check;
 
 import dev.feedctl.transport.CloseInfo;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +95,7 @@ final class ConnectionCheck {
         String dead = gaps == 0 ? "no sequence gap before it" : gaps + " sequence gaps ("
                 + leg.session().ledger().sequence().counts().missing() + " numbers missing) before it";
         return closed + ", " + dead + (outage == null ? ", no connection after it in the recording"
-                : ", down " + Figures.duration(Duration.ofMillis((Long) outage.get("downtime_ms"))) + " until connection " + outage.get("next_connection"));
+                : ", down " + Notation.duration(Duration.ofMillis((Long) outage.get("downtime_ms"))) + " until connection " + outage.get("next_connection"));
     }
 
     private Map<String, Object> close(Leg leg) {

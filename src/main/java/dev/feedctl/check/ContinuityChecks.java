@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.protocol.HeartbeatTracker;
 import dev.feedctl.protocol.SequenceTracker;
 import java.time.Duration;
@@ -76,11 +76,11 @@ final class ContinuityChecks {
         }
         if (h.longest.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
             return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, h.count == 0
-                    ? "no heartbeat arrived" : "heartbeats stopped: " + Figures.duration(h.longest) + " without one"
+                    ? "no heartbeat arrived" : "heartbeats stopped: " + Notation.duration(h.longest) + " without one"
                     + on + " (more than 2 s)", "the feed is stalled or the connection half-dead; reconnect", data);
         }
         if (h.count == 0) {
-            return CheckResult.skip("heartbeats", "no heartbeat arrived in the " + Figures.duration(h.observed) + " "
+            return CheckResult.skip("heartbeats", "no heartbeat arrived in the " + Notation.duration(h.observed) + " "
                     + "observed: too short to judge (they come every second; 2 s without one fails)");
         }
         return CheckResult.pass("heartbeats", evidence, data);

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * What a verify run observes, written while it runs by the {@link Verifier} (or the {@link Replayer}) and nothing
- * else; {@link #evidence} then hands the checks the read-only {@link Evidence}. Fields are named as there.
+ * else; {@link #evidence} then hands the checks the read-only {@link Evidence}. FieldReader are named as there.
  */
 final class EvidenceRecorder {
 

@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.LastTrade;
 import dev.feedctl.protocol.ProductIds;
@@ -61,16 +61,16 @@ record FreshnessCheck(CheckSettings s, Evidence o) {
         }
         if (ages.isEmpty() && !notYet.isEmpty()) {
             return CheckResult.skip("freshness", "no update arrived yet for " + String.join(", ", notYet) + ", and "
-                    + "the run was shorter than the limit (" + Figures.duration(limit) + "): no age to judge");
+                    + "the run was shorter than the limit (" + Notation.duration(limit) + "): no age to judge");
         }
         if (ages.isEmpty()) {
             return CheckResult.skip("freshness", "no product to judge: " + (s.products().isEmpty()
                     ? "none was subscribed, and no data frame named one" : "none of " + String.join(", ",
                     s.products()) + " was tracked"));
         }
-        String evidence = "age of the last update per product: " + Figures.byName(ages.entrySet().stream().collect(
+        String evidence = "age of the last update per product: " + Notation.byName(ages.entrySet().stream().collect(
                 java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> Duration.ofMillis((Long) e.getValue()))))
-                + "; limit " + Figures.duration(limit)
+                + "; limit " + Notation.duration(limit)
                 + (notYet.isEmpty() ? "" : "; no update yet for " + String.join(", ", notYet) + " (not yet stale)");
         if (stale.isEmpty()) {
             return CheckResult.pass("freshness", evidence, ages);
@@ -97,9 +97,9 @@ record FreshnessCheck(CheckSettings s, Evidence o) {
             if (rest == null) {
                 unknown.add(p);
             } else if (rest.showsTradeAfter(socketLast)) {
-                dead.add(p + " (REST shows a trade " + Figures.duration(rest.newerThan(socketLast)) + " newer than the "
+                dead.add(p + " (REST shows a trade " + Notation.duration(rest.newerThan(socketLast)) + " newer than the "
                         + "socket's last update, both by the exchange's clock; socket silent for "
-                        + Figures.duration(Duration.ofMillis((Long) ages.get(p))) + ")");
+                        + Notation.duration(Duration.ofMillis((Long) ages.get(p))) + ")");
             } else {
                 quiet.add(p);
             }
@@ -112,10 +112,10 @@ record FreshnessCheck(CheckSettings s, Evidence o) {
         }
         if (!unknown.isEmpty()) {
             return CheckResult.fail("freshness", ExitCode.VERIFICATION_FAILED, evidence, "stale beyond the limit: "
-                    + Figures.names(unknown) + "; REST could not say whether they traded (" + whyUnknown(ev,
+                    + Notation.names(unknown) + "; REST could not say whether they traded (" + whyUnknown(ev,
                     unknown) + ")", null, ages);
         }
-        return CheckResult.warn("freshness", evidence, "quiet market: " + Figures.names(quiet) + " had no "
+        return CheckResult.warn("freshness", evidence, "quiet market: " + Notation.names(quiet) + " had no "
                 + "trades on REST after the socket's last update either", "not a feed failure; raise "
                 + "--max-staleness for quiet products", ages);
     }

@@ -2,7 +2,7 @@ package dev.feedctl.check;
 
 import dev.feedctl.protocol.ExchangeLag;
 import dev.feedctl.transport.Connection;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,23 +39,23 @@ final class KeepingUpCheck {
         data.put("judged_after_deadline", o.timing().judgedAfterDeadline());
         data.put("exchange_lag_ms", lag.summaryMillis());
         data.put("lag_growth_ms", lag.growth().toMillis());
-        String lagText = lag.count() == 0 ? "no exchange timestamps" : Figures.format(
+        String lagText = lag.count() == 0 ? "no exchange timestamps" : Notation.format(
                 "lag behind exchange timestamps p50 %.1f ms, p99 %.1f ms, growth %d ms",
                 (Double) lag.summaryMillis().get("p50"), (Double) lag.summaryMillis().get("p99"),
                 lag.growth().toMillis());
-        String evidence = "longest wait before judging " + Figures.duration(backlog) + ", reader paused "
-                + conn.stalls() + " times (" + Figures.duration(Duration.ofMillis(stalledMs)) + "); " + lagText;
+        String evidence = "longest wait before judging " + Notation.duration(backlog) + ", reader paused "
+                + conn.stalls() + " times (" + Notation.duration(Duration.ofMillis(stalledMs)) + "); " + lagText;
         if (stalledMs > 0 || backlog.compareTo(BACKLOG_LIMIT) > 0) {
             return CheckResult.warn("keeping-up", evidence, "feedctl fell behind the feed by "
-                    + Figures.duration(backlog) + " (frames waited that long to be judged"
-                    + (stalledMs > 0 ? "; its reader paused " + Figures.duration(Duration.ofMillis(stalledMs))
+                    + Notation.duration(backlog) + " (frames waited that long to be judged"
+                    + (stalledMs > 0 ? "; its reader paused " + Notation.duration(Duration.ofMillis(stalledMs))
                     + " while its buffer was full" : "")
                     + "): this machine or feedctl is the bottleneck, not the feed. Every frame was still judged, and "
                     + "heartbeat silences and ages above leave feedctl's own pauses out",
                     "give feedctl a core of its own, or fewer products and channels per run", data);
         }
         if (lag.growth().compareTo(UPSTREAM_LIMIT) > 0) {
-            return CheckResult.warn("keeping-up", evidence, "frames arrived up to " + Figures.duration(lag.growth())
+            return CheckResult.warn("keeping-up", evidence, "frames arrived up to " + Notation.duration(lag.growth())
                     + " later than at best, while feedctl kept up: the delay is upstream (server or network)",
                     "check the network path; compare with a run from another machine", data);
         }

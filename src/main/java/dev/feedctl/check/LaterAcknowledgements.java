@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +26,14 @@ final class LaterAcknowledgements {
             String what = String.join(", ", missing);
             if (leg.lasted().compareTo(s.connect().timeout()) >= 0) {
                 return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, leg.label() + ": no subscriptions "
-                        + "acknowledgement for " + what + " within " + Figures.duration(s.connect().timeout()),
+                        + "acknowledgement for " + what + " within " + Notation.duration(s.connect().timeout()),
                         "check the channel and product names", CheckResult.data("connection", leg.id(), "missing", missing));
             }
             if (leg.close() != null) {
                 return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, leg.label() + " closed before "
                         + what + " was acknowledged", null, CheckResult.data("connection", leg.id(), "missing", missing));
             }
-            notYet.add(leg.label() + " (the recording ends " + Figures.duration(leg.lasted()) + " after it opened, before "
+            notYet.add(leg.label() + " (the recording ends " + Notation.duration(leg.lasted()) + " after it opened, before "
                     + "its acknowledgement)");
         }
         return notYet.isEmpty() ? null : CheckResult.pass("acknowledged", evidence + "; not yet acknowledged: "

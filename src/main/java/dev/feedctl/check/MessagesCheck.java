@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.ProductIds;
@@ -62,7 +62,7 @@ final class MessagesCheck {
             }
         }
         String evidence = "valid data frames " + (s.streamsProducts() || s.onlyTickerBatch() ? "per product"
-                : "per channel") + ": " + Figures.byName(counts) + ", needed " + required;
+                : "per channel") + ": " + Notation.byName(counts) + ", needed " + required;
         if (short_.isEmpty()) {
             return CheckResult.pass("messages", evidence, counts);
         }

@@ -3,7 +3,7 @@ package dev.feedctl.check;
 import dev.feedctl.protocol.CoinbaseHosts;
 import dev.feedctl.protocol.ProductIds;
 import dev.feedctl.transport.RestClient;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +37,7 @@ final class ProbeRestRungs {
         if (time.status() == 429) { // it answers: reachable, but this client is over its rate limit
             rungs.add(CheckResult.warn("rest-reachable", s.rest() + ": " + RestSampler.describe(time),
                     "REST answered 429 (rate limited) to every try within "
-                            + Figures.duration(s.connect().timeout()) + (time.retryAfter() == null ? "" : "; Retry-After: " + time.retryAfter()),
+                            + Notation.duration(s.connect().timeout()) + (time.retryAfter() == null ? "" : "; Retry-After: " + time.retryAfter()),
                     "wait, then probe again; lower --rest-budget", Map.of()).timed(Prober.ms(t)));
             rungs.add(CheckResult.skip("rest-price", "REST rate-limited"));
             rungs.add(CheckResult.skip("clock-skew", "REST rate-limited"));
@@ -85,17 +85,17 @@ final class ProbeRestRungs {
         if (bps == null) {
             return CheckResult.skip("rest-price", "REST price " + price + ", no socket price for " + product);
         }
-        String evidence = product + " REST " + price + ", socket within " + Figures.bps(bps) + " (limit "
-                + Figures.bps(s.maxDeviationBps()) + ")";
+        String evidence = product + " REST " + price + ", socket within " + Notation.bps(bps) + " (limit "
+                + Notation.bps(s.maxDeviationBps()) + ")";
         return bps.compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0
                 ? CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree by "
-                + Figures.bps(bps), "check that both URLs point at the same exchange", Map.of("bps", bps.doubleValue()))
+                + Notation.bps(bps), "check that both URLs point at the same exchange", Map.of("bps", bps.doubleValue()))
                 : CheckResult.pass("rest-price", evidence, Map.of("bps", bps.doubleValue()));
     }
 
     static CheckResult clockSkew(long skewMillis, boolean withKey) {
         long abs = Math.abs(skewMillis);
-        String evidence = "this machine is " + Figures.duration(Duration.ofMillis(abs)) + " "
+        String evidence = "this machine is " + Notation.duration(Duration.ofMillis(abs)) + " "
                 + (skewMillis > 0 ? "behind" : "ahead of")
                 + " the exchange clock";
         if (abs > 30_000) {

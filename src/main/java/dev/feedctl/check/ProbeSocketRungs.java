@@ -7,7 +7,7 @@ import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestClient;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +69,7 @@ final class ProbeSocketRungs {
 
     /** {@code the 3.0 s window}, or {@code the shortened window}: what a count was counted over. */
     private String span() {
-        return window.cutShort() == null ? "the " + Figures.duration(s.duration()) + " window" : "the shortened window";
+        return window.cutShort() == null ? "the " + Notation.duration(s.duration()) + " window" : "the shortened window";
     }
 
     ServerErrors.Explanation error() {
@@ -100,14 +100,14 @@ final class ProbeSocketRungs {
             return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "frames in the " + f.description(), "wrong feed: "
                     + f.description(), f.advice(), Map.of());
         }
-        return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "no acknowledgement for " + Figures.names(missing),
+        return CheckResult.fail("subscribe-ack", ExitCode.PROTOCOL, "no acknowledgement for " + Notation.names(missing),
                 "the server never confirmed the subscribe", "check channel and product names", Map.of());
     }
 
     private CheckResult firstData() {
         Duration first = session.firstDataAfter();
         if (first != null) {
-            return CheckResult.pass("first-data", "first data frame after " + Figures.duration(first), Map.of())
+            return CheckResult.pass("first-data", "first data frame after " + Notation.duration(first), Map.of())
                     .timed(first.toNanos() / 1e6);
         }
         if (!session.unacknowledged().isEmpty()) {
@@ -127,7 +127,7 @@ final class ProbeSocketRungs {
         // up to the end of the window, not just between heartbeats: a feed that stops early is not continuous
         Duration silence = hb.longestSilence(window.end());
         String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
-                + Figures.duration(silence);
+                + Notation.duration(silence);
         if (hb.count() == 0) {
             if (!session.unacknowledged().isEmpty()) {
                 return CheckResult.skip("heartbeats", "not subscribed");
@@ -146,7 +146,7 @@ final class ProbeSocketRungs {
         }
         if (silence.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
             return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeats stopped: "
-                    + Figures.duration(silence) + " without one (more than 2 s)", "the feed is stalled or the connection "
+                    + Notation.duration(silence) + " without one (more than 2 s)", "the feed is stalled or the connection "
                     + "half-dead; reconnect", Map.of());
         }
         return CheckResult.pass("heartbeats", evidence, Map.of());

@@ -81,7 +81,7 @@ public final class Replayer {
         recording.close();
         Evidence evidence = o.evidence();
         List<CheckResult> checks = new VerifyChecks(judged, evidence).all();
-        Map<String, Object> facts = Facts.of(judged, evidence);
+        Map<String, Object> facts = RunSummary.of(judged, evidence);
         facts.put("interrupted", interrupted);
         facts.put("recording_lines", recording.lines());
         facts.put("recorded_ms", recording.span().toMillis());

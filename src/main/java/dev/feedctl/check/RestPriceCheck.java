@@ -1,7 +1,7 @@
 package dev.feedctl.check;
 
 import dev.feedctl.transport.RestCounts;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -77,13 +77,13 @@ final class RestPriceCheck {
         data.put("max_deviation_bps", worst.getValue().doubleValue());
         data.put("limit_bps", s.maxDeviationBps());
         int unreached = prices.unreached();
-        String evidence = compared + " time-aligned comparisons, max deviation " + Figures.bps(worst.getValue())
-                + " on " + worst.getKey() + " (limit " + Figures.bps(s.maxDeviationBps()) + ")" + (unreached > 0
+        String evidence = compared + " time-aligned comparisons, max deviation " + Notation.bps(worst.getValue())
+                + " on " + worst.getKey() + " (limit " + Notation.bps(s.maxDeviationBps()) + ")" + (unreached > 0
                 ? ", " + unreached + (unreached == 1 ? " later sample" : " later samples") + " not compared (REST "
                 + "was asked after the socket's last judged price)" : "") + "; " + restCounts;
         if (worst.getValue().compareTo(BigDecimal.valueOf(s.maxDeviationBps())) > 0) {
             return CheckResult.fail("rest-price", ExitCode.VERIFICATION_FAILED, evidence, "socket and REST disagree: "
-                    + worst.getKey() + " differs by " + Figures.bps(worst.getValue()), "check that both URLs point "
+                    + worst.getKey() + " differs by " + Notation.bps(worst.getValue()), "check that both URLs point "
                     + "at the same exchange and the product ids match (aliases like BTC-USDC are mapped to BTC-USD)",
                     data);
         }

@@ -1,7 +1,7 @@
 package dev.feedctl.check;
 
 import com.google.gson.JsonElement;
-import dev.feedctl.protocol.Untrusted;
+import dev.feedctl.protocol.NetworkText;
 import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -134,10 +134,10 @@ final class RestSampler extends RestRounds {
         }
         if (r.status() == 200 && r.json() == null) {
             return "HTTP 200 with a body that is not a JSON object" + (body0.isEmpty() ? " (empty)" : ": "
-                    + Untrusted.text(body0.length() > 60 ? body0.substring(0, 57) + "..." : body0));
+                    + NetworkText.text(body0.length() > 60 ? body0.substring(0, 57) + "..." : body0));
         }
         String body = r.body() == null ? "" : r.body().replaceAll("[ \\t\\r\\n]+", " ");
-        return "HTTP " + r.status() + (body.isEmpty() ? "" : " " + Untrusted.text(
+        return "HTTP " + r.status() + (body.isEmpty() ? "" : " " + NetworkText.text(
                 body.length() > 120 ? body.substring(0, 117) + "..." : body));
     }
 
@@ -146,7 +146,7 @@ final class RestSampler extends RestRounds {
         if (e == null || !e.isJsonPrimitive()) {
             return null;
         }
-        BigDecimal d = Untrusted.decimal(e.getAsString());
+        BigDecimal d = NetworkText.decimal(e.getAsString());
         return d != null && d.signum() > 0 ? d : null;
     }
 

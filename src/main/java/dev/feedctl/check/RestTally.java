@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.protocol.Untrusted;
+import dev.feedctl.protocol.NetworkText;
 import dev.feedctl.transport.RestClient;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -42,7 +42,7 @@ final class RestTally {
     /** The audit's thread died of {@code e}. */
     void died(Throwable e) {
         // the problem first: a reader on another thread that sees the failure then sees its explanation too
-        lastProblem = "feedctl's REST " + who + " failed: " + Untrusted.text(e.toString());
+        lastProblem = "feedctl's REST " + who + " failed: " + NetworkText.text(e.toString());
         failure = e;
     }
 

@@ -2,7 +2,7 @@ package dev.feedctl.check;
 
 import dev.feedctl.protocol.LastTrade;
 import dev.feedctl.protocol.ProductIds;
-import dev.feedctl.protocol.Texts;
+import dev.feedctl.protocol.DecimalsAndTimes;
 import dev.feedctl.transport.PriceBoard;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -46,7 +46,7 @@ public final class RestVerdicts {
         }
         BigDecimal price = lastTrade.price();
         // an absurd price is never compared, whoever read it: its arithmetic throws or never ends
-        Double deviation = price == null || !Texts.sane(price) || row.price() == null || row.price().signum() == 0
+        Double deviation = price == null || !DecimalsAndTimes.sane(price) || row.price() == null || row.price().signum() == 0
                 ? null : price.subtract(row.price()).divide(row.price(), MathContext.DECIMAL64).doubleValue() * 10_000;
         // both times on the exchange's clock: this machine's clock skew cannot fake a trade
         String rest = !row.stale() ? "ok" : lastTrade.showsTradeAfter(row.lastAt()) ? "dead" : "quiet";

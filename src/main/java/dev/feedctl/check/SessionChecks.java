@@ -3,7 +3,7 @@ package dev.feedctl.check;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.FeedSession;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +29,7 @@ final class SessionChecks {
         }
         FrameLedger.Seen first = ev.examples().get(0);
         return CheckResult.fail("schema", ExitCode.VERIFICATION_FAILED, ev.invalidFrames() + " of " + ev.frames()
-                + " frames break the protocol: " + Figures.byName(ev.violationsByRule()), "malformed frames; first: "
+                + " frames break the protocol: " + Notation.byName(ev.violationsByRule()), "malformed frames; first: "
                 + first.violation() + (first.sequence() >= 0 ? " (sequence_num " + first.sequence() + ")" : ""),
                 "the server (or a proxy) sends frames that are not Advanced Trade; run feedctl subscribe --annotate "
                 + "to see them", new LinkedHashMap<>(ev.violationsByRule()));
@@ -58,6 +58,6 @@ final class SessionChecks {
     /** {@code heartbeats in 48 ms, ticker in 54 ms}: each acknowledged channel and when, in name order. */
     static String acknowledged(Map<String, Duration> acked) {
         return acked.isEmpty() ? "none" : new TreeMap<>(acked).entrySet().stream()
-                .map(e -> e.getKey() + " in " + Figures.duration(e.getValue())).collect(Collectors.joining(", "));
+                .map(e -> e.getKey() + " in " + Notation.duration(e.getValue())).collect(Collectors.joining(", "));
     }
 }

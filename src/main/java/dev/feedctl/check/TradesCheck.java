@@ -87,7 +87,7 @@ final class TradesCheck {
 
     private static String evidence(Totals t, long duplicates) {
         return t.compared + " trades compared on " + t.spans.size() + (t.spans.size() == 1 ? " product" : " products")
-                + " over " + dev.feedctl.units.Figures.duration(t.span) + " (the socket's first trade to its last, "
+                + " over " + dev.feedctl.units.Notation.duration(t.span) + " (the socket's first trade to its last, "
                 + "minus REST's lag); REST covered " + percent(t) + " % of it; " + t.missing + " missing, "
                 + duplicates + " delivered twice, " + t.mismatched + " differing; " + t.outside + " REST trades "
                 + "outside the span not judged" + (t.forgotten > 0 ? ", " + t.forgotten + " older than the kept "

@@ -91,7 +91,7 @@ public final class Verifier {
         }
         Evidence evidence = o.evidence();
         List<CheckResult> checks = new VerifyChecks(s, evidence).all();
-        Map<String, Object> facts = Facts.of(s, evidence);
+        Map<String, Object> facts = RunSummary.of(s, evidence);
         facts.put("interrupted", interrupted);
         if (interrupted) {
             facts.put("interrupt_exit_code", interruptCode);

@@ -1,6 +1,6 @@
 package dev.feedctl.check;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.FeedFamily;
 import dev.feedctl.transport.Phase;
@@ -96,7 +96,7 @@ record VerifyChecks(CheckSettings s, Evidence o) {
     }
 
     private static String phases(List<Phase> list) {
-        return list.stream().map(st -> st.name() + " " + Figures.millis(st.took())
+        return list.stream().map(st -> st.name() + " " + Notation.millis(st.took())
                 + (st.ok() ? "" : " FAIL")).collect(Collectors.joining(", "));
     }
 
@@ -111,7 +111,7 @@ record VerifyChecks(CheckSettings s, Evidence o) {
         }
         Map<String, Duration> acked = o.session().ackedAfter();
         String evidence = acked.isEmpty() ? "no subscriptions acknowledgement"
-                : "acknowledged: " + (o.replay() != null ? Figures.names(new java.util.TreeSet<>(acked.keySet()))
+                : "acknowledged: " + (o.replay() != null ? Notation.names(new java.util.TreeSet<>(acked.keySet()))
                 : SessionChecks.acknowledged(acked)); // a recording holds the answers, not the subscribes: how
         // long an acknowledgement took is not in it
         if (end.serverError() != null) {
@@ -124,7 +124,7 @@ record VerifyChecks(CheckSettings s, Evidence o) {
         List<String> missing = o.session().unacknowledged();
         if (!missing.isEmpty()) {
             if (end.close() != null) {
-                return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, "the connection closed before " + Figures.names(missing)
+                return CheckResult.fail("acknowledged", ExitCode.CONNECTION, evidence, "the connection closed before " + Notation.names(missing)
                         + " was acknowledged", null, Map.of("missing", missing));
             }
             if (end.foreign() != null) {
@@ -132,9 +132,9 @@ record VerifyChecks(CheckSettings s, Evidence o) {
                         + "answered in the " + end.foreign().family().description(), end.foreign().family().advice(),
                         Map.of("missing", missing));
             }
-            return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + Figures.names(missing)
-                    + (o.replay() != null ? " in the recording (" + Figures.duration(o.legs().get(0).lasted()) + " of it)"
-                    : " within " + Figures.duration(s.connect().timeout().compareTo(s.duration()) < 0
+            return CheckResult.fail("acknowledged", ExitCode.PROTOCOL, evidence, "no subscriptions acknowledgement for " + Notation.names(missing)
+                    + (o.replay() != null ? " in the recording (" + Notation.duration(o.legs().get(0).lasted()) + " of it)"
+                    : " within " + Notation.duration(s.connect().timeout().compareTo(s.duration()) < 0
                     ? s.connect().timeout() : s.duration())),
                     "check the channel and product names; Advanced Trade answers every subscribe with a "
                             + "subscriptions message", Map.of("missing", missing));

@@ -1,7 +1,7 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.protocol.CloseCodes;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.protocol.Json;
 import dev.feedctl.check.ExitCode;
 import dev.feedctl.report.PhaseText;
@@ -108,7 +108,7 @@ public final class ConnectCommand implements Callable<Integer> {
                 + "; " + f.fix()));
         phases.forEach(s -> t.data(PhaseText.line(s)));
         if (hold != null) {
-            t.data(close == null ? "hold           still open after " + Figures.duration(hold)
+            t.data(close == null ? "hold           still open after " + Notation.duration(hold)
                     + "; the server did not close"
                     : "hold           " + close.describe()
                     + (closeCause == null ? "" : "\n               cause: " + closeCause));

@@ -1,6 +1,6 @@
 package dev.feedctl.cli;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.check.ExitCode;
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.auth.JwtSigner;
@@ -123,7 +123,7 @@ public final class SubscribeCommand implements Callable<Integer> {
                 }
                 throw closed(c.close(), session, session.unacknowledged().isEmpty());
             } else if (ev instanceof FeedEvent.Acknowledged a) {
-                terminal.verbose("acknowledged " + a.channel() + " after " + Figures.duration(a.after()));
+                terminal.verbose("acknowledged " + a.channel() + " after " + Notation.duration(a.after()));
             } else if (ev instanceof FeedEvent.ServerError e) {
                 write(e.frame(), session);
                 throw serverError(e.error(), session, key);
@@ -140,7 +140,7 @@ public final class SubscribeCommand implements Callable<Integer> {
             }
             if (!firstDataSeen && session.firstDataAfter() != null) {
                 firstDataSeen = true;
-                terminal.verbose("first data frame after " + Figures.duration(session.firstDataAfter()));
+                terminal.verbose("first data frame after " + Notation.duration(session.firstDataAfter()));
             }
             if (terminal.outClosed()) {
                 return ExitCode.OK.code();
@@ -148,7 +148,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         }
         if (!session.unacknowledged().isEmpty()) {
             throw ExitException.protocol("no subscriptions acknowledgement for "
-                    + Figures.names(session.unacknowledged()));
+                    + Notation.names(session.unacknowledged()));
         }
         FrameLedger.Tally tally = session.ledger().tally();
         long violations = tally.violations();
@@ -158,7 +158,7 @@ public final class SubscribeCommand implements Callable<Integer> {
         }
         if (strict && violations > 0) {
             throw ExitException.failed(violations + " protocol violations (--strict): "
-                    + Figures.byName(tally.violationsByRule()));
+                    + Notation.byName(tally.violationsByRule()));
         }
         return ExitCode.OK.code();
     }

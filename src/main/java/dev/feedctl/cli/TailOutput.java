@@ -12,7 +12,7 @@ import dev.feedctl.transport.FeedEngine;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.Outage;
 import dev.feedctl.transport.PriceBoard;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +70,7 @@ final class TailOutput implements TailEvents {
 
     @Override
     public void retrying(int shard, int attempt, Duration wait, String lastCause, Instant at) {
-        terminal.verbose("shard " + shard + ": attempt " + attempt + " in " + Figures.duration(wait) + " (last: "
+        terminal.verbose("shard " + shard + ": attempt " + attempt + " in " + Notation.duration(wait) + " (last: "
                 + lastCause + ")");
         event(TailLines.retrying(shard, attempt, wait, lastCause, at));
     }
@@ -79,7 +79,7 @@ final class TailOutput implements TailEvents {
     public void ended(Outage o, Instant at) {
         event(TailLines.ended(o, at));
         if (o.restoredAt() != null) {
-            terminal.verbose("shard " + o.shard() + " back after " + Figures.duration(o.downtime()) + " ("
+            terminal.verbose("shard " + o.shard() + " back after " + Notation.duration(o.downtime()) + " ("
                     + o.attempts() + " attempts; " + o.cause() + ")");
         }
     }

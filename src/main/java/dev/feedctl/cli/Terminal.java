@@ -100,7 +100,7 @@ public final class Terminal {
      * the stack trace only with {@code -v}.
      */
     public void failure(String what, Throwable t) {
-        warn(what + ": " + dev.feedctl.protocol.Untrusted.text(t.toString()) + (verbose ? ""
+        warn(what + ": " + dev.feedctl.protocol.NetworkText.text(t.toString()) + (verbose ? ""
                 : " (a bug in feedctl: please report it; -v shows the stack trace)"));
         if (verbose) {
             java.io.StringWriter trace = new java.io.StringWriter();

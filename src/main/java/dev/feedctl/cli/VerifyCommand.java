@@ -2,7 +2,7 @@ package dev.feedctl.cli;
 
 import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.Replayer;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.check.Verifier;
 import dev.feedctl.check.CheckSettings;
@@ -97,7 +97,7 @@ public final class VerifyCommand implements Callable<Integer> {
             // Ctrl-C or SIGTERM: stop gathering, judge what was seen, write the reports (with the exit code the
             // process is about to have), then let the JVM exit with 130 or 143
             return ReportBeforeExit.run("feedctl-interrupt", verifier::interrupt, Duration.ofSeconds(5), () -> {
-                terminal.verbose("gathering evidence for " + Figures.duration(duration) + " from " + endpoints.ws()
+                terminal.verbose("gathering evidence for " + Notation.duration(duration) + " from " + endpoints.ws()
                         + " (Ctrl-C judges what was seen so far)");
                 Verdict verdict = verifier.run();
                 reports.render(verdict, format, terminal, false);

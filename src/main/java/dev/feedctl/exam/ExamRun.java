@@ -3,7 +3,7 @@ package dev.feedctl.exam;
 import dev.feedctl.sim.ConnectionLog;
 import dev.feedctl.sim.ExchangeSimulator;
 import dev.feedctl.sim.ObservedConnection;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -106,11 +106,11 @@ public final class ExamRun {
 
     /** {@code +12.3 s}: a moment as the time since the exam started. */
     String at(Instant t) {
-        return Figures.format("+%.1f s", Duration.between(startedAt, t).toMillis() / 1000.0);
+        return Notation.format("+%.1f s", Duration.between(startedAt, t).toMillis() / 1000.0);
     }
 
     static String span(Instant from, Instant to) {
-        return Figures.duration(Duration.between(from, to));
+        return Notation.duration(Duration.between(from, to));
     }
 
     /** What a client's own ending says about the lesson in progress. */

@@ -3,7 +3,7 @@ package dev.feedctl.exam;
 import dev.feedctl.check.CheckResult;
 import dev.feedctl.check.ExitCode;
 import dev.feedctl.sim.ObservedConnection;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ final class RetryGrading {
         int storm = busiestWindow(attempts, run.limits().stormWindow());
         data.put("most_attempts_in_window", storm);
         if (storm > run.limits().stormAttempts()) {
-            return fail(evidence, "a reconnect storm: " + storm + " attempts within " + Figures.duration(
+            return fail(evidence, "a reconnect storm: " + storm + " attempts within " + Notation.duration(
                     run.limits().stormWindow()) + "; against a rate limit this keeps the client locked out and "
                     + "loads the exchange for everyone", "after a 429 wait at least its Retry-After; grow the wait "
                     + "between failed attempts (exponential backoff with jitter)", data);
@@ -151,7 +151,7 @@ final class RetryGrading {
 
     private static String words(List<Duration> waits) {
         List<String> w = new ArrayList<>();
-        waits.forEach(d -> w.add(Figures.duration(d)));
+        waits.forEach(d -> w.add(Notation.duration(d)));
         return String.join(", ", w);
     }
 

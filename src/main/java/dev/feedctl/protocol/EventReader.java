@@ -19,7 +19,7 @@ final class EventReader {
     private static final String[] L2_SIDE_WORDS = L2_SIDES.toArray(String[]::new);
     private static final String[] TRADE_SIDE_WORDS = TRADE_SIDES.toArray(String[]::new);
     private static final String[] EVENT_TYPE_WORDS = {"update", "snapshot"};
-    private static final Fields.Names TICKER_FIELDS = new Fields.Names("type", "product_id", "price", "volume_24_h",
+    private static final FieldReader.Names TICKER_FIELDS = new FieldReader.Names("type", "product_id", "price", "volume_24_h",
             "low_24_h", "high_24_h", "low_52_w", "high_52_w", "price_percent_chg_24_h", "best_bid", "best_bid_quantity",
             "best_ask", "best_ask_quantity");
     private static final String[] TICKER_TYPE_WORDS = {"ticker"};
@@ -30,10 +30,10 @@ final class EventReader {
 
     private final String channel;
     private final String scope;
-    private final Fields f;
-    private final JsonTape t;
+    private final FieldReader f;
+    private final JsonIndex t;
 
-    private EventReader(String channel, Fields f) {
+    private EventReader(String channel, FieldReader f) {
         this.channel = channel;
         this.scope = "l2_data".equals(channel) ? "l2" : channel;
         this.f = f;
@@ -45,7 +45,7 @@ final class EventReader {
         "status", "user", "futures_balance_summary", "subscriptions"};
 
     /** A reader for a message channel name, or null for a channel the fact sheet does not list. */
-    static EventReader forChannel(String channel, Fields f) {
+    static EventReader forChannel(String channel, FieldReader f) {
         return switch (channel) {
             case "heartbeats", "candles", "status", "ticker", "ticker_batch", "l2_data", "market_trades", "user",
                     "futures_balance_summary", "subscriptions" -> new EventReader(channel, f);
@@ -53,7 +53,7 @@ final class EventReader {
         };
     }
 
-    /** The event object at node {@code e} (the caller has {@link Fields#enter entered} its path). */
+    /** The event object at node {@code e} (the caller has {@link FieldReader#enter entered} its path). */
     Event read(int e) {
         return switch (channel) {
             case "heartbeats" -> heartbeat(e);
@@ -238,11 +238,11 @@ final class EventReader {
                 String channel = t.string(k);
                 int list = k + 1;
                 List<String> products = new ArrayList<>();
-                if (t.kind(list) != JsonTape.ARRAY) {
+                if (t.kind(list) != JsonIndex.ARRAY) {
                     f.error(scope, "wrong-type", f.at(channel), "each subscription must list product ids in an array");
                 } else {
                     for (int id = list + 1; id < t.after(list); id = t.after(id)) {
-                        if (t.kind(id) == JsonTape.STRING) {
+                        if (t.kind(id) == JsonIndex.STRING) {
                             products.add(t.string(id));
                         } else {
                             f.error(scope, "wrong-type", f.at(channel), "product ids must be strings, got "

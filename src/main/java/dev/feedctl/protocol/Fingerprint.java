@@ -15,7 +15,7 @@ public final class Fingerprint {
     }
 
     /** The family of object node {@code o}, or null when it looks like no Coinbase feed. */
-    static FeedFamily of(JsonTape t, int o) {
+    static FeedFamily of(JsonIndex t, int o) {
         if (t.get(o, "jsonrpc") >= 0) {
             return FeedFamily.DERIVATIVES_JSONRPC;
         }
@@ -42,8 +42,8 @@ public final class Fingerprint {
         return null;
     }
 
-    private static String text(JsonTape t, int n) {
-        return n >= 0 && t.kind(n) == JsonTape.STRING ? t.string(n, EventReader.CHANNELS) : null;
+    private static String text(JsonIndex t, int n) {
+        return n >= 0 && t.kind(n) == JsonIndex.STRING ? t.string(n, EventReader.CHANNELS) : null;
     }
 
     private static boolean isUpper(String s) {

@@ -24,8 +24,8 @@ public sealed interface Frame {
 
         /** Server words, printable: they reach terminals and reports. */
         public Error {
-            message = Untrusted.text(message);
-            reason = Untrusted.text(reason);
+            message = NetworkText.text(message);
+            reason = NetworkText.text(reason);
         }
     }
 

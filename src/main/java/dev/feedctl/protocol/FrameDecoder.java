@@ -11,9 +11,9 @@ import java.util.List;
  */
 public final class FrameDecoder {
 
-    private static final Fields.Names ENVELOPE = new Fields.Names("channel", "client_id", "timestamp", "sequence_num",
+    private static final FieldReader.Names ENVELOPE = new FieldReader.Names("channel", "client_id", "timestamp", "sequence_num",
             "events");
-    private static final Fields.Names ERROR_FIELDS = new Fields.Names("type", "message", "reason");
+    private static final FieldReader.Names ERROR_FIELDS = new FieldReader.Names("type", "message", "reason");
 
     /** A binary frame: Advanced Trade sends text only, so it is counted and named, never silently dropped. */
     public Decoded binary(int bytes) {
@@ -24,14 +24,14 @@ public final class FrameDecoder {
     }
 
     /** One tape per thread, reused frame after frame; let go when a frame made it huge. */
-    private static final ThreadLocal<JsonTape> TAPES = ThreadLocal.withInitial(JsonTape::new);
+    private static final ThreadLocal<JsonIndex> TAPES = ThreadLocal.withInitial(JsonIndex::new);
 
     public Decoded decode(String text) {
         List<Violation> violations = new ArrayList<>(0);
-        JsonTape tape = TAPES.get();
+        JsonIndex tape = TAPES.get();
         try {
             tape.parse(text);
-        } catch (JsonTape.Refused refused) {
+        } catch (JsonIndex.Refused refused) {
             tape.forget();
             return refused(text, violations);
         } finally {
@@ -40,8 +40,8 @@ public final class FrameDecoder {
             }
         }
         try {
-            Fields f = new Fields(tape, violations);
-            if (tape.kind(0) != JsonTape.OBJECT) {
+            FieldReader f = new FieldReader(tape, violations);
+            if (tape.kind(0) != JsonIndex.OBJECT) {
                 violations.add(Violation.error("frame.not-object", "$", "a frame must be a JSON object, got "
                         + f.kind(0)));
                 return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_OBJECT), violations);
@@ -68,7 +68,7 @@ public final class FrameDecoder {
         return new Decoded(new Frame.Unreadable(Frame.Unreadable.Problem.NOT_JSON), violations);
     }
 
-    private Decoded decode(Fields f, JsonTape t, List<Violation> violations) {
+    private Decoded decode(FieldReader f, JsonIndex t, List<Violation> violations) {
         int o = 0;
         FeedFamily family = Fingerprint.of(t, o);
         if (family == FeedFamily.ADVANCED_TRADE && t.get(o, "channel") < 0 && t.get(o, "type") >= 0) {
@@ -89,7 +89,7 @@ public final class FrameDecoder {
         return new Decoded(envelope(o, f, t), violations);
     }
 
-    private Frame.Data envelope(int o, Fields f, JsonTape t) {
+    private Frame.Data envelope(int o, FieldReader f, JsonIndex t) {
         String channel = f.string(o, "channel", "envelope", true, EventReader.CHANNELS);
         // sources disagree: the docs and every capture to 2025 send client_id "", 2026 market data and Coinbase's
         // AsyncAPI spec leave it out, 2026 user-channel frames still send "": optional, never a violation
@@ -122,9 +122,9 @@ public final class FrameDecoder {
 
     private static final String[] EMPTY = {""};
 
-    private static String optionalString(JsonTape t, int o, String field) {
+    private static String optionalString(JsonIndex t, int o, String field) {
         int e = t.get(o, field);
-        return e < 0 || t.kind(e) == JsonTape.OBJECT || t.kind(e) == JsonTape.ARRAY || t.kind(e) == JsonTape.NULL
+        return e < 0 || t.kind(e) == JsonIndex.OBJECT || t.kind(e) == JsonIndex.ARRAY || t.kind(e) == JsonIndex.NULL
                 ? null : t.string(e);
     }
 

@@ -74,7 +74,7 @@ public final class Json {
 
     /**
      * The most containers one document may nest (gson's own default): deeper than any frame Coinbase sends; deeper
-     * still is refused, not recursed into. {@link JsonTape} refuses at the same depth.
+     * still is refused, not recursed into. {@link JsonIndex} refuses at the same depth.
      */
     static final int MAX_DEPTH = 255;
 
@@ -83,7 +83,7 @@ public final class Json {
         private static final long serialVersionUID = 1L;
 
         DuplicateKey(String name, String path) {
-            super("the name \"" + Untrusted.text(name) + "\" appears twice in one object at " + path);
+            super("the name \"" + NetworkText.text(name) + "\" appears twice in one object at " + path);
         }
     }
 

@@ -41,7 +41,7 @@ public record LastTrade(Instant at, BigDecimal price) {
             }
             JsonObject o = t.getAsJsonObject();
             Instant at = o.get("time") instanceof JsonPrimitive p && p.isString()
-                    ? Texts.time(p.getAsString()) : null;
+                    ? DecimalsAndTimes.time(p.getAsString()) : null;
             if (at != null && (newest == null || at.isAfter(newest.at))) {
                 newest = new LastTrade(at, price(o.get("price")));
             }
@@ -53,7 +53,7 @@ public record LastTrade(Instant at, BigDecimal price) {
         if (!(e instanceof JsonPrimitive p) || !p.isString()) {
             return null;
         }
-        BigDecimal d = Untrusted.decimal(p.getAsString()); // the one guard for untrusted decimals
+        BigDecimal d = NetworkText.decimal(p.getAsString()); // the one guard for untrusted decimals
         return d != null && d.signum() > 0 ? d : null;
     }
 

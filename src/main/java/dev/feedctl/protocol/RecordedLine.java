@@ -110,7 +110,7 @@ public record RecordedLine(Instant receivedAt, String connection, String frame, 
     }
 
     private static Instant time(JsonElement e) {
-        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? Texts.time(e.getAsString())
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? DecimalsAndTimes.time(e.getAsString())
                 : null;
     }
 }

@@ -14,8 +14,8 @@ public record Violation(String rule, String path, String message, Severity sever
 
     /** Paths and messages quote what the server sent (field names, values): printable only. */
     public Violation {
-        path = Untrusted.text(path);
-        message = Untrusted.text(message);
+        path = NetworkText.text(path);
+        message = NetworkText.text(message);
     }
 
     public static Violation error(String rule, String path, String message) {

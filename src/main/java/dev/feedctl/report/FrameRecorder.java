@@ -42,7 +42,7 @@ public final class FrameRecorder implements Closeable {
             return; // after close: the run is over, a late close line from a shard being stopped has no place
         }
         try {
-            out.write(redactor.scrub(dev.feedctl.protocol.Untrusted.json(line)));
+            out.write(redactor.scrub(dev.feedctl.protocol.NetworkText.json(line)));
             out.write('\n');
             lines++;
         } catch (IOException e) {

@@ -1,13 +1,13 @@
 package dev.feedctl.report;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.protocol.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
-import dev.feedctl.protocol.Untrusted;
+import dev.feedctl.protocol.NetworkText;
 import dev.feedctl.protocol.Violation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,7 +32,7 @@ public final class FrameText {
         if (!d.isJson()) {
             return null;
         }
-        return Untrusted.json(raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0 ? raw
+        return NetworkText.json(raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0 && raw.indexOf('\t') < 0 ? raw
                 : Json.COMPACT.toJson(Json.parse(raw))); // whitespace between tokens: one compact line instead
     }
 
@@ -48,7 +48,7 @@ public final class FrameText {
             frame = null; // wrapped, it would nest deeper than a reader (feedctl's own included) accepts: kept as text
         }
         m.put(frame == null ? "raw" : "frame", frame == null ? raw : frame);
-        return Untrusted.json(Json.COMPACT.toJson(m));
+        return NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     public static Map<String, Object> violation(Violation v) {
@@ -62,7 +62,7 @@ public final class FrameText {
 
     /** A short line for people; everything in it that the server wrote is printable (no escapes, no new lines). */
     public static String human(Decoded d, Instant receivedAt) {
-        return dev.feedctl.protocol.Untrusted.text(humanLine(d, receivedAt));
+        return dev.feedctl.protocol.NetworkText.text(humanLine(d, receivedAt));
     }
 
     private static String humanLine(Decoded d, Instant receivedAt) {
@@ -79,7 +79,7 @@ public final class FrameText {
         Frame.Data data = (Frame.Data) d.frame();
         String summary = data.events().stream().map(FrameText::summary).filter(s -> !s.isEmpty())
                 .collect(Collectors.joining("; "));
-        return Figures.format("%s %-13s seq=%s %s", time, data.channel(), data.sequenceNum(), summary);
+        return Notation.format("%s %-13s seq=%s %s", time, data.channel(), data.sequenceNum(), summary);
     }
 
     private static String summary(Event e) {
@@ -93,7 +93,7 @@ public final class FrameText {
         }
         if (e instanceof Event.Subscriptions s) {
             // {"ticker": ["BTC-USD"]} reads "ticker BTC-USD"; several products "level2 BTC-USD+ETH-USD"
-            return Figures.byName(s.subscriptions().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+            return Notation.byName(s.subscriptions().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
                     en -> en.getValue() == null || en.getValue().isEmpty() ? "-" : String.join("+", en.getValue()))));
         }
         if (e instanceof Event.L2 l) {

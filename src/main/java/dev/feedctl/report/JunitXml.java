@@ -1,6 +1,6 @@
 package dev.feedctl.report;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.check.CheckResult;
 import dev.feedctl.check.Status;
 import dev.feedctl.check.Verdict;
@@ -13,14 +13,14 @@ public final class JunitXml {
 
     public static String render(Verdict v) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        sb.append(Figures.format("<testsuite name=\"feedctl %s\" tests=\"%d\" failures=\"%d\" "
+        sb.append(Notation.format("<testsuite name=\"feedctl %s\" tests=\"%d\" failures=\"%d\" "
                         + "errors=\"0\" skipped=\"%d\" time=\"%.3f\" timestamp=\"%s\">%n", v.command(),
                 v.checks().size(), v.count(Status.FAIL), v.count(Status.SKIP), v.took().toMillis() / 1000.0,
                 v.startedAt().toString().replaceAll("\\.\\d+Z$", "")));
         for (CheckResult c : v.checks()) {
             // only a timed step (a probe rung) has a time: 0.000 for the others would be a figure never measured
-            sb.append(Figures.format("  <testcase classname=\"feedctl.%s\" name=\"%s\"%s>", v.command(),
-                    esc(c.name()), c.millis() < 0 ? "" : Figures.format(" time=\"%.3f\"", c.millis() / 1000.0)));
+            sb.append(Notation.format("  <testcase classname=\"feedctl.%s\" name=\"%s\"%s>", v.command(),
+                    esc(c.name()), c.millis() < 0 ? "" : Notation.format(" time=\"%.3f\"", c.millis() / 1000.0)));
             switch (c.status()) {
                 case FAIL -> sb.append("\n    <failure message=\"").append(esc(c.diagnosis())).append("\" type=\"exit ")
                         .append(c.exitCode().code()).append("\">").append(esc(c.evidence() + (c.fix() == null ? ""

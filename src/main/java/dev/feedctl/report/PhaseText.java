@@ -1,6 +1,6 @@
 package dev.feedctl.report;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.transport.Phase;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +14,8 @@ public final class PhaseText {
 
     public static String line(Phase s) {
         String facts = s.factsText();
-        StringBuilder sb = new StringBuilder(Figures.format("%-14s %-4s %9s", s.name(),
-                s.ok() ? "ok" : "FAIL", Figures.millis(s.took())));
+        StringBuilder sb = new StringBuilder(Notation.format("%-14s %-4s %9s", s.name(),
+                s.ok() ? "ok" : "FAIL", Notation.millis(s.took())));
         if (!facts.isEmpty()) {
             sb.append("  ").append(facts);
         }

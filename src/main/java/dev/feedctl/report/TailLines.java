@@ -32,7 +32,7 @@ public final class TailLines {
         m.put("sequence", u.sequence());
         m.put("connection", u.connection());
         m.put("channel", u.channel());
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     public static String csv(PriceBoard.Update u) {
@@ -53,7 +53,7 @@ public final class TailLines {
         m.put("connection", link.connection());
         m.put("reconnect", link.reconnect());
         m.put("products", link.products());
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     /** The outage as known when it was detected. */
@@ -61,7 +61,7 @@ public final class TailLines {
         Map<String, Object> m = event("outage", at);
         m.put("shard", shard);
         m.put("cause", cause);
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     public static String retrying(int shard, int attempt, java.time.Duration wait, String cause, Instant at) {
@@ -70,7 +70,7 @@ public final class TailLines {
         m.put("attempt", attempt);
         m.put("wait_ms", wait.toMillis());
         m.put("last_cause", cause);
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     /** The whole outage, once: {@code reconnected} when the feed is back, {@code gave_up} when feedctl stopped. */
@@ -89,7 +89,7 @@ public final class TailLines {
         m.put("gaps", o.gaps());
         m.put("missing", o.missing());
         m.put("lost_data", o.lostData());
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     public static String gap(FeedEngine.Link link, SequenceTracker.Anomaly a, Instant at) {
@@ -100,7 +100,7 @@ public final class TailLines {
         m.put("actual", a.actual());
         m.put("missing", a.missing());
         m.put("products", link.products());
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     public static String stale(String product, boolean stale, java.time.Duration age, Instant at) {
@@ -109,7 +109,7 @@ public final class TailLines {
         if (stale) {
             m.put("age_ms", age.toMillis());
         }
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     public static String rest(String product, String state, Double deviationBps, Instant at) {
@@ -117,7 +117,7 @@ public final class TailLines {
         m.put("product", product);
         m.put("state", state);
         m.put("deviation_bps", deviationBps == null ? null : Math.round(deviationBps * 10) / 10.0);
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 
     private static Map<String, Object> event(String name, Instant at) {

@@ -37,6 +37,6 @@ public final class TruthLines {
             m.put("state", b.ok() ? "ok" : "drift");
             m.put("difference", b.difference());
         }
-        return dev.feedctl.protocol.Untrusted.json(Json.COMPACT.toJson(m));
+        return dev.feedctl.protocol.NetworkText.json(Json.COMPACT.toJson(m));
     }
 }

@@ -1,6 +1,6 @@
 package dev.feedctl.report;
 
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import dev.feedctl.check.CheckResult;
 import dev.feedctl.check.Status;
 import dev.feedctl.check.Verdict;
@@ -16,9 +16,9 @@ public final class VerdictText {
     public static List<String> lines(Verdict v, boolean timed) {
         List<String> out = new ArrayList<>();
         for (CheckResult c : v.checks()) {
-            String time = !timed ? "" : c.millis() >= 0 ? Figures.format("%9.1f ms  ", c.millis())
+            String time = !timed ? "" : c.millis() >= 0 ? Notation.format("%9.1f ms  ", c.millis())
                     : " ".repeat(14);
-            out.add(Figures.format("%-4s %-14s %s%s", c.status(), c.name(), time, c.evidence()));
+            out.add(Notation.format("%-4s %-14s %s%s", c.status(), c.name(), time, c.evidence()));
             if (c.diagnosis() != null) {
                 out.add("                    cause: " + c.diagnosis());
             }
@@ -27,7 +27,7 @@ public final class VerdictText {
             }
         }
         int code = v.exitCode().code();
-        out.add(Figures.format("%s: %s (%d passed, %d warned, %d failed, %d skipped) in %.1f s, exit %d",
+        out.add(Notation.format("%s: %s (%d passed, %d warned, %d failed, %d skipped) in %.1f s, exit %d",
                 v.command(), v.interrupted() ? "INTERRUPTED, partial evidence" : code == 0 ? "PASS" : "FAIL", v.count(Status.PASS), v.count(Status.WARN),
                 v.count(Status.FAIL), v.count(Status.SKIP), v.took().toMillis() / 1000.0, code));
         return out;

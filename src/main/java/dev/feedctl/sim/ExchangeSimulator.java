@@ -207,7 +207,7 @@ public final class ExchangeSimulator implements Closeable {
 
     /** Drops every open connection's TCP without a close frame now (clients see 1006); returns how many. */
     public int dropAll() {
-        return each(FrameOutlet::drop);
+        return each(FrameSender::drop);
     }
 
     /** Every open connection goes silent now (or only its data, heartbeats going on), socket left open. */
@@ -215,7 +215,7 @@ public final class ExchangeSimulator implements Closeable {
         return each(o -> o.stallNow(dataOnly));
     }
 
-    private int each(java.util.function.Consumer<FrameOutlet> action) {
+    private int each(java.util.function.Consumer<FrameSender> action) {
         int n = 0;
         for (SimContext.Session s : ctx.sessions) {
             if (s.outlet() != null) {

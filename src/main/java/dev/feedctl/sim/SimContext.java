@@ -73,7 +73,7 @@ final class SimContext {
         void closed();
 
         /** Where this session's frames leave, for faults injected while it runs; null when it has none. */
-        default FrameOutlet outlet() {
+        default FrameSender outlet() {
             return null;
         }
     }

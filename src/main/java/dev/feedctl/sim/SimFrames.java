@@ -203,7 +203,7 @@ final class SimFrames {
     static String heartbeat(long counter, Instant now, long uptimeNanos) {
         String goTime = Timestamps.format(now).replace('T', ' ').replace("Z", " +0000 UTC");
         return "[{\"current_time\":\"" + goTime + " m=+" + (uptimeNanos / 1_000_000_000L) + "."
-                + dev.feedctl.units.Figures.format("%09d", uptimeNanos % 1_000_000_000L) + "\",\"heartbeat_counter\":" + counter + "}]";
+                + dev.feedctl.units.Notation.format("%09d", uptimeNanos % 1_000_000_000L) + "\",\"heartbeat_counter\":" + counter + "}]";
     }
 
     static String subscriptions(Map<String, ? extends Collection<String>> subs) {

@@ -22,7 +22,7 @@ final class SimSession implements SimContext.Session {
     static final int MAX_L2_PRODUCTS = 16;
 
     private final SimContext ctx;
-    private final FrameOutlet out;
+    private final FrameSender out;
     private final Map<String, Set<String>> subs = new LinkedHashMap<>();
     private final Map<String, List<Market.Trade>> pendingTrades = new LinkedHashMap<>();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
@@ -35,7 +35,7 @@ final class SimSession implements SimContext.Session {
 
     SimSession(WebSocket conn, SimContext ctx) {
         this.ctx = ctx;
-        this.out = new FrameOutlet(conn, ctx);
+        this.out = new FrameSender(conn, ctx);
         this.dropTrades = ctx.faults().find(Fault.DropTrades.class).orElse(null);
         SimConfig.Timings t = ctx.config.timings();
         every(t.heartbeatEvery(), this::everySecond);
@@ -46,7 +46,7 @@ final class SimSession implements SimContext.Session {
     }
 
     @Override
-    public FrameOutlet outlet() {
+    public FrameSender outlet() {
         return out;
     }
 

@@ -10,7 +10,7 @@ final class Snapshots {
     }
 
     /** @param tradesAfter where a market_trades snapshot notes the first trade id its updates may carry */
-    static void send(SimContext ctx, FrameOutlet out, String channel, List<String> products,
+    static void send(SimContext ctx, FrameSender out, String channel, List<String> products,
                      java.util.Map<String, Long> tradesAfter) {
         List<Market.Product> ps = products.stream().map(ctx.market::product).toList();
         switch (channel) {

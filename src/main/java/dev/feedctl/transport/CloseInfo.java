@@ -1,8 +1,8 @@
 package dev.feedctl.transport;
 
 import dev.feedctl.protocol.CloseCodes;
-import dev.feedctl.units.Figures;
-import dev.feedctl.protocol.Untrusted;
+import dev.feedctl.units.Notation;
+import dev.feedctl.protocol.NetworkText;
 import java.time.Duration;
 
 /**
@@ -15,7 +15,7 @@ public record CloseInfo(int code, String reason, boolean byServer, Duration sinc
 
     /** The reason is the server's text: printable, never a forged line or a terminal escape. */
     public CloseInfo {
-        reason = reason == null ? "" : Untrusted.text(reason);
+        reason = reason == null ? "" : NetworkText.text(reason);
     }
 
     public String side() {
@@ -29,7 +29,7 @@ public record CloseInfo(int code, String reason, boolean byServer, Duration sinc
 
     /** {@code closed by server after 1.5 s}: the start of every sentence that reports a close. */
     public String closedAfter() {
-        return "closed by " + side() + " after " + Figures.duration(sinceConnect);
+        return "closed by " + side() + " after " + Notation.duration(sinceConnect);
     }
 
     /** {@code 1001 "going away"}, or the bare code when the close carried no reason. */

@@ -20,7 +20,7 @@ public final class Connection implements FrameSource {
     private final URI uri;
     private final Clock clock;
     private final FrameHandoff handoff;
-    private final WireMeter meter;
+    private final WireHeaders meter;
     private final int maxMessageSize;
     private final Client client;
     private volatile long openedNanos;
@@ -37,13 +37,13 @@ public final class Connection implements FrameSource {
      */
     static final int PONG_BACKLOG = 64;
 
-    Connection(ConnectSpec spec, WireMeter meter, Clock clock) {
+    Connection(ConnectSpec spec, WireHeaders meter, Clock clock) {
         this.uri = spec.uri();
         this.clock = clock;
         this.meter = meter;
         this.maxMessageSize = spec.maxMessageSize();
         this.handoff = new FrameHandoff(spec.handoffBytes(), spec.linger().toNanos());
-        this.client = new Client(spec.uri(), new TextDraft(spec.maxMessageSize()));
+        this.client = new Client(spec.uri(), new WholeFrameDraft(spec.maxMessageSize()));
     }
 
     WebSocketClient client() {
@@ -208,7 +208,7 @@ public final class Connection implements FrameSource {
         public void onClose(int code, String reason, boolean remote) {
             long opened = openedNanos;
             Duration since = opened == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - opened);
-            WireMeter.CloseFrame sent = meter.serverClose();
+            WireHeaders.CloseFrame sent = meter.serverClose();
             if (meter.overLimit() > 0) {
                 // feedctl stopped a message that went over --max-message-size (a message that never ends, say)
                 closeInfo = new CloseInfo(1009, "message over the limit", false, since);

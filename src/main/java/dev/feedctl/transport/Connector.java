@@ -74,7 +74,7 @@ public final class Connector {
             socket = handshake(socket, host, port, spec, phases);
         }
 
-        WireMeter meter = new WireMeter(spec.maxMessageSize());
+        WireHeaders meter = new WireHeaders(spec.maxMessageSize());
         Connection conn = new Connection(spec, meter, clock);
         conn.client().setSocket(new ObservedSocket(socket, meter));
         long t3 = System.nanoTime();
@@ -133,7 +133,7 @@ public final class Connector {
         try {
             Certificate[] chain = s.getPeerCertificates();
             if (chain.length > 0 && chain[0] instanceof X509Certificate x) {
-                facts.put("subject", dev.feedctl.protocol.Untrusted.text(x.getSubjectX500Principal().getName()));
+                facts.put("subject", dev.feedctl.protocol.NetworkText.text(x.getSubjectX500Principal().getName()));
                 facts.put("expires", x.getNotAfter().toInstant().toString());
             }
         } catch (SSLException e) {
@@ -160,7 +160,7 @@ public final class Connector {
                     + close.reason(), "the server ended the connection before it was open");
         }
         return Phase.failed("upgrade", took, head, "no answer to the upgrade within "
-                + dev.feedctl.units.Figures.duration(spec.timeout()), "the server accepted TCP but did not speak WebSocket; check the URL and --timeout");
+                + dev.feedctl.units.Notation.duration(spec.timeout()), "the server accepted TCP but did not speak WebSocket; check the URL and --timeout");
     }
 
     /** What is wrong with a 101 the client refused, from its headers (RFC 6455 §4.1). */
@@ -191,7 +191,7 @@ public final class Connector {
                 String name = lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
                 if (name.equals("retry-after") || name.startsWith("x-ratelimit") || name.equals("server")
                         || name.equals("sec-websocket-extensions") || name.equals("content-type")) {
-                    facts.put(name, dev.feedctl.protocol.Untrusted.text(lines[i].substring(colon + 1).trim()));
+                    facts.put(name, dev.feedctl.protocol.NetworkText.text(lines[i].substring(colon + 1).trim()));
                 }
             }
         }

@@ -1,7 +1,7 @@
 package dev.feedctl.transport;
 
 import dev.feedctl.protocol.Frame;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.util.List;
 
@@ -54,11 +54,11 @@ public sealed interface FeedEvent {
         /** The cause, in words. */
         public String describe() {
             return switch (kind) {
-                case NO_ACK -> "no subscriptions acknowledgement for " + Figures.names(channels) + " within "
-                        + Figures.duration(silentFor);
-                case NO_HEARTBEAT -> "no heartbeat for " + Figures.duration(silentFor)
+                case NO_ACK -> "no subscriptions acknowledgement for " + Notation.names(channels) + " within "
+                        + Notation.duration(silentFor);
+                case NO_HEARTBEAT -> "no heartbeat for " + Notation.duration(silentFor)
                         + " (the server sends one every second)";
-                case SILENT -> "no frame at all for " + Figures.duration(silentFor) + " on an open socket";
+                case SILENT -> "no frame at all for " + Notation.duration(silentFor) + " on an open socket";
             };
         }
     }

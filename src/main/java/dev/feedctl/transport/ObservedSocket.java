@@ -10,17 +10,17 @@ import java.net.SocketException;
 
 /**
  * A connected (and, for wss, already TLS-handshaken) socket handed to Java-WebSocket, so feedctl times TCP and TLS
- * itself and sees the raw response through a {@link WireMeter}. Delegates exactly what Java-WebSocket 1.6's
+ * itself and sees the raw response through a {@link WireHeaders}. Delegates exactly what Java-WebSocket 1.6's
  * {@code WebSocketClient} calls on a socket it was given (streams, state, the three options it sets, close, the two
  * addresses, as {@code javap -c} lists them); nothing else is ever called on this socket.
  */
 final class ObservedSocket extends Socket {
 
     private final Socket inner;
-    private final WireMeter meter;
+    private final WireHeaders meter;
     private InputStream in;
 
-    ObservedSocket(Socket inner, WireMeter meter) {
+    ObservedSocket(Socket inner, WireHeaders meter) {
         this.inner = inner;
         this.meter = meter;
     }

@@ -179,7 +179,7 @@ public final class RestClient {
                 String to = c.getHeaderField("Location");
                 c.disconnect();
                 return new Reply(0, null, "", null, "HTTP " + status + " redirect to " + (to == null ? "nowhere"
-                        : dev.feedctl.protocol.Untrusted.text(to)) + " not followed (feedctl sends a token only to the "
+                        : dev.feedctl.protocol.NetworkText.text(to)) + " not followed (feedctl sends a token only to the "
                         + "host it was signed for); point --rest-url at the final address");
             }
             InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();

@@ -6,7 +6,7 @@ import dev.feedctl.sim.ExchangeSimulator;
 import dev.feedctl.sim.Fault;
 import dev.feedctl.sim.Faults;
 import dev.feedctl.sim.SimConfig;
-import dev.feedctl.units.Figures;
+import dev.feedctl.units.Notation;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -35,8 +35,8 @@ public final class SoakTail {
     }
 
     public static void main(String[] args) throws Exception {
-        Duration total = Figures.parseDuration(args.length > 0 ? args[0] : "10m");
-        Duration every = Figures.parseDuration(args.length > 1 ? args[1] : "20s");
+        Duration total = Notation.parseDuration(args.length > 0 ? args[0] : "10m");
+        Duration every = Notation.parseDuration(args.length > 1 ? args[1] : "20s");
         Path work = Files.createDirectories(Path.of("target", "soak"));
         Path rec = work.resolve("tail-record.ndjson");
         Path err = work.resolve("tail-stderr.txt");
@@ -159,8 +159,8 @@ public final class SoakTail {
         int crashes = (crashed ? 1 : 0) + (exit != 130 ? 1 : 0) + (exceptions ? 1 : 0);
         StringBuilder out = new StringBuilder();
         out.append("| figure | value |\n|---|---|\n");
-        out.append("| run | ").append(Figures.duration(total)).append(", a fault every ")
-                .append(Figures.duration(every)).append(" |\n");
+        out.append("| run | ").append(Notation.duration(total)).append(", a fault every ")
+                .append(Notation.duration(every)).append(" |\n");
         out.append("| faults injected | ").append(injected.size()).append(" (").append(String.join(", ", byKind.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).toList())).append(") |\n");
         out.append("| outages detected | ").append(outages).append(" (").append(expectedOutages)

@@ -2,7 +2,7 @@ package dev.feedctl.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.feedctl.protocol.Texts;
+import dev.feedctl.protocol.DecimalsAndTimes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ class BookSideTest {
 
     @Property(tries = 3000, seed = "20261206")
     void packsExactlyWhatFitsAndRejectsTheRest(@ForAll("decimals") String text) {
-        BigDecimal d = Texts.decimal(text); // null for garbage: no number, nothing to pack
+        BigDecimal d = DecimalsAndTimes.decimal(text); // null for garbage: no number, nothing to pack
         long packed = FlatValues.pack(d);
         if (d == null) {
             assertEquals(FlatValues.NO_LEVEL, packed, text);

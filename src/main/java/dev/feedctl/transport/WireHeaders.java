@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
  * refused one) and then reads WebSocket frame headers to know each frame's size, including one too big to accept.
  * Counting only; the payload itself is left to Java-WebSocket.
  */
-final class WireMeter {
+final class WireHeaders {
 
     private static final int HEAD_LIMIT = 16 * 1024;
 
@@ -31,11 +31,11 @@ final class WireMeter {
      * @param messageLimit largest message accepted: Java-WebSocket checks only a message's first and last fragment,
      *                     so a message that never ends would fill memory; this counts every fragment
      */
-    WireMeter(long messageLimit) {
+    WireHeaders(long messageLimit) {
         this.messageLimit = messageLimit;
     }
 
-    WireMeter() {
+    WireHeaders() {
         this(Long.MAX_VALUE);
     }
 

@@ -14,7 +14,7 @@ import org.java_websocket.framing.CloseFrame;
  * applies the frame faults (drop, gap, stall, malformed). Numbering and sending happen under one lock, so the
  * wire order is the numbering order.
  */
-final class FrameOutlet {
+final class FrameSender {
 
     /** Frames queued for a client that does not read; past this the server drops it, as Coinbase does. */
     static final int SLOW_CONSUMER_LIMIT = 500_000;
@@ -36,7 +36,7 @@ final class FrameOutlet {
     private final Fault.DropFrames drops;
     private final ObservedConnection observed;
 
-    FrameOutlet(WebSocket conn, SimContext ctx) {
+    FrameSender(WebSocket conn, SimContext ctx) {
         this.conn = conn;
         this.ctx = ctx;
         Faults f = ctx.faults();

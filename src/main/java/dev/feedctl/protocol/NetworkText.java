@@ -6,22 +6,22 @@ package dev.feedctl.protocol;
  * escapes such as {@code \x1b}, so a server can neither drive the terminal nor start a new, forged line. Long text is
  * cut with a note of its length.
  */
-public final class Untrusted {
+public final class NetworkText {
 
     static final int LIMIT = 300;
 
-    private Untrusted() {
+    private NetworkText() {
     }
 
     /**
      * A decimal from the network that arithmetic may use: null when the text is not a decimal or is absurd
-     * ({@link Texts#sane}: {@code 1E+999999999} is valid BigDecimal text whose subtraction throws or runs for ever).
+     * ({@link DecimalsAndTimes#sane}: {@code 1E+999999999} is valid BigDecimal text whose subtraction throws or runs for ever).
      * Every decimal feedctl reads outside the frame decoder (REST prices, trades) goes through here; the decoder
-     * applies the same {@link Texts#sane} and names the violation.
+     * applies the same {@link DecimalsAndTimes#sane} and names the violation.
      */
     public static java.math.BigDecimal decimal(String s) {
-        java.math.BigDecimal d = s == null ? null : Texts.decimal(s);
-        return d != null && Texts.sane(d) ? d : null;
+        java.math.BigDecimal d = s == null ? null : DecimalsAndTimes.decimal(s);
+        return d != null && DecimalsAndTimes.sane(d) ? d : null;
     }
 
     public static String text(String s) {

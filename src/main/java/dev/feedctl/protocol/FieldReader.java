@@ -6,17 +6,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads typed values out of one frame's {@link JsonTape} while recording every violation with its rule and path.
+ * Reads typed values out of one frame's {@link JsonIndex} while recording every violation with its rule and path.
  * Rule names are {@code <scope>.<kind>}: {@code missing-field}, {@code wrong-type},
  * {@code <field>-not-decimal}, {@code <field>-not-timestamp}, {@code <field>-invalid}.
  * The path of the object being read is a stack of segments ({@link #enter}/{@link #leave}), rendered as text only
  * for a violation: a valid frame builds no path.
  */
-final class Fields {
+final class FieldReader {
 
     private static final int MAX_DEPTH = 8;
 
-    private final JsonTape t;
+    private final JsonIndex t;
     private final List<Violation> out;
     private final String[] segments = new String[MAX_DEPTH];
     private final int[] indexes = new int[MAX_DEPTH];
@@ -25,12 +25,12 @@ final class Fields {
     private int lastTime = -1;
     private Instant lastInstant;
 
-    Fields(JsonTape t, List<Violation> out) {
+    FieldReader(JsonIndex t, List<Violation> out) {
         this.t = t;
         this.out = out;
     }
 
-    JsonTape tape() {
+    JsonIndex tape() {
         return t;
     }
 
@@ -88,7 +88,7 @@ final class Fields {
 
     /** A string member; when its text is one of {@code known}, that instance (the common words cost nothing). */
     String string(int o, String field, String scope, boolean required, String[] known) {
-        int e = member(o, field, scope, required, JsonTape.STRING, "a string");
+        int e = member(o, field, scope, required, JsonIndex.STRING, "a string");
         if (e < 0) {
             return null;
         }
@@ -108,7 +108,7 @@ final class Fields {
 
     /** Decimal text as the protocol sends it: a JSON string. An empty string counts as absent. */
     BigDecimal decimal(int o, String field, String scope, boolean required) {
-        int e = member(o, field, scope, required, JsonTape.STRING, DECIMAL_TEXT);
+        int e = member(o, field, scope, required, JsonIndex.STRING, DECIMAL_TEXT);
         if (e < 0) {
             return null;
         }
@@ -118,11 +118,11 @@ final class Fields {
             }
             return null;
         }
-        BigDecimal value = t.escaped(e) ? Texts.decimal(t.string(e)) : Texts.decimal(t.text(), t.start(e), t.end(e));
+        BigDecimal value = t.escaped(e) ? DecimalsAndTimes.decimal(t.string(e)) : DecimalsAndTimes.decimal(t.text(), t.start(e), t.end(e));
         if (value == null) {
             error(scope, field + "-not-decimal", at(field), "\"" + field + "\" is \"" + abbreviate(t.string(e))
                     + "\", not a decimal");
-        } else if (!Texts.sane(value)) {
+        } else if (!DecimalsAndTimes.sane(value)) {
             error(scope, field + "-not-decimal", at(field), "\"" + field + "\" is \"" + abbreviate(t.string(e))
                     + "\", an absurd decimal (over 40 digits or an exponent beyond ±40)");
             return null;
@@ -147,8 +147,8 @@ final class Fields {
             return null;
         }
         int kind = t.kind(e);
-        if (kind == JsonTape.NUMBER || (allowString && kind == JsonTape.STRING)) {
-            long plain = t.escaped(e) ? -1 : Texts.plainLong(t.text(), t.start(e), t.end(e));
+        if (kind == JsonIndex.NUMBER || (allowString && kind == JsonIndex.STRING)) {
+            long plain = t.escaped(e) ? -1 : DecimalsAndTimes.plainLong(t.text(), t.start(e), t.end(e));
             if (plain >= 0) {
                 return plain;
             }
@@ -166,14 +166,14 @@ final class Fields {
     }
 
     Instant timestamp(int o, String field, String scope, boolean required) {
-        int e = member(o, field, scope, required, JsonTape.STRING, "a string");
+        int e = member(o, field, scope, required, JsonIndex.STRING, "a string");
         if (e < 0) {
             return null;
         }
         if (lastTime >= 0 && t.sameText(lastTime, e)) {
             return lastInstant;
         }
-        Instant time = t.escaped(e) ? Texts.time(t.string(e)) : Texts.time(t.text(), t.start(e), t.end(e));
+        Instant time = t.escaped(e) ? DecimalsAndTimes.time(t.string(e)) : DecimalsAndTimes.time(t.text(), t.start(e), t.end(e));
         if (time == null) {
             error(scope, field + "-not-timestamp", at(field),
                     "\"" + field + "\" is \"" + abbreviate(t.string(e)) + "\", not an RFC 3339 time");
@@ -186,12 +186,12 @@ final class Fields {
 
     /** An array member (its node), or -1. */
     int array(int o, String field, String scope, boolean required) {
-        return member(o, field, scope, required, JsonTape.ARRAY, "an array");
+        return member(o, field, scope, required, JsonIndex.ARRAY, "an array");
     }
 
     /** An object member (its node), or -1. */
     int object(int o, String field, String scope, boolean required) {
-        return member(o, field, scope, required, JsonTape.OBJECT, "an object");
+        return member(o, field, scope, required, JsonIndex.OBJECT, "an object");
     }
 
     private static final String DECIMAL_TEXT = "decimal text in a JSON string";
@@ -212,7 +212,7 @@ final class Fields {
 
     /** The node if it is an object (the path is {@link #here()}), or a {@code wrong-type} violation and -1. */
     int element(int e, String scope) {
-        if (e < 0 || t.kind(e) != JsonTape.OBJECT) {
+        if (e < 0 || t.kind(e) != JsonIndex.OBJECT) {
             error(scope, "wrong-type", here(), "expected an object, got " + kind(e));
             return -1;
         }
@@ -262,10 +262,10 @@ final class Fields {
             return "null";
         }
         return switch (t.kind(e)) {
-            case JsonTape.OBJECT -> "an object";
-            case JsonTape.ARRAY -> "an array";
-            case JsonTape.NUMBER -> "the number " + t.string(e);
-            case JsonTape.STRING -> "a string";
+            case JsonIndex.OBJECT -> "an object";
+            case JsonIndex.ARRAY -> "an array";
+            case JsonIndex.NUMBER -> "the number " + t.string(e);
+            case JsonIndex.STRING -> "a string";
             default -> "a boolean";
         };
     }

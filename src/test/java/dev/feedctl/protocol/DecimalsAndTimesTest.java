@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The fast readers must accept and refuse exactly what the JDK's general parsers do, with the same values. */
-class TextsTest {
+class DecimalsAndTimesTest {
 
     private static BigDecimal general(String s) {
         try {
@@ -39,7 +39,7 @@ class TextsTest {
             "1e5", "1E+100", "123456789012345678", "1234567890123456789", "12.345678901234567890", "1..2", "1-2",
             "--1", " 1", "1 ", "0x10", "NaN", "Infinity", "٣"};
         for (String s : edges) {
-            assertEquals(general(s), Texts.decimal(s), s);
+            assertEquals(general(s), DecimalsAndTimes.decimal(s), s);
         }
         SplittableRandom r = new SplittableRandom(42);
         String alphabet = "0123456789.-+eE ";
@@ -50,7 +50,7 @@ class TextsTest {
                 sb.append(r.nextInt(10) < 8 ? (char) ('0' + r.nextInt(10)) : alphabet.charAt(r.nextInt(alphabet.length())));
             }
             String s = sb.toString();
-            assertEquals(general(s), Texts.decimal(s), s);
+            assertEquals(general(s), DecimalsAndTimes.decimal(s), s);
         }
     }
 
@@ -62,33 +62,33 @@ class TextsTest {
             "2026-09-30T23:59:60Z", "2026-09-30T12:00:00+02:00", "2026-09-30 12:00:00Z", "2026-09-30T12:00:00",
             "x026-09-30T12:00:00Z", "2026-09-30T12:00:00.12a4Z", "+2026-09-30T12:00:00Z"};
         for (String s : edges) {
-            assertEquals(generalTime(s), Texts.time(s), s);
+            assertEquals(generalTime(s), DecimalsAndTimes.time(s), s);
         }
         SplittableRandom r = new SplittableRandom(7);
         for (int i = 0; i < 50_000; i++) {
             long seconds = r.nextLong(-62_000_000_000L, 253_000_000_000L);
             int nanos = r.nextInt(1_000_000_000);
             String s = Instant.ofEpochSecond(seconds, nanos).toString();
-            assertEquals(generalTime(s), Texts.time(s), s);
+            assertEquals(generalTime(s), DecimalsAndTimes.time(s), s);
         }
-        assertNull(Texts.time("not a time"));
+        assertNull(DecimalsAndTimes.time("not a time"));
     }
 
     @Test
     void plainLongIsLongParseLongOnDigitsAndDeclinesTheRest() {
         String[] taken = {"0", "7", "007", "1234567", "123456789012345678"};
         for (String s : taken) {
-            assertEquals(Long.parseLong(s), Texts.plainLong("x" + s + "y", 1, s.length() + 1), s);
+            assertEquals(Long.parseLong(s), DecimalsAndTimes.plainLong("x" + s + "y", 1, s.length() + 1), s);
         }
         String[] declined = {"", "-5", "+5", "1.5", "1e3", "1234567890123456789", " 1", "٣", "12a"};
         for (String s : declined) {
-            assertEquals(-1, Texts.plainLong(s, 0, s.length()), s); // Long.parseLong decides these, as before
+            assertEquals(-1, DecimalsAndTimes.plainLong(s, 0, s.length()), s); // Long.parseLong decides these, as before
         }
         SplittableRandom r = new SplittableRandom(7);
         for (int i = 0; i < 10_000; i++) {
             long v = r.nextLong(0, 999_999_999_999_999_999L);
             String s = Long.toString(v);
-            assertEquals(v, Texts.plainLong(s, 0, s.length()), s);
+            assertEquals(v, DecimalsAndTimes.plainLong(s, 0, s.length()), s);
         }
     }
 }

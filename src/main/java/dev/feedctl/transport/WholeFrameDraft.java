@@ -30,13 +30,13 @@ import org.java_websocket.framing.TextFrame;
  * </ul>
  * Fragmented messages, control frames and everything else take the library's own path.
  */
-final class TextDraft extends Draft_6455 {
+final class WholeFrameDraft extends Draft_6455 {
 
     private final int maxMessageSize;
     /** A fragmented message is under way: its frames go through the library, which assembles them. */
     private boolean fragmented;
 
-    TextDraft(int maxMessageSize) {
+    WholeFrameDraft(int maxMessageSize) {
         super(List.of(), maxMessageSize);
         this.maxMessageSize = maxMessageSize;
     }
@@ -277,6 +277,6 @@ final class TextDraft extends Draft_6455 {
 
     @Override
     public Draft copyInstance() {
-        return new TextDraft(maxMessageSize);
+        return new WholeFrameDraft(maxMessageSize);
     }
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The decoder's scanner accepts exactly what {@link Json#parse} (gson, strict) accepts: the two must never disagree
  * on whether a frame is JSON, or a frame would be judged by one grammar and explained by another.
  */
-class JsonTapeTest {
+class JsonIndexTest {
 
     @Property(tries = 1000, seed = "20261130")
     void acceptsExactlyWhatTheStrictReaderAccepts(@ForAll("frames") String frame) {
@@ -59,9 +59,9 @@ class JsonTapeTest {
     }
 
     @Test
-    void numbersKeepTheirTextThroughEitherReader() throws JsonTape.Refused {
+    void numbersKeepTheirTextThroughEitherReader() throws JsonIndex.Refused {
         String frame = "[1E+5,-0.000000000000000000001,123456789012345678901234567890]";
-        JsonTape t = new JsonTape();
+        JsonIndex t = new JsonIndex();
         t.parse(frame);
         assertEquals(frame, Json.COMPACT.toJson(t.toGson(0)));
         assertEquals(frame, Json.COMPACT.toJson(Json.parse(frame)));
@@ -76,11 +76,11 @@ class JsonTapeTest {
     }
 
     @Test
-    void valuesReadBackAsWritten() throws JsonTape.Refused {
-        JsonTape t = new JsonTape();
+    void valuesReadBackAsWritten() throws JsonIndex.Refused {
+        JsonIndex t = new JsonIndex();
         t.parse("{\"a\":\"x\\\"y\\u00e9\",\"b\":[1,{\"c\":null}],\"n\":-1.5e3}");
         assertEquals("x\"y\u00e9", t.string(t.get(0, "a")));
-        assertEquals(JsonTape.ARRAY, t.kind(t.get(0, "b")));
+        assertEquals(JsonIndex.ARRAY, t.kind(t.get(0, "b")));
         assertEquals("-1.5e3", t.string(t.get(0, "n")));
         assertEquals(-1, t.get(0, "c"));
         assertEquals(Json.parse("{\"a\":\"x\\\"y\\u00e9\",\"b\":[1,{\"c\":null}],\"n\":-1.5e3}"), t.toGson(0));
@@ -97,9 +97,9 @@ class JsonTapeTest {
 
     private static boolean tapeAccepts(String text) {
         try {
-            new JsonTape().parse(text);
+            new JsonIndex().parse(text);
             return true;
-        } catch (JsonTape.Refused e) {
+        } catch (JsonIndex.Refused e) {
             return false;
         }
     }

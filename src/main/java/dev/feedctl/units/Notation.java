@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * Every number and duration feedctl writes for people or machines, and every duration it reads, in one place with a
  * fixed locale: a German machine must still print {@code 12.3 ms}, and scripts parse what they saw yesterday.
  */
-public final class Figures {
+public final class Notation {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h)?");
     /** Longer than any run anyone means: beyond it a typo (99999999999h) would overflow deadlines. */
     public static final Duration LONGEST = Duration.ofDays(366);
 
-    private Figures() {
+    private Notation() {
     }
 
     /** {@code printf}-style formatting in {@link Locale#ROOT}. */

@@ -11,9 +11,9 @@ import java.time.format.DateTimeParseException;
  * Decimal and time text as Advanced Trade sends it, read without the general-purpose parsers on the common forms
  * (they dominate the decoder's profile), and with them for everything else, so what is accepted does not change.
  */
-public final class Texts {
+public final class DecimalsAndTimes {
 
-    private Texts() {
+    private DecimalsAndTimes() {
     }
 
     /** A decimal like {@code "68900.5"} or {@code "-0.000012"}; null when it is not a decimal. */

@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The report's figures besides the checks: target, REST counts, evidence totals. */
-final class Facts {
+final class RunSummary {
 
-    private Facts() {
+    private RunSummary() {
     }
 
     static Map<String, Object> of(CheckSettings s, Evidence o) {

@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe: one tape per thread, reused frame after frame (the index grows to the largest frame seen).
  */
-final class JsonTape {
+final class JsonIndex {
 
     static final int OBJECT = 1;
     static final int ARRAY = 2;

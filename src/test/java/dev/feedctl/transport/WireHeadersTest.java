@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class WireMeterTest {
+class WireHeadersTest {
 
     private static byte[] stream() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -31,19 +31,19 @@ class WireMeterTest {
     void readsTheResponseHeadFrameSizesAndTheServersCloseFrameInAnyChunking() {
         byte[] all = stream();
         for (int chunk : new int[] {1, 3, 7, 64, all.length}) {
-            WireMeter m = new WireMeter();
+            WireHeaders m = new WireHeaders();
             for (int off = 0; off < all.length; off += chunk) {
                 m.observe(all, off, Math.min(chunk, all.length - off));
             }
             assertEquals("101", Connector.headFacts(m.responseHead()).get("status"), "chunk " + chunk);
             assertEquals(300, m.largestFrame(), "chunk " + chunk);
-            assertEquals(new WireMeter.CloseFrame(1000, "deprecated hostname"), m.serverClose(), "chunk " + chunk);
+            assertEquals(new WireHeaders.CloseFrame(1000, "deprecated hostname"), m.serverClose(), "chunk " + chunk);
         }
     }
 
     @Test
     void noCloseFrameMeansNone() {
-        WireMeter m = new WireMeter();
+        WireHeaders m = new WireHeaders();
         byte[] head = "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\n\r\n{}".getBytes(StandardCharsets.US_ASCII);
         m.observe(head, 0, head.length);
         assertNull(m.serverClose());

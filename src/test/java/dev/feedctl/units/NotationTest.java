@@ -12,39 +12,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class FiguresTest {
+class NotationTest {
 
     @Test
     void figuresByNameReadTheSameWhateverMapHeldThem() {
         Map<String, Object> counts = new HashMap<>(Map.of("ETH-USD", 198L, "BTC-USD", 200L, "SOL-USD", 7L));
-        assertEquals("BTC-USD 200, ETH-USD 198, SOL-USD 7", Figures.byName(counts));
-        assertEquals("BTC-USD 6 ms, ETH-USD 1.5 s", Figures.byName(Map.of("ETH-USD", Duration.ofMillis(1500),
+        assertEquals("BTC-USD 200, ETH-USD 198, SOL-USD 7", Notation.byName(counts));
+        assertEquals("BTC-USD 6 ms, ETH-USD 1.5 s", Notation.byName(Map.of("ETH-USD", Duration.ofMillis(1500),
                 "BTC-USD", Duration.ofMillis(6))));
-        assertEquals("none", Figures.byName(Map.of()));
-        assertEquals("heartbeats, ticker", Figures.names(List.of("ticker", "heartbeats")));
+        assertEquals("none", Notation.byName(Map.of()));
+        assertEquals("heartbeats, ticker", Notation.names(List.of("ticker", "heartbeats")));
     }
 
     @Test
     void bpsReadAsBasisPointsToATenth() {
-        assertEquals("50 bps", Figures.bps(50.0));
-        assertEquals("12.5 bps", Figures.bps(12.5));
-        assertEquals("0 bps", Figures.bps(new BigDecimal("0.04")));
-        assertEquals("199.8 bps", Figures.bps(new BigDecimal("199.7612")));
+        assertEquals("50 bps", Notation.bps(50.0));
+        assertEquals("12.5 bps", Notation.bps(12.5));
+        assertEquals("0 bps", Notation.bps(new BigDecimal("0.04")));
+        assertEquals("199.8 bps", Notation.bps(new BigDecimal("199.7612")));
     }
 
     @Test
     void oneStyleForASpan() {
-        assertEquals("850 ms", Figures.duration(Duration.ofMillis(850)));
-        assertEquals("1.5 s", Figures.duration(Duration.ofMillis(1500)));
+        assertEquals("850 ms", Notation.duration(Duration.ofMillis(850)));
+        assertEquals("1.5 s", Notation.duration(Duration.ofMillis(1500)));
     }
 
     /** The message for a too-long duration suggests a value: that value must itself be accepted. */
     @Test
     void theLongestDurationSuggestedIsOneTheParserAccepts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Figures.parseDuration("99999999h"));
+                () -> Notation.parseDuration("99999999h"));
         Matcher m = Pattern.compile("at most (\\S+)$").matcher(e.getMessage());
         assertEquals(true, m.find(), e.getMessage());
-        assertEquals(Figures.LONGEST, Figures.parseDuration(m.group(1)));
+        assertEquals(Notation.LONGEST, Notation.parseDuration(m.group(1)));
     }
 }
