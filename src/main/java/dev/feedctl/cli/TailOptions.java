@@ -8,25 +8,26 @@ import picocli.CommandLine.Option;
 /** The options of a feed kept live, {@code tail}'s and {@code monitor}'s alike; checked before anything connects. */
 public final class TailOptions {
 
-    @Option(names = "--max-staleness", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
-            description = "A product without an update for this long is marked stale (default: ${DEFAULT-VALUE}).")
-    Duration maxStaleness;
+    @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class, description = "Stop after "
+            + "this long (exit 0). Default: until q or Ctrl-C.")
+    Duration duration;
 
-    @Option(names = "--max-reconnects", paramLabel = "N", description = "Give up (exit 3, naming the last cause) "
-            + "after N attempts to end one outage. Default: never give up.")
-    Integer maxReconnects;
-
-    @Mixin
-    MetricsOption metrics;
-
-    @Option(names = "--record", paramLabel = "FILE", description = "Write every raw frame with its receive time "
-            + "(nanoseconds), connection and shard as NDJSON (verify --replay reads it).")
-    Path record;
+    @Option(names = "--products-per-connection", paramLabel = "N", defaultValue = "50", description = "Spread "
+            + "products over connections of at most N (level2: at most 16) (default: ${DEFAULT-VALUE}).")
+    int perConnection;
 
     @Option(names = "--stall-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.class,
             description = "No frame at all for this long on an open socket: it is dead, reconnect "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration stallTimeout;
+
+    @Option(names = "--max-reconnects", paramLabel = "N", description = "Give up (exit 3, naming the last cause) "
+            + "after N attempts to end one outage. Default: never give up.")
+    Integer maxReconnects;
+
+    @Option(names = "--max-staleness", paramLabel = "DURATION", defaultValue = "5s", converter = Durations.class,
+            description = "A product without an update for this long is marked stale (default: ${DEFAULT-VALUE}).")
+    Duration maxStaleness;
 
     @Option(names = "--rest-check", paramLabel = "INTERVAL", converter = Durations.class, description = "Compare "
             + "shown prices with REST this often; a stale product is 'dead' when REST shows trades the socket did "
@@ -36,13 +37,12 @@ public final class TailOptions {
     @Mixin
     RestBudgetOption budget;
 
-    @Option(names = "--products-per-connection", paramLabel = "N", defaultValue = "50", description = "Spread "
-            + "products over connections of at most N (level2: at most 16) (default: ${DEFAULT-VALUE}).")
-    int perConnection;
+    @Option(names = "--record", paramLabel = "FILE", description = "Write every raw frame with its receive time "
+            + "(nanoseconds), connection and shard as NDJSON (verify --replay reads it).")
+    Path record;
 
-    @Option(names = "--duration", paramLabel = "DURATION", converter = Durations.class, description = "Stop after "
-            + "this long (exit 0). Default: until q or Ctrl-C.")
-    Duration duration;
+    @Mixin
+    MetricsOption metrics;
 
     /** Exit 2 for a value no run could use. */
     void validate() {
