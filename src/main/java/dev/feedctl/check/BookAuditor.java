@@ -2,11 +2,11 @@ package dev.feedctl.check;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.feedctl.protocol.DecimalsAndTimes;
 import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -100,11 +100,7 @@ final class BookAuditor extends RestRounds {
     }
 
     private static Instant time(JsonElement e) {
-        try {
-            return e != null && e.isJsonPrimitive() ? Instant.parse(e.getAsString()) : null;
-        } catch (DateTimeParseException notATime) {
-            return null;
-        }
+        return e != null && e.isJsonPrimitive() ? DecimalsAndTimes.time(e.getAsString()) : null;
     }
 
 

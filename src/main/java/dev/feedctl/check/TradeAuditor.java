@@ -2,10 +2,10 @@ package dev.feedctl.check;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.feedctl.protocol.DecimalsAndTimes;
 import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -175,12 +175,9 @@ final class TradeAuditor extends RestRounds {
         return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
     }
 
+    /** The feed's own time form read in place (Instant.parse costs more than the rest of a trade's reading). */
     private static Instant time(String text) {
-        try {
-            return text == null ? null : Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return text == null ? null : DecimalsAndTimes.time(text);
     }
 
     /** The end of what was asked for a product (the judged span ends there); null before its first window. */
