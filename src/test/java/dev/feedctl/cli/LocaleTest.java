@@ -4,34 +4,48 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Locale;
-import java.util.concurrent.FutureTask;
+import dev.feedctl.FeedctlProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Figures read the same on every machine: a German default locale must not turn 12.3 ms into 12,3 ms. */
-@Isolated // changes the process-wide default locale
+/**
+ * Figures read the same on every machine: a German default locale must not turn 12.3 ms into 12,3 ms. feedctl runs
+ * as a process started in German, as a user's JVM starts: setting this JVM's default locale instead made the test
+ * hold the whole suite still (@Isolated) while it ran.
+ */
 @Timeout(30)
 class LocaleTest {
 
+    private static final List<String> GERMAN = List.of("-Duser.language=de", "-Duser.country=DE");
+
+    @TempDir
+    Path dir;
+
     @Test
     void verifyAndProbeFiguresUseADecimalPointWhateverTheDefaultLocale() throws Exception {
-        Locale before = Locale.getDefault();
-        Locale.setDefault(Locale.GERMANY);
-        try {
-            // side by side: every other test waits while this one holds the process (one after the other took 3 s)
-            FutureTask<Run> probe = new FutureTask<>(() -> Run.of("probe", "--sim", "--duration", "1500ms"));
-            new Thread(probe, "probe").start();
-            Run verify = Run.of("verify", "--sim", "--duration", "1500ms", "--min-messages", "1");
-            for (Run r : new Run[] {verify, probe.get()}) {
-                assertEquals(0, r.code(), r::toString);
-                assertTrue(Pattern.compile("\\d\\.\\d ms").matcher(r.out()).find(), r::toString);
-                assertFalse(Pattern.compile("\\d,\\d+ (ms|s|bps)\\b").matcher(r.out() + r.err()).find(), r::toString);
-            }
-        } finally {
-            Locale.setDefault(before);
+        Process probe = start("probe", "probe", "--sim", "--duration", "1500ms");
+        Process verify = start("verify", "verify", "--sim", "--duration", "1500ms", "--min-messages", "1");
+        for (String name : List.of("probe", "verify")) {
+            Process p = name.equals("probe") ? probe : verify;
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS), name + " ended");
+            String out = Files.readString(dir.resolve(name + ".out"));
+            String all = out + Files.readString(dir.resolve(name + ".err"));
+            assertEquals(0, p.exitValue(), all);
+            assertTrue(Pattern.compile("\\d\\.\\d ms").matcher(out).find(), all);
+            assertFalse(Pattern.compile("\\d,\\d+ (ms|s|bps)\\b").matcher(all).find(), all);
         }
+    }
+
+    /** feedctl ARGS in a JVM whose default locale is de_DE, its stdout and stderr in NAME.out and NAME.err. */
+    private Process start(String name, String... args) throws Exception {
+        return new ProcessBuilder(FeedctlProcess.command(GERMAN, args))
+                .redirectOutput(dir.resolve(name + ".out").toFile())
+                .redirectError(dir.resolve(name + ".err").toFile()).start();
     }
 }
