@@ -29,8 +29,8 @@ class LocaleTest {
 
     @Test
     void verifyAndProbeFiguresUseADecimalPointWhateverTheDefaultLocale() throws Exception {
-        Process probe = start("probe", "probe", "--sim", "--duration", "1500ms");
-        Process verify = start("verify", "verify", "--sim", "--duration", "1500ms", "--min-messages", "1");
+        Process probe = start("probe", "probe", "--sim", "--duration", "3s");
+        Process verify = start("verify", "verify", "--sim", "--duration", "3s", "--min-messages", "1");
         for (String name : List.of("probe", "verify")) {
             Process p = name.equals("probe") ? probe : verify;
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), name + " ended");
