@@ -102,6 +102,21 @@ class ProcessTest {
         return p;
     }
 
+    /**
+     * {@code tail --record REC} on {@code products} against {@code sim}, no heartbeats and a stall timeout that never
+     * fires, returned once the simulator has sent {@code frames} frames (or at {@code until}).
+     */
+    private Process recordingTail(dev.feedctl.sim.ExchangeSimulator sim, Path rec, Path err, String products,
+                                  long frames, long until) throws Exception {
+        Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "--record", rec.toString(), "-p", products,
+                "--no-heartbeats", "--stall-timeout", "60s")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
+        while (sim.framesSent() < frames && System.nanoTime() < until) {
+            Thread.sleep(20); // polls another process's progress: there is nothing to wait on
+        }
+        return p;
+    }
+
     private static String read(Path p) {
         try {
             return Files.readString(p);
@@ -115,13 +130,8 @@ class ProcessTest {
         try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(2000))) {
             Path rec = dir.resolve("rec.ndjson");
             Path err = dir.resolve("err.txt");
-            Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "--record", rec.toString(), "-p",
-                    "BTC-USD,ETH-USD", "--no-heartbeats", "--stall-timeout", "60s")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
             long until = System.nanoTime() + 20_000_000_000L;
-            while (sim.framesSent() < 2000 && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            Process p = recordingTail(sim, rec, err, "BTC-USD,ETH-USD", 2000, until);
             sim.stallAll(false); // from here on the exchange sends nothing: the count is final
             long sent;
             do { // a send already under way when the stall began still counts
@@ -162,13 +172,8 @@ class ProcessTest {
         try (var sim = dev.feedctl.sim.ExchangeSimulator.start(dev.feedctl.sim.SimConfig.defaults().withRate(5000))) {
             Path rec = dir.resolve("rec.ndjson");
             Path err = dir.resolve("err.txt");
-            Process p = feedctl("tail", "--ws-url", sim.wsUri().toString(), "--record", rec.toString(), "-p",
-                    "BTC-USD", "--no-heartbeats", "--stall-timeout", "60s")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
             long until = System.nanoTime() + 20_000_000_000L;
-            while (sim.framesSent() < 3000 && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
+            Process p = recordingTail(sim, rec, err, "BTC-USD", 3000, until);
             long sentBefore = sim.framesSent();
             new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor(); // the feed still flowing
             assertTrue(p.waitFor(20, TimeUnit.SECONDS), "tail ended after SIGINT");
