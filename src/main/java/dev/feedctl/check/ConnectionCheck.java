@@ -82,7 +82,7 @@ final class ConnectionCheck {
 
     private String cause(Leg leg) {
         CloseInfo c = leg.close();
-        return c.knownCause(!leg.session().ackedAfter().isEmpty(), leg.session().connection().sizes());
+        return c.knownCause(!leg.session().ackedAfter().isEmpty(), leg.session().sizes());
     }
 
     private static String text(Leg leg, boolean several, Map<String, Object> outage) {
@@ -91,9 +91,9 @@ final class ConnectionCheck {
         if (!several) {
             return closed;
         }
-        long gaps = leg.session().ledger().sequence().counts().gaps();
+        long gaps = leg.session().ledger().sequence().gaps();
         String dead = gaps == 0 ? "no sequence gap before it" : gaps + " sequence gaps ("
-                + leg.session().ledger().sequence().counts().missing() + " numbers missing) before it";
+                + leg.session().ledger().sequence().missing() + " numbers missing) before it";
         return closed + ", " + dead + (outage == null ? ", no connection after it in the recording"
                 : ", down " + Notation.duration(Duration.ofMillis((Long) outage.get("downtime_ms"))) + " until connection " + outage.get("next_connection"));
     }
@@ -127,8 +127,8 @@ final class ConnectionCheck {
         m.put("connection", leg.id());
         m.put("next_connection", next.id());
         m.put("downtime_ms", Duration.between(leg.endedAt(), next.startedAt()).toMillis());
-        m.put("gaps", leg.session().ledger().sequence().counts().gaps());
-        m.put("missing", leg.session().ledger().sequence().counts().missing());
+        m.put("gaps", leg.session().ledger().sequence().gaps());
+        m.put("missing", leg.session().ledger().sequence().missing());
         return m;
     }
 }

@@ -26,7 +26,7 @@ final class ContinuityChecks {
         long regressions = 0;
         Leg broken = null;
         for (Leg leg : legs) {
-            SequenceTracker.Counts t = leg.session().ledger().sequence().counts();
+            SequenceTracker.Counts t = leg.session().ledger().sequence();
             frames += t.frames();
             gaps += t.gaps();
             missing += t.missing();
@@ -45,7 +45,7 @@ final class ContinuityChecks {
             return CheckResult.pass("sequence", frames + " sequence numbers" + over + ", no gaps"
                     + (legs.size() == 1 ? "" : " within any (sequence_num restarts on each connection)"), data);
         }
-        SequenceTracker.Anomaly a = broken.session().ledger().sequence().anomalies().get(0);
+        SequenceTracker.Anomaly a = broken.session().ledger().anomalies().get(0);
         if (legs.size() > 1) {
             data.put("first_broken_connection", broken.id());
         }
@@ -98,7 +98,7 @@ final class ContinuityChecks {
         static Heartbeats over(List<Leg> legs) {
             Heartbeats h = new Heartbeats();
             for (Leg leg : legs) {
-                HeartbeatTracker.Seen hb = leg.session().ledger().heartbeats().seen();
+                HeartbeatTracker.Seen hb = leg.session().ledger().heartbeats();
                 Duration silence = silence(hb, leg);
                 h.count += hb.count();
                 h.breaks += hb.breaks();

@@ -1,15 +1,15 @@
 package dev.feedctl.check;
 
 import dev.feedctl.protocol.Frame;
-import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.LastTrade;
+import dev.feedctl.protocol.LedgerCopy;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.protocol.UrlLint;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.ConnectFailure;
-import dev.feedctl.transport.Connection;
-import dev.feedctl.transport.FeedSession;
+import dev.feedctl.transport.Phase;
 import dev.feedctl.transport.RestCounts;
+import dev.feedctl.transport.SessionCopy;
 import java.util.function.Supplier;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,8 +21,10 @@ import java.util.Map;
 
 /**
  * What one verify run observed, as the checks receive it: built by {@link EvidenceRecorder} once gathering is over,
- * and only read from then on. The parts: how the connection opened, the feed it carried, how it ended, the run's
- * timing, REST (live runs only) and what the exact REST audits found.
+ * and read-only all the way down: the session, its ledger and its connection are copies taken then, so a check
+ * judges the run as it ended and cannot change what the next check sees. The parts: how the connection opened, the
+ * feed it carried, how it ended, the run's timing, REST (live runs only) and what the exact REST audits found.
+ * REST is the one part still asked at judging time, on purpose (see {@link Rest}).
  *
  * @param replay the recording judged by {@code verify --replay}; null for a live run
  * @param rest   null for a replay, which consults no REST
@@ -33,25 +35,29 @@ record Evidence(String replay, Opening opening, Feed feed, Ending ending, Timing
                 TradeFindings trades, BookFindings book) {
 
     /**
-     * How a live run's connection opened: the URL's findings, then the connection or why it failed (both null when
-     * the URL ruled out trying). A replay opens nothing.
+     * How a live run's connection opened: the URL's findings, then the steps that opened it or why it failed (both
+     * null when the URL ruled out trying). A replay opens nothing.
+     *
+     * @param opened the connection's steps (dns, tcp, tls, upgrade) when it opened; null when it did not
      */
-    record Opening(List<UrlLint.Finding> lint, ConnectFailure failure, Connection connection) {
+    record Opening(List<UrlLint.Finding> lint, ConnectFailure failure, List<Phase> opened) {
         Opening {
             lint = List.copyOf(lint);
+            opened = opened == null ? null : List.copyOf(opened);
         }
     }
 
     /**
      * The feed the run saw.
      *
-     * @param session          the (first) connection's session; null when none opened
+     * @param session          the (first) connection's session as the run ended; null when none opened
      * @param legs             every connection of the run: a replay's recorded ones, or the live one
-     * @param ledger           every frame of every connection, for the checks that judge the whole run
+     * @param ledger           every frame of every connection as the run ended, for the checks that judge the
+     *                         whole run
      * @param showsConnections false for a recording of bare frames: it says nothing of the connection they came on
      * @param acksAbsent       a replayed recording held no subscriptions acknowledgement at all (raw frames)
      */
-    record Feed(FeedSession session, List<Leg> legs, FrameLedger ledger, boolean showsConnections,
+    record Feed(SessionCopy session, List<Leg> legs, LedgerCopy ledger, boolean showsConnections,
                 boolean acksAbsent) {
         Feed {
             legs = List.copyOf(legs);
@@ -76,7 +82,8 @@ record Evidence(String replay, Opening opening, Feed feed, Ending ending, Timing
     }
 
     /**
-     * REST as a live run consulted it.
+     * REST as a live run consulted it. Unlike the rest of the evidence it is still asked at judging time, on purpose:
+     * freshness may ask whether a silent product traded, and the report's call counts then include that question.
      *
      * @param countsNow  its calls, counted when a check reads them (freshness may still ask about a silent product)
      * @param lastTrades the one question a check still asks REST
@@ -121,7 +128,7 @@ record Evidence(String replay, Opening opening, Feed feed, Ending ending, Timing
         return replay == null;
     }
 
-    FeedSession session() {
+    SessionCopy session() {
         return feed.session();
     }
 
@@ -129,7 +136,7 @@ record Evidence(String replay, Opening opening, Feed feed, Ending ending, Timing
         return feed.legs();
     }
 
-    FrameLedger ledger() {
+    LedgerCopy ledger() {
         return feed.ledger();
     }
 }

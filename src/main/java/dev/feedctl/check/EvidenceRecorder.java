@@ -2,6 +2,7 @@ package dev.feedctl.check;
 
 import dev.feedctl.protocol.Frame;
 import dev.feedctl.protocol.FrameLedger;
+import dev.feedctl.protocol.LedgerCopy;
 import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.protocol.UrlLint;
 import dev.feedctl.transport.CloseInfo;
@@ -9,6 +10,7 @@ import dev.feedctl.transport.ConnectFailure;
 import dev.feedctl.transport.Connection;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestClient;
+import dev.feedctl.transport.SessionCopy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,13 +18,15 @@ import java.util.List;
 
 /**
  * What a verify run observes, written while it runs by the {@link Verifier} (or the {@link Replayer}) and nothing
- * else; {@link #evidence} then hands the checks the read-only {@link Evidence}. FieldReader are named as there.
+ * else: the live session, ledger and connection. {@link #evidence} then hands the checks the read-only
+ * {@link Evidence}, with copies of them; fields are named as there.
  */
 final class EvidenceRecorder {
 
     final List<UrlLint.Finding> lint = new ArrayList<>();
     ConnectFailure connectFailure;
     Connection connection;
+    /** A live run's session; null for a replay (its sessions are in {@link #legs}). */
     FeedSession session;
     CloseInfo close;
     Frame.Error serverError;
@@ -63,15 +67,19 @@ final class EvidenceRecorder {
         }
     }
 
-    /** The run's evidence as the checks receive it. */
+    /**
+     * The run's evidence as the checks receive it, copied from the live objects: call it once the run's last frame
+     * was judged, as its figures are the ones at that moment.
+     */
     Evidence evidence() {
-        List<Leg> all = legs != null ? legs
-                : session == null ? List.of() : List.of(Leg.live(session, subscribedAt, close, endedAt));
-        FrameLedger ledger = whole != null ? whole : session == null ? null : session.ledger();
+        List<Leg> all = legs != null ? legs : session == null ? List.of()
+                : List.of(Leg.live(SessionCopy.of(session), subscribedAt, close, endedAt));
+        SessionCopy first = all.isEmpty() ? null : all.get(0).session();
+        LedgerCopy ledger = whole != null ? LedgerCopy.of(whole) : first == null ? null : first.ledger();
         Evidence.Rest restPart = rest == null ? null : new Evidence.Rest(rest::counts, rest::lastTrade,
                 sampler.skewMillis(), sampler.lastProblem(), sampler.failure(), prices.result());
-        return new Evidence(replay, new Evidence.Opening(lint, connectFailure, connection),
-                new Evidence.Feed(session, all, ledger, showsConnections, acksAbsent),
+        return new Evidence(replay, new Evidence.Opening(lint, connectFailure, connection == null ? null
+                : connection.phases()), new Evidence.Feed(first, all, ledger, showsConnections, acksAbsent),
                 new Evidence.Ending(close, serverError, explanation, foreign, ackTimedOut),
                 new Evidence.Timing(subscribedAt, endedAt, longestBacklog, judgedAfterDeadline), restPart,
                 trades == null ? null : TradeFindings.of(trades), book == null ? null : new BookFindings(book));

@@ -1,8 +1,8 @@
 package dev.feedctl.check;
 
 import dev.feedctl.units.Notation;
-import dev.feedctl.protocol.FrameLedger;
 import dev.feedctl.protocol.LastTrade;
+import dev.feedctl.protocol.LedgerCopy;
 import dev.feedctl.protocol.ProductIds;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,7 @@ record FreshnessCheck(CheckSettings s, Evidence o) {
             return CheckResult.skip("freshness", "no subscribed channel streams product updates (status, user and "
                     + "futures_balance_summary send snapshots and changes only)");
         }
-        FrameLedger ev = o.ledger();
+        LedgerCopy ev = o.ledger();
         Map<String, Object> ages = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();
         List<String> notYet = new ArrayList<>();
@@ -82,9 +82,9 @@ record FreshnessCheck(CheckSettings s, Evidence o) {
      * Dead or quiet, by {@link LastTrade#showsTradeAfter}: the socket's last update by its exchange timestamp against
      * REST's last trade, both on the exchange's clock, so this machine's clock never decides.
      */
-    private CheckResult staleVerdict(FrameLedger ev, String evidence, Map<String, Object> ages, List<String> stale)
+    private CheckResult staleVerdict(LedgerCopy ev, String evidence, Map<String, Object> ages, List<String> stale)
             throws InterruptedException {
-        Instant lastHeartbeat = ev.heartbeats().seen().lastSeen();
+        Instant lastHeartbeat = ev.heartbeats().lastSeen();
         boolean heartbeatsAlive = lastHeartbeat != null && Duration.between(lastHeartbeat, o.timing().endedAt())
                 .compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) <= 0;
         List<String> dead = new ArrayList<>();
@@ -124,7 +124,7 @@ record FreshnessCheck(CheckSettings s, Evidence o) {
      * The socket's last update of {@code product} on the exchange's clock: its frame's timestamp; failing that (no
      * timestamp), its receipt moved onto the exchange's clock by the skew REST's /time measured; null when neither.
      */
-    private Instant socketLastOnExchangeClock(FrameLedger ev, String product, long ageMillis) {
+    private Instant socketLastOnExchangeClock(LedgerCopy ev, String product, long ageMillis) {
         Instant stamped = ev.ages().lastExchangeTime(product);
         if (stamped != null) {
             return stamped;
@@ -133,7 +133,7 @@ record FreshnessCheck(CheckSettings s, Evidence o) {
         return skew == null ? null : o.timing().endedAt().minusMillis(ageMillis).plusMillis(skew);
     }
 
-    private String whyUnknown(FrameLedger ev, List<String> unknown) {
+    private String whyUnknown(LedgerCopy ev, List<String> unknown) {
         if (o.rest() == null) {
             return "a replay does not consult REST";
         }

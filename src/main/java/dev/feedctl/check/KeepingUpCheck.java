@@ -1,7 +1,7 @@
 package dev.feedctl.check;
 
 import dev.feedctl.protocol.ExchangeLag;
-import dev.feedctl.transport.Connection;
+import dev.feedctl.transport.SessionCopy;
 import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,20 +22,20 @@ final class KeepingUpCheck {
     }
 
     static CheckResult check(Evidence o) {
-        if (o.session() == null) {
+        SessionCopy session = o.session();
+        if (session == null) {
             return CheckResult.skip("keeping-up", "no connection: nothing was received");
         }
-        if (o.session().ledger().tally().frames() == 0) {
+        if (session.ledger().tally().frames() == 0) {
             return CheckResult.skip("keeping-up", "no frame arrived: there was nothing to keep up with");
         }
-        Connection conn = o.opening().connection();
         Duration backlog = o.timing().longestBacklog();
-        long stalledMs = conn.stalledNanos() / 1_000_000;
-        ExchangeLag lag = o.session().ledger().lag();
+        long stalledMs = session.readerStalledNanos() / 1_000_000;
+        ExchangeLag.Summary lag = session.ledger().lag();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("longest_backlog_ms", backlog.toMillis());
         data.put("reader_stalled_ms", stalledMs);
-        data.put("reader_stalls", conn.stalls());
+        data.put("reader_stalls", session.readerStalls());
         data.put("judged_after_deadline", o.timing().judgedAfterDeadline());
         data.put("exchange_lag_ms", lag.summaryMillis());
         data.put("lag_growth_ms", lag.growth().toMillis());
@@ -44,7 +44,7 @@ final class KeepingUpCheck {
                 (Double) lag.summaryMillis().get("p50"), (Double) lag.summaryMillis().get("p99"),
                 lag.growth().toMillis());
         String evidence = "longest wait before judging " + Notation.duration(backlog) + ", reader paused "
-                + conn.stalls() + " times (" + Notation.duration(Duration.ofMillis(stalledMs)) + "); " + lagText;
+                + session.readerStalls() + " times (" + Notation.duration(Duration.ofMillis(stalledMs)) + "); " + lagText;
         if (stalledMs > 0 || backlog.compareTo(BACKLOG_LIMIT) > 0) {
             return CheckResult.warn("keeping-up", evidence, "feedctl fell behind the feed by "
                     + Notation.duration(backlog) + " (frames waited that long to be judged"

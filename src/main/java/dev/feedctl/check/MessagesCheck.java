@@ -3,6 +3,7 @@ package dev.feedctl.check;
 import dev.feedctl.units.Notation;
 import dev.feedctl.protocol.Channels;
 import dev.feedctl.protocol.FrameLedger;
+import dev.feedctl.protocol.LedgerCopy;
 import dev.feedctl.protocol.ProductIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +18,10 @@ import java.util.Map;
 final class MessagesCheck {
 
     private final CheckSettings s;
-    private final FrameLedger ev;
+    private final LedgerCopy ev;
     private final FrameLedger.Tally tally;
 
-    MessagesCheck(CheckSettings s, FrameLedger ev) {
+    MessagesCheck(CheckSettings s, LedgerCopy ev) {
         this.s = s;
         this.ev = ev;
         this.tally = ev.tally();
@@ -66,7 +67,7 @@ final class MessagesCheck {
         if (short_.isEmpty()) {
             return CheckResult.pass("messages", evidence, counts);
         }
-        boolean heartbeatsAlive = ev.heartbeats().seen().count() > 0;
+        boolean heartbeatsAlive = ev.heartbeats().count() > 0;
         long binary = tally.violationsByRule().getOrDefault("frame.binary", 0L);
         String binaryNote = binary == 0 ? "" : "the server sent " + binary + " binary frames, and Advanced Trade sends "
                 + "text (JSON) frames only; ";

@@ -7,6 +7,7 @@ import dev.feedctl.protocol.ServerErrors;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RestClient;
+import dev.feedctl.transport.SessionCopy;
 import dev.feedctl.units.Notation;
 import java.time.Duration;
 import java.time.Instant;
@@ -154,7 +155,7 @@ final class ProbeSocketRungs {
 
     private CheckResult sequence() {
         // verify's judgement, on the one connection
-        return ContinuityChecks.sequence(List.of(new Leg("", "", session, null, null, null)));
+        return ContinuityChecks.sequence(List.of(new Leg("", "", SessionCopy.of(session), null, null, null)));
     }
 
     /** Signed socket subscribes and one signed REST call (best_bid_ask, a JWT with the request's uri). */

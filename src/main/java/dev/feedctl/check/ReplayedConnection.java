@@ -3,6 +3,7 @@ package dev.feedctl.check;
 import dev.feedctl.transport.CloseInfo;
 import dev.feedctl.transport.FeedSession;
 import dev.feedctl.transport.RecordedConnection;
+import dev.feedctl.transport.SessionCopy;
 import dev.feedctl.transport.Recording;
 import java.time.Instant;
 
@@ -27,6 +28,7 @@ final class ReplayedConnection {
 
     /** The connection as the checks judge it: open until {@code recordingEnded} unless it closed. */
     Leg leg(Instant recordingEnded) {
-        return new Leg(id, shard, session, startedAt, close, endedAt == null ? recordingEnded : endedAt);
+        return new Leg(id, shard, SessionCopy.of(session), startedAt, close,
+                endedAt == null ? recordingEnded : endedAt);
     }
 }

@@ -70,7 +70,6 @@ public final class Replayer {
         o.showsConnections = recording.showsConnections();
         o.legs = playing.values().stream().map(p -> p.leg(o.endedAt)).toList();
         if (!o.legs.isEmpty()) {
-            o.session = o.legs.get(0).session();
             o.close = o.legs.get(0).close();
             o.subscribedAt = o.legs.get(0).startedAt();
         }

@@ -44,10 +44,10 @@ final class RunSummary {
             e.put("frames_by_channel", ev.framesByChannel());
             e.put("violations_by_rule", ev.violationsByRule());
             e.put("drift_by_rule", ev.driftByRule());
-            e.put("largest_frame_bytes", o.legs().stream().mapToLong(l -> l.session().connection().sizes().largestFrame())
+            e.put("largest_frame_bytes", o.legs().stream().mapToLong(l -> l.session().sizes().largestFrame())
                     .max().orElse(0));
             if (o.replay() == null) { // a file is read without waiting: a stall there would be a constant 0
-                e.put("reader_stalled_ms", o.session().connection().stalledNanos() / 1_000_000);
+                e.put("reader_stalled_ms", o.session().readerStalledNanos() / 1_000_000);
             }
             if (o.feed().showsConnections()) { // bare frames' only time is their own timestamp: their lag would be 0
                 e.put("exchange_lag_ms", o.ledger().lag().summaryMillis());

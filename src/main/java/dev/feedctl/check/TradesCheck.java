@@ -97,7 +97,7 @@ final class TradesCheck {
     private static String diagnosis(Totals t, Evidence o, long duplicates, long mismatched) {
         List<String> parts = new ArrayList<>();
         if (t.missing > 0) {
-            SequenceTracker.Counts seq = o.session().ledger().sequence().counts();
+            SequenceTracker.Counts seq = o.session().ledger().sequence();
             parts.add("the socket never delivered " + t.missing + (t.missing == 1 ? " trade" : " trades") + " REST "
                     + "has within the span (an exact loss); first " + String.join(", ", t.missingExamples) + "; "
                     + (seq.gaps() == 0 ? "no known outage: sequence numbers were contiguous over " + seq.frames()

@@ -89,10 +89,10 @@ record VerifyChecks(CheckSettings s, Evidence o) {
             return CheckResult.fail("connected", ExitCode.CONNECTION, phases(opening.failure().phases()), f.name()
                     + " failed: " + f.cause(), f.fix(), Map.of("steps", opening.failure().phases().size()));
         }
-        if (opening.connection() == null) {
+        if (opening.opened() == null) {
             return CheckResult.skip("connected", "not attempted: the endpoint check failed");
         }
-        return CheckResult.pass("connected", phases(opening.connection().phases()), Map.of());
+        return CheckResult.pass("connected", phases(opening.opened()), Map.of());
     }
 
     private static String phases(List<Phase> list) {

@@ -2,6 +2,7 @@ package dev.feedctl.protocol;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -70,5 +71,21 @@ public final class ExchangeLag {
         m.put("min", minMicros / 1000.0);
         m.put("exchange_clock_ahead", negative > 0);
         return m;
+    }
+
+    /**
+     * The lag as read at one moment (a verify run's end), for checks and reports that must not see it move on.
+     *
+     * @param count         frames that carried an exchange timestamp
+     * @param summaryMillis as {@link #summaryMillis()}: percentiles in milliseconds, in the report's order
+     */
+    public record Summary(long count, Duration growth, Map<String, Object> summaryMillis) {
+        public Summary {
+            summaryMillis = Collections.unmodifiableMap(new LinkedHashMap<>(summaryMillis));
+        }
+    }
+
+    public Summary summary() {
+        return new Summary(count(), growth(), summaryMillis());
     }
 }

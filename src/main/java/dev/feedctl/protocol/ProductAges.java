@@ -64,26 +64,9 @@ public final class ProductAges {
         }
     }
 
-    /**
-     * The exchange's timestamp of the last update of {@code product}, on the exchange's clock; null when none came
-     * with one. Compared with REST's trade times, which are on the same clock.
-     */
-    public Instant lastExchangeTime(String product) {
-        return lastExchange.get(product);
-    }
-
     public Duration ageOf(String product) {
         Instant t = lastUpdate.get(product);
         return t == null ? null : Duration.between(t, clock.instant());
-    }
-
-    /**
-     * The age of {@code product}'s last update at {@code at} (this tracker's clock), never negative: a run judged
-     * after it ended (a closed socket, REST still answering) ages nothing past its end.
-     */
-    public Duration ageAt(String product, Instant at) {
-        Instant t = lastUpdate.get(product);
-        return t == null ? null : t.isAfter(at) ? Duration.ZERO : Duration.between(t, at);
     }
 
     public long updatesOf(String product) {
@@ -99,5 +82,48 @@ public final class ProductAges {
         return lastUpdate.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), Duration.between(e.getValue(), now)))
                 .max(Map.Entry.comparingByValue());
+    }
+
+    /**
+     * Each product's last update as read at one moment (a verify run's end), for the checks: ages are judged at the
+     * run's end, and nothing folded in later changes them.
+     *
+     * @param lastAt        when each tracked product last updated (or began to be expected), on the tracker's clock
+     * @param updates       updates per product
+     * @param exchangeTimes the exchange's timestamp of each product's last update that carried one
+     */
+    public record LastUpdates(Map<String, Instant> lastAt, Map<String, Long> updates,
+                              Map<String, Instant> exchangeTimes) {
+
+        public LastUpdates {
+            lastAt = Map.copyOf(lastAt);
+            updates = Map.copyOf(updates);
+            exchangeTimes = Map.copyOf(exchangeTimes);
+        }
+
+        public long updatesOf(String product) {
+            return updates.getOrDefault(product, 0L);
+        }
+
+        /**
+         * The age of {@code product}'s last update at {@code at} (the tracker's clock), never negative: a run judged
+         * after it ended (a closed socket, REST still answering) ages nothing past its end.
+         */
+        public Duration ageAt(String product, Instant at) {
+            Instant t = lastAt.get(product);
+            return t == null ? null : t.isAfter(at) ? Duration.ZERO : Duration.between(t, at);
+        }
+
+        /**
+         * The exchange's timestamp of the last update of {@code product}, on the exchange's clock; null when none
+         * came with one. Compared with REST's trade times, which are on the same clock.
+         */
+        public Instant lastExchangeTime(String product) {
+            return exchangeTimes.get(product);
+        }
+    }
+
+    public LastUpdates lastUpdates() {
+        return new LastUpdates(lastUpdate, updates, lastExchange);
     }
 }

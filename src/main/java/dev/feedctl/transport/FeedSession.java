@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,8 @@ public final class FeedSession implements Closeable {
     private final FrameLedger ledger;
     private final List<Subscription> requested = new ArrayList<>();
     private final Map<String, Duration> ackedAfter = new LinkedHashMap<>();
+    /** What {@link #ackedAfter()} hands out: read-only, made once (the feed loop asks on every frame). */
+    private final Map<String, Duration> ackedView = Collections.unmodifiableMap(ackedAfter);
     private long subscribedNanos;
     private Duration firstDataAfter;
 
@@ -170,8 +173,9 @@ public final class FeedSession implements Closeable {
         return true;
     }
 
+    /** When each acknowledged channel was acknowledged, after its subscribe, in the order they were. */
     public Map<String, Duration> ackedAfter() {
-        return ackedAfter;
+        return ackedView;
     }
 
     public Duration firstDataAfter() {
