@@ -1,6 +1,7 @@
 package dev.feedctl.transport;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,6 +13,11 @@ import java.util.Map;
  */
 public record Phase(String name, boolean ok, Duration took, Map<String, String> facts, String cause, String fix) {
 
+    /** A phase is evidence (verify's connected check reads it): its facts are a read-only copy, in their order. */
+    public Phase {
+        facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    }
+
     /** {@code host=127.0.0.1 addresses=127.0.0.1}: the facts in the order they were observed, for a line of text. */
     public String factsText() {
         StringBuilder sb = new StringBuilder();
@@ -20,10 +26,10 @@ public record Phase(String name, boolean ok, Duration took, Map<String, String> 
     }
 
     public static Phase passed(String name, Duration took, Map<String, String> facts) {
-        return new Phase(name, true, took, new LinkedHashMap<>(facts), null, null);
+        return new Phase(name, true, took, facts, null, null);
     }
 
     public static Phase failed(String name, Duration took, Map<String, String> facts, String cause, String fix) {
-        return new Phase(name, false, took, new LinkedHashMap<>(facts), cause, fix);
+        return new Phase(name, false, took, facts, cause, fix);
     }
 }
