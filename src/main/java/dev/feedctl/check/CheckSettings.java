@@ -18,6 +18,12 @@ public record CheckSettings(ConnectSpec connect, URI rest, List<String> channels
                              Duration duration, int minMessages, double maxDeviationBps, Duration maxStaleness,
                              double restBudget) {
 
+    /** The checks read the settings too: copies, so no check changes what the next one is asked to judge. */
+    public CheckSettings {
+        channels = List.copyOf(channels);
+        products = List.copyOf(products);
+    }
+
     public static final double DEFAULT_REST_BUDGET = 5;
     public static final Duration MAX_HEARTBEAT_INTERVAL = Duration.ofSeconds(2);
     /** REST may lag the socket by about a second (docs/protocol.md §7): compare within this window around a sample. */
