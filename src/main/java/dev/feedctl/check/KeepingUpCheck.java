@@ -44,7 +44,8 @@ final class KeepingUpCheck {
                 (Double) lag.summaryMillis().get("p50"), (Double) lag.summaryMillis().get("p99"),
                 lag.growth().toMillis());
         String evidence = "longest wait before judging " + Notation.duration(backlog) + ", reader paused "
-                + session.readerStalls() + " times (" + Notation.duration(Duration.ofMillis(stalledMs)) + "); " + lagText;
+                + session.readerStalls() + " times (" + Notation.duration(Duration.ofMillis(stalledMs)) + "); "
+                + lagText;
         if (stalledMs > 0 || backlog.compareTo(BACKLOG_LIMIT) > 0) {
             return CheckResult.warn("keeping-up", evidence, "feedctl fell behind the feed by "
                     + Notation.duration(backlog) + " (frames waited that long to be judged"
