@@ -81,8 +81,7 @@ public final class SimCommand implements Callable<Integer> {
         }
         Faults chosen = EndpointOptions.scenarios(scenarios == null ? "" : String.join(",", scenarios))
                 .with(faults.faults());
-        SimConfig config = SimConfig.defaults().withPorts(port, restPort).withSeed(seed).withRate(rate)
-                .withFaults(chosen);
+        SimConfig config = SimConfig.listening(port, restPort, null).withMarket(seed, rate).withFaults(chosen);
         if (replay != null) {
             config = config.withReplay(RecordingFiles.replayOf(replay, speed));
         }
