@@ -1,7 +1,6 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.check.ExitCode;
-import dev.feedctl.auth.CdpKey;
 import dev.feedctl.sim.ExchangeSimulator;
 import dev.feedctl.sim.Faults;
 import dev.feedctl.sim.Scenario;
@@ -86,10 +85,7 @@ public final class SimCommand implements Callable<Integer> {
             config = config.withReplay(RecordingFiles.replayOf(replay, speed));
         }
         if (trustKey != null) {
-            AuthOptions auth = new AuthOptions();
-            auth.keyFile = trustKey;
-            CdpKey key = auth.load(root, terminal);
-            config = config.withTrustedKey(new SimConfig.TrustedKey(key.name(), key.publicKey()));
+            config = config.withTrustedKey(AuthOptions.trusted(trustKey, root, terminal));
         }
         try (ExchangeSimulator sim = start(config)) {
             terminal.data(sim.wsUri().toString());

@@ -3,12 +3,15 @@ package dev.feedctl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.feedctl.TestKeys;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code feedctl sim}'s fault options: each one makes its fault, in a stable order, and a bad value is exit 2. */
+/** {@code feedctl sim}'s options: each fault option makes its fault, in a stable order; a bad value is exit 2. */
 @Timeout(30)
 class SimCommandTest {
 
@@ -44,6 +47,15 @@ class SimCommandTest {
         assertUsage("Invalid value for option '--ack-delay': 'soon' is not a duration", "--ack-delay", "soon");
         assertUsage("Invalid value for option '--gap-every': 'x' is not an int", "--gap-every", "x");
         assertUsage("Invalid value for option '--legacy': 'maybe' is not a boolean", "--legacy=maybe");
+    }
+
+    @Test
+    void aTrustKeyIsReadAsAKeyFileIs(@TempDir Path dir) throws Exception {
+        Path good = TestKeys.keyFile(dir, TestKeys.NAME, TestKeys.sec1Pem(TestKeys.ec()));
+        Run trusted = Run.of("sim", "--duration=50ms", "--trust-key", good.toString());
+        assertEquals(0, trusted.code(), trusted::toString);
+        Path missing = dir.resolve("missing.json");
+        assertUsage("key file " + missing + " does not exist", "--trust-key", missing.toString());
     }
 
     /** The line {@code sim -v} writes about its faults, for a run of 50 ms with these options. */
