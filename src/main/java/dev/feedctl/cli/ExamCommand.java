@@ -88,8 +88,8 @@ public final class ExamCommand implements Callable<Integer> {
             throw ExitException.usage(e.getMessage());
         }
         reports.checkWritable();
-        ExamSettings settings = new ExamSettings(picked, lessonTimeout, AuthOptions.trusted(trustKey, root, terminal), products(),
-                ExamSettings.Thresholds.COINBASE);
+        ExamSettings settings = new ExamSettings(picked, lessonTimeout, AuthOptions.trusted(trustKey, root, terminal),
+                products(), ExamSettings.Thresholds.COINBASE);
         Exam exam = new Exam(settings, command, keepOutput ? line -> terminal.info("[client] " + line) : null,
                 ((FeedctlCommand) spec.root().userObject()).redactor());
         // Ctrl-C or SIGTERM: the lesson in progress stops, what was seen is judged and the reports written (with the

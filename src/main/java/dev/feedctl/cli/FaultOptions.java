@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code feedctl sim}'s fault options, one row each: the option, its value, its help line and the {@link Fault} the
  * value makes. A field, a help line and a mapping line per fault kept three lists in step by hand; here a new fault
- * is one row. The rows reach the model through picocli's programmatic API ({@link Rows}, this mixin's model
- * transformer, so they keep their place among sim's options) and their values are read back from sim's model.
+ * is one row. The rows reach sim's model through picocli's programmatic API ({@link Rows}: picocli hands a mixin's
+ * model transformer on to the command it is mixed into) and their values are read back from that model. They come
+ * after sim's own options in the model: {@code --help} sorts options by name, so its text is what it was.
  */
 @Command(modelTransformer = FaultOptions.Rows.class)
 public final class FaultOptions {
@@ -42,6 +43,7 @@ public final class FaultOptions {
             new Row("--close-after", "D", Duration.class, null, "Close after D with --close-code and --close-reason.",
                     (d, sim) -> new Fault.Close((Duration) d, sim.findOption("--close-code").<Integer>getValue(),
                             sim.findOption("--close-reason").<String>getValue())),
+            // the labels picocli gave these two when they were annotated fields: the help text stays as it was
             new Row("--close-code", "<closeCode>", int.class, "1000", "Close code. Default: ${DEFAULT-VALUE}.", null),
             new Row("--close-reason", "<closeReason>", String.class, "", "Close reason.", null),
             after("--drop-connection-after", "Drop TCP after D without a close frame (client sees 1006).",
@@ -77,10 +79,10 @@ public final class FaultOptions {
         return f;
     }
 
-    /** Adds every row to the mixin's model as an option of its own; picocli then mixes them into sim's. */
+    /** Adds every row to sim's model as an option of its own. */
     public static final class Rows implements CommandLine.IModelTransformer {
         @Override
-        public CommandSpec transform(CommandSpec faults) {
+        public CommandSpec transform(CommandSpec sim) {
             for (Row row : ROWS) {
                 OptionSpec.Builder option = OptionSpec.builder(row.name()).type(row.type())
                         .description(row.description());
@@ -93,9 +95,9 @@ public final class FaultOptions {
                 if (row.type() == Duration.class) {
                     option.converters(new Durations());
                 }
-                faults.addOption(option.build());
+                sim.addOption(option.build());
             }
-            return faults;
+            return sim;
         }
     }
 
