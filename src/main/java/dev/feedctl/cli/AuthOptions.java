@@ -5,6 +5,7 @@ import dev.feedctl.auth.KeyLoader;
 import dev.feedctl.auth.KeyProblem;
 import dev.feedctl.auth.Redactor;
 import dev.feedctl.protocol.Channels;
+import dev.feedctl.sim.SimConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,24 @@ public final class AuthOptions {
         } catch (KeyProblem e) {
             throw ExitException.usage(e.getMessage());
         }
+    }
+
+    /** {@code key} as the simulator trusts it: its name and public half (only that half is ever used). */
+    static SimConfig.TrustedKey trusted(CdpKey key) {
+        return new SimConfig.TrustedKey(key.name(), key.publicKey());
+    }
+
+    /**
+     * The key in {@code file} as the simulator trusts it ({@code sim --trust-key}, {@code exam --trust-key}); null
+     * without a file. The file is read as {@code --key-file} is: a bad one is exit 2, its warnings go to stderr.
+     */
+    static SimConfig.TrustedKey trusted(Path file, FeedctlCommand root, Terminal terminal) {
+        if (file == null) {
+            return null;
+        }
+        AuthOptions auth = new AuthOptions();
+        auth.keyFile = file;
+        return trusted(auth.load(root, terminal));
     }
 
     /** Private channels (user, futures_balance_summary) need a key: without one, exit 4 before connecting. */

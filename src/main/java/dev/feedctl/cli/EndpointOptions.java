@@ -75,7 +75,7 @@ public final class EndpointOptions {
         }
         SimConfig config = SimConfig.defaults().withFaults(scenarios(sim));
         if (key != null) {
-            config = config.withTrustedKey(new SimConfig.TrustedKey(key.name(), key.publicKey()));
+            config = config.withTrustedKey(AuthOptions.trusted(key));
         }
         try {
             ExchangeSimulator s = ExchangeSimulator.start(config);

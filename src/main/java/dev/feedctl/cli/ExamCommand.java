@@ -1,6 +1,5 @@
 package dev.feedctl.cli;
 
-import dev.feedctl.auth.CdpKey;
 import dev.feedctl.check.Status;
 import dev.feedctl.check.Verdict;
 import dev.feedctl.exam.Exam;
@@ -8,7 +7,6 @@ import dev.feedctl.exam.ExamSettings;
 import dev.feedctl.exam.Lesson;
 import dev.feedctl.exam.Lessons;
 import dev.feedctl.protocol.ProductIds;
-import dev.feedctl.sim.SimConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,8 +88,8 @@ public final class ExamCommand implements Callable<Integer> {
             throw ExitException.usage(e.getMessage());
         }
         reports.checkWritable();
-        ExamSettings settings = new ExamSettings(picked, lessonTimeout, trusted(terminal), products(),
-                ExamSettings.Thresholds.COINBASE);
+        ExamSettings settings = new ExamSettings(picked, lessonTimeout, AuthOptions.trusted(trustKey, root, terminal),
+                products(), ExamSettings.Thresholds.COINBASE);
         Exam exam = new Exam(settings, command, keepOutput ? line -> terminal.info("[client] " + line) : null,
                 ((FeedctlCommand) spec.root().userObject()).redactor());
         // Ctrl-C or SIGTERM: the lesson in progress stops, what was seen is judged and the reports written (with the
@@ -125,16 +123,6 @@ public final class ExamCommand implements Callable<Integer> {
             terminal.info("the client's last stderr lines (all of them with --keep-output or in --report):");
             tail.subList(Math.max(0, tail.size() - 10), tail.size()).forEach(l -> terminal.info("  | " + l));
         }
-    }
-
-    private SimConfig.TrustedKey trusted(Terminal terminal) {
-        if (trustKey == null) {
-            return null;
-        }
-        AuthOptions auth = new AuthOptions();
-        auth.keyFile = trustKey;
-        CdpKey key = auth.load(root, terminal);
-        return new SimConfig.TrustedKey(key.name(), key.publicKey());
     }
 
     private List<String> products() {

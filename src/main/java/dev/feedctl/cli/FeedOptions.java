@@ -3,8 +3,11 @@ package dev.feedctl.cli;
 import dev.feedctl.auth.CdpKey;
 import picocli.CommandLine.Mixin;
 
-/** What the commands that subscribe share: the socket's options, what to subscribe to, and the key to sign with. */
-public final class FeedOptions extends SocketOptions {
+/**
+ * What the commands that subscribe share: the socket's options, what to subscribe to, and the key to sign with. The
+ * commands that end in a verdict extend it ({@link VerdictOptions}).
+ */
+public class FeedOptions extends SocketOptions {
 
     @Mixin
     StreamOptions stream;

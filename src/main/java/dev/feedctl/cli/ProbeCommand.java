@@ -19,10 +19,7 @@ import picocli.CommandLine.Option;
 public final class ProbeCommand implements Callable<Integer> {
 
     @Mixin
-    FeedOptions feed;
-
-    @Mixin
-    ReportOptions reports;
+    VerdictOptions feed;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "3s", converter = Durations.class,
             description = "How long to watch the socket after subscribing: every frame in it is validated, and a "
@@ -35,20 +32,18 @@ public final class ProbeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Terminal terminal = feed.terminal();
-        OutputOptions.Format format = feed.output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
-                OutputOptions.Format.JSON);
         double maxDeviationBps = deviation.bps();
         List<String> channels = feed.stream.channels();
         List<String> products = feed.stream.products();
         CdpKey key = feed.key(terminal);
-        reports.checkWritable();
+        feed.reports.checkWritable();
         try (Endpoints endpoints = feed.open(key)) {
             feed.endpoint.rejectMalformed(endpoints.ws());
             CheckSettings settings = new CheckSettings(feed.endpoint.connectSpec(endpoints.ws()), endpoints.rest(),
                     channels, products, key, duration, 1, maxDeviationBps, Duration.ofSeconds(5),
                     CheckSettings.DEFAULT_REST_BUDGET);
             Verdict verdict = new Prober(settings, Clock.systemUTC()).run();
-            reports.render(verdict, format, terminal, true);
+            feed.render(verdict, terminal, true);
             return verdict.exitCode().code();
         }
     }

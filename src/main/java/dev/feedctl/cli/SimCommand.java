@@ -1,9 +1,7 @@
 package dev.feedctl.cli;
 
 import dev.feedctl.check.ExitCode;
-import dev.feedctl.auth.CdpKey;
 import dev.feedctl.sim.ExchangeSimulator;
-import dev.feedctl.sim.Fault;
 import dev.feedctl.sim.Faults;
 import dev.feedctl.sim.Scenario;
 import dev.feedctl.sim.SimConfig;
@@ -82,16 +80,12 @@ public final class SimCommand implements Callable<Integer> {
         }
         Faults chosen = EndpointOptions.scenarios(scenarios == null ? "" : String.join(",", scenarios))
                 .with(faults.faults());
-        SimConfig config = SimConfig.defaults().withPorts(port, restPort).withSeed(seed).withRate(rate)
-                .withFaults(chosen);
+        SimConfig config = SimConfig.listening(port, restPort, null).withMarket(seed, rate).withFaults(chosen);
         if (replay != null) {
             config = config.withReplay(RecordingFiles.replayOf(replay, speed));
         }
         if (trustKey != null) {
-            AuthOptions auth = new AuthOptions();
-            auth.keyFile = trustKey;
-            CdpKey key = auth.load(root, terminal);
-            config = config.withTrustedKey(new SimConfig.TrustedKey(key.name(), key.publicKey()));
+            config = config.withTrustedKey(AuthOptions.trusted(trustKey, root, terminal));
         }
         try (ExchangeSimulator sim = start(config)) {
             terminal.data(sim.wsUri().toString());
@@ -136,100 +130,5 @@ public final class SimCommand implements Callable<Integer> {
             return System.lineSeparator() + "Scenarios (--scenario, or --sim=NAME on other commands):"
                     + System.lineSeparator() + table;
         });
-    }
-
-    /** Each fault as its own option, combinable with scenarios. */
-    public static final class FaultOptions {
-        @Option(names = "--drop-every", paramLabel = "N", description = "Lose every Nth data frame.")
-        Integer dropEvery;
-        @Option(names = "--gap-every", paramLabel = "N", description = "Skip 2 sequence numbers every Nth frame.")
-        Integer gapEvery;
-        @Option(names = "--stall-data-after", paramLabel = "D", converter = Durations.class,
-                description = "Stop data after D; heartbeats go on.")
-        Duration stallData;
-        @Option(names = "--stall-after", paramLabel = "D", converter = Durations.class,
-                description = "Stop everything after D; the socket stays open.")
-        Duration stallAll;
-        @Option(names = "--malformed-every", paramLabel = "N", description = "Mangle every Nth data frame.")
-        Integer malformedEvery;
-        @Option(names = "--close-after", paramLabel = "D", converter = Durations.class,
-                description = "Close after D with --close-code and --close-reason.")
-        Duration closeAfter;
-        @Option(names = "--close-code", defaultValue = "1000", description = "Close code. Default: ${DEFAULT-VALUE}.")
-        int closeCode;
-        @Option(names = "--close-reason", defaultValue = "", description = "Close reason.")
-        String closeReason;
-        @Option(names = "--drop-connection-after", paramLabel = "D", converter = Durations.class,
-                description = "Drop TCP after D without a close frame (client sees 1006).")
-        Duration dropAfter;
-        @Option(names = "--refuse-upgrade", paramLabel = "STATUS", description = "Answer the upgrade with STATUS.")
-        Integer refuseStatus;
-        @Option(names = "--big-snapshot-mb", paramLabel = "MB", description = "Pad level2 snapshots to MB MiB.")
-        Integer bigSnapshotMb;
-        @Option(names = "--ack-delay", paramLabel = "D", converter = Durations.class, description = "Ack late.")
-        Duration ackDelay;
-        @Option(names = "--no-ack", description = "Never acknowledge subscribes.")
-        boolean noAck;
-        @Option(names = "--legacy", description = "Speak the legacy Exchange protocol.")
-        boolean legacy;
-        @Option(names = "--rest-429-every", paramLabel = "N", description = "REST 429 on every Nth request.")
-        Integer rest429Every;
-        @Option(names = "--rest-offset-bps", paramLabel = "BPS", description = "Shift REST prices by BPS.")
-        Integer restOffsetBps;
-        @Option(names = "--rest-5xx-every", paramLabel = "N", description = "REST 503 on every Nth request.")
-        Integer rest5xxEvery;
-        @Option(names = "--stale-product", paramLabel = "ID", description = "Product that goes silent after 1 s.")
-        String staleProduct;
-        @Option(names = "--quiet-product", paramLabel = "ID", description = "Product that stops trading after 1 s.")
-        String quietProduct;
-        @Option(names = "--clock-skew", paramLabel = "D", converter = Durations.class,
-                description = "Exchange clock ahead by D.")
-        Duration clockSkew;
-        @Option(names = "--drop-trades-every", paramLabel = "N",
-                description = "Every Nth trade never reaches market_trades; no sequence gap.")
-        Integer dropTradesEvery;
-        @Option(names = "--book-drift-after", paramLabel = "D", converter = Durations.class,
-                description = "Lose one level2 update after D; that book then rests.")
-        Duration bookDriftAfter;
-
-        Faults faults() {
-            Faults f = Faults.NONE;
-            f = dropEvery == null ? f : f.with(new Fault.DropFrames(positive("--drop-every", dropEvery)));
-            f = gapEvery == null ? f : f.with(new Fault.SequenceGaps(positive("--gap-every", gapEvery), 2));
-            f = stallData == null ? f : f.with(new Fault.StallData(stallData));
-            f = stallAll == null ? f : f.with(new Fault.StallAll(stallAll));
-            f = malformedEvery == null ? f : f.with(new Fault.MalformedFrames(positive("--malformed-every",
-                    malformedEvery)));
-            f = closeAfter == null ? f : f.with(new Fault.Close(closeAfter, closeCode, closeReason));
-            f = dropAfter == null ? f : f.with(new Fault.AbruptDrop(dropAfter));
-            if (refuseStatus != null && (refuseStatus < 200 || refuseStatus > 599 || refuseStatus == 101)) {
-                throw ExitException.usage("--refuse-upgrade takes an HTTP status from 200 to 599");
-            }
-            f = refuseStatus == null ? f : f.with(new Fault.RefuseUpgrade(refuseStatus));
-            f = bigSnapshotMb == null ? f : f.with(new Fault.BigSnapshot(positive("--big-snapshot-mb",
-                    bigSnapshotMb) * 1024 * 1024));
-            f = ackDelay == null ? f : f.with(new Fault.SlowAck(ackDelay));
-            f = noAck ? f.with(new Fault.NoAck()) : f;
-            f = legacy ? f.with(new Fault.LegacyExchange()) : f;
-            f = rest429Every == null ? f : f.with(new Fault.RestRateLimited(positive("--rest-429-every",
-                    rest429Every), 1));
-            f = restOffsetBps == null ? f : f.with(new Fault.RestPriceOffset(restOffsetBps));
-            f = rest5xxEvery == null ? f : f.with(new Fault.RestServerError(positive("--rest-5xx-every",
-                    rest5xxEvery), 503));
-            f = staleProduct == null ? f : f.with(new Fault.StaleProduct(staleProduct, Duration.ofSeconds(1)));
-            f = quietProduct == null ? f : f.with(new Fault.QuietProduct(quietProduct, Duration.ofSeconds(1)));
-            f = clockSkew == null ? f : f.with(new Fault.ClockSkew(clockSkew));
-            f = dropTradesEvery == null ? f : f.with(new Fault.DropTrades(positive("--drop-trades-every",
-                    dropTradesEvery)));
-            f = bookDriftAfter == null ? f : f.with(new Fault.BookDrift(bookDriftAfter));
-            return f;
-        }
-
-        private static int positive(String option, int n) {
-            if (n < 1) {
-                throw ExitException.usage(option + " must be at least 1, got " + n);
-            }
-            return n;
-        }
     }
 }

@@ -27,10 +27,7 @@ import picocli.CommandLine.Option;
 public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
-    FeedOptions feed;
-
-    @Mixin
-    ReportOptions reports;
+    VerdictOptions feed;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.class,
             description = "How long to gather evidence. Default: ${DEFAULT-VALUE}.")
@@ -68,8 +65,6 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Terminal terminal = feed.terminal();
-        OutputOptions.Format format = feed.output.format(OutputOptions.Format.TEXT, OutputOptions.Format.TEXT,
-                OutputOptions.Format.JSON);
         if (duration.isZero() || minMessages < 0) {
             throw ExitException.usage("--duration must be positive and --min-messages not negative");
         }
@@ -81,11 +76,11 @@ public final class VerifyCommand implements Callable<Integer> {
         List<String> channels = feed.stream.channels();
         List<String> products = feed.stream.products();
         if (replay != null) {
-            return replay(terminal, format, channels, products);
+            return replay(terminal, channels, products);
         }
         CdpKey key = feed.key(terminal);
         AuthOptions.requireKeyFor(channels, key);
-        reports.checkWritable();
+        feed.reports.checkWritable();
         try (Endpoints endpoints = feed.open(key)) {
             feed.endpoint.rejectMalformed(endpoints.ws());
             // frames are timed on the read thread, so the consumer may nap longer between looks: less CPU per frame
@@ -100,18 +95,17 @@ public final class VerifyCommand implements Callable<Integer> {
                 terminal.verbose("gathering evidence for " + Notation.duration(duration) + " from " + endpoints.ws()
                         + " (Ctrl-C judges what was seen so far)");
                 Verdict verdict = verifier.run();
-                reports.render(verdict, format, terminal, false);
+                feed.render(verdict, terminal, false);
                 return verdict.exitCode().code();
             });
         }
     }
 
-    private int replay(Terminal terminal, OutputOptions.Format format, List<String> channels, List<String> products)
-            throws Exception {
+    private int replay(Terminal terminal, List<String> channels, List<String> products) throws Exception {
         if (feed.endpoint.simulated()) {
             throw ExitException.usage("--replay judges a recording; it cannot be combined with --sim");
         }
-        reports.checkWritable();
+        feed.reports.checkWritable();
         BufferedReader in = RecordingFiles.open(replay);
         CheckSettings settings = new CheckSettings(ConnectSpec.of(URI.create("replay:recording"), feed.endpoint.timeout()),
                 URI.create("replay:none"), channels, products, null, duration, minMessages, deviation.bps(),
@@ -119,7 +113,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Replayer replayer = new Replayer(settings, feed.stream.given(), new Recording(in), "-".equals(replay) ? "stdin"
                 : replay);
         Verdict verdict = replayer.run();
-        reports.render(verdict, format, terminal, false);
+        feed.render(verdict, terminal, false);
         return verdict.exitCode().code();
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 /**
  * Decimal and time text as Advanced Trade sends it, read without the general-purpose parsers on the common forms
@@ -24,14 +25,7 @@ public final class DecimalsAndTimes {
     /** {@link #decimal(String)} of {@code s[from, to)}: the common forms read in place, without a substring. */
     public static BigDecimal decimal(String s, int from, int to) {
         BigDecimal fast = plainDecimal(s, from, to);
-        if (fast != null) {
-            return fast;
-        }
-        try {
-            return new BigDecimal(s.substring(from, to));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return fast != null ? fast : general(s, from, to, BigDecimal::new);
     }
 
     /**
@@ -101,18 +95,27 @@ public final class DecimalsAndTimes {
     /** {@link #time(String)} of {@code s[from, to)}: the feed's own form read in place, without a substring. */
     public static Instant time(String text, int from, int to) {
         Instant fast = rfc3339(text, from, to);
-        if (fast != null) {
-            return fast;
+        return fast != null ? fast : general(text, from, to, DecimalsAndTimes::anyTime);
+    }
+
+    /**
+     * What the general-purpose {@code parser} makes of {@code s[from, to)}, or null when it rejects the text: the
+     * uncommon forms the fast paths leave alone are accepted or refused exactly as the JDK decides.
+     */
+    private static <T> T general(String s, int from, int to, Function<String, T> parser) {
+        try {
+            return parser.apply(from == 0 && to == s.length() ? s : s.substring(from, to));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            return null;
         }
-        String s = from == 0 && to == text.length() ? text : text.substring(from, to);
+    }
+
+    /** An ISO instant ({@code Z}), or else one with an offset ({@code +02:00}). */
+    private static Instant anyTime(String s) {
         try {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(s).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
+            return OffsetDateTime.parse(s).toInstant();
         }
     }
 

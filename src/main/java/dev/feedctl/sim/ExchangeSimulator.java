@@ -161,10 +161,6 @@ public final class ExchangeSimulator implements Closeable {
         return restUri;
     }
 
-    public SimConfig config() {
-        return ctx.config;
-    }
-
     /** The next frame a client sent, oldest first, or null after {@code timeout}. */
     public String takeClientFrame(Duration timeout) throws InterruptedException {
         return ctx.clientFrames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -76,33 +76,36 @@ public record SimConfig(String host, int wsPort, int restPort, long seed, double
     public record TrustedKey(String kid, PublicKey key) {
     }
 
+    /** The simulator users run: loopback, free ports, the real cadences, a healthy market from seed 42. */
     public static SimConfig defaults() {
-        return new SimConfig("127.0.0.1", 0, 0, 42L, DEFAULT_RATE, Faults.NONE, null, Clock.systemUTC(), null,
-                Timings.REAL, null);
+        return listening(0, 0, null);
+    }
+
+    /**
+     * The defaults, but listening on these loopback ports (0: a free one), and serving wss:// with {@code tls} when it
+     * is set. Where the exchange listens is chosen when it is made: the other settings are what it does there.
+     */
+    public static SimConfig listening(int wsPort, int restPort, SSLContext tls) {
+        return new SimConfig("127.0.0.1", wsPort, restPort, 42L, DEFAULT_RATE, Faults.NONE, null, Clock.systemUTC(),
+                tls, Timings.REAL, null);
     }
 
     public SimConfig withFaults(Faults f) {
         return new SimConfig(host, wsPort, restPort, seed, rate, f, trustedKey, clock, tls, timings, replay);
     }
 
-    public SimConfig withPorts(int ws, int rest) {
-        return new SimConfig(host, ws, rest, seed, rate, faults, trustedKey, clock, tls, timings, replay);
+    /** The price walk: where it starts ({@code seed}, so runs can be repeated) and its matches per second. */
+    public SimConfig withMarket(long s, double r) {
+        return new SimConfig(host, wsPort, restPort, s, r, faults, trustedKey, clock, tls, timings, replay);
     }
 
-    public SimConfig withSeed(long s) {
-        return new SimConfig(host, wsPort, restPort, s, rate, faults, trustedKey, clock, tls, timings, replay);
-    }
-
+    /** The same price walk at another pace. */
     public SimConfig withRate(double r) {
-        return new SimConfig(host, wsPort, restPort, seed, r, faults, trustedKey, clock, tls, timings, replay);
+        return withMarket(seed, r);
     }
 
     public SimConfig withTrustedKey(TrustedKey k) {
         return new SimConfig(host, wsPort, restPort, seed, rate, faults, k, clock, tls, timings, replay);
-    }
-
-    public SimConfig withTls(SSLContext context) {
-        return new SimConfig(host, wsPort, restPort, seed, rate, faults, trustedKey, clock, context, timings, replay);
     }
 
     public SimConfig withTimings(Timings t) {

@@ -92,10 +92,6 @@ public final class Connection implements FrameSource {
         return closeInfo;
     }
 
-    public boolean isOpen() {
-        return client.isOpen();
-    }
-
     /**
      * How long the read thread has waited, in total, for the consumer to make room: feedctl's own delay, never the
      * feed's. Zero while feedctl keeps up.

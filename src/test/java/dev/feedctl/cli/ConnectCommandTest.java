@@ -82,7 +82,7 @@ class ConnectCommandTest {
     @Test
     void untrustedCertificateFailsAndCaFileMakesItPass() throws Exception {
         TestTls tls = new TestTls(dir);
-        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.defaults().withTls(tls.serverContext))) {
+        try (ExchangeSimulator sim = ExchangeSimulator.start(SimConfig.listening(0, 0, tls.serverContext))) {
             String url = sim.wsUri().toString();
             assertTrue(url.startsWith("wss://"));
             Run untrusted = Run.of("connect", "--ws-url", url);

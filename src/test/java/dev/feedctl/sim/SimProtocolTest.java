@@ -57,7 +57,7 @@ class SimProtocolTest {
         int ws = idle.wsUri().getPort();
         int rest = idle.restUri().getPort();
         idle.close(); // no connection: the socket server ends without its shutdown polling
-        ExchangeSimulator again = ExchangeSimulator.start(SimConfig.defaults().withPorts(ws, rest));
+        ExchangeSimulator again = ExchangeSimulator.start(SimConfig.listening(ws, rest, null));
         try (PlainClient d = PlainClient.open(again.wsUri())) {
             d.subscribe("heartbeats");
             assertNotNull(d.await(PlainClient.channel("subscriptions"), Duration.ofSeconds(5)));
@@ -254,7 +254,7 @@ class SimProtocolTest {
     }
 
     private static List<String> prices(long seed) throws Exception {
-        try (ExchangeSimulator s = ExchangeSimulator.start(SimConfig.defaults().withSeed(seed).withRate(100));
+        try (ExchangeSimulator s = ExchangeSimulator.start(SimConfig.defaults().withMarket(seed, 100));
              PlainClient c = PlainClient.open(s.wsUri())) {
             c.subscribe("ticker", "SOL-USD");
             List<String> out = new ArrayList<>();
