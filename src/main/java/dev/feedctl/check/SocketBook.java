@@ -21,9 +21,12 @@ import java.util.TreeMap;
 final class SocketBook {
 
     static final Duration KEEP = Duration.ofSeconds(5);
+    private static final long KEEP_NANOS = KEEP.toNanos();
     static final int MAX_CHANGES = 50_000;
-    /** Event times before this are the docs' 1970 placeholder, not a moment. */
-    private static final Instant REAL_TIMES = Instant.parse("2000-01-01T00:00:00Z");
+    /** Event times before this (2000-01-01, epoch seconds) are the docs' 1970 placeholder, not a moment. */
+    private static final long REAL_TIMES = 946_684_800L;
+    /** {@link Book#latestNanos} when the latest time is none or does not {@link FlatValues#fits fit}. */
+    private static final long NO_NANOS = Long.MIN_VALUE;
 
     /** One level change; a null size means the level was absent. */
     record Change(Instant time, boolean bid, BigDecimal price, BigDecimal before, BigDecimal after) {
@@ -39,8 +42,9 @@ final class SocketBook {
         final ChangeRing changes = new ChangeRing();
         /** The book cannot be rewound to before this: its snapshot, or the newest change let go. */
         Instant knownFrom;
-        /** The latest event time applied. */
+        /** The latest event time applied, and as epoch nanos ({@link #NO_NANOS}: none, or it does not fit). */
         Instant latest;
+        long latestNanos = NO_NANOS;
         /** Epoch nanos: the next sweep of the changes, and the newest change let go (the rewind's limit too). */
         long nextSweep = Long.MIN_VALUE;
         long forgotThrough = Long.MIN_VALUE;
@@ -57,6 +61,9 @@ final class SocketBook {
     }
 
     private final Map<String, Book> books = new HashMap<>();
+    /** The latest frame's product as it came and canonical: a feed's frames are mostly one product's. */
+    private String lastRaw;
+    private String lastProduct;
     long crossed;
     String firstCrossed;
     long badSizes;
@@ -67,7 +74,11 @@ final class SocketBook {
         if (l2.productId() == null) {
             return;
         }
-        String product = ProductIds.canonical(l2.productId());
+        if (!l2.productId().equals(lastRaw)) {
+            lastRaw = l2.productId();
+            lastProduct = ProductIds.canonical(lastRaw);
+        }
+        String product = lastProduct;
         Book b = books.get(product);
         boolean snapshot = "snapshot".equals(l2.type());
         if (b == null || snapshot) {
@@ -80,8 +91,8 @@ final class SocketBook {
             if (u.side() == null || u.priceLevel() == null) {
                 continue; // the schema check names it; there is no level to put it on
             }
-            Instant time = u.eventTime() == null || u.eventTime().isBefore(REAL_TIMES) ? (b.latest != null ? b.latest
-                    : frameTime != null ? frameTime : Instant.EPOCH) : u.eventTime();
+            Instant time = u.eventTime() == null || u.eventTime().getEpochSecond() < REAL_TIMES ? (b.latest != null
+                    ? b.latest : frameTime != null ? frameTime : Instant.EPOCH) : u.eventTime();
             if (u.newQuantity() == null || u.newQuantity().signum() < 0) {
                 badSizes++;
                 if (firstBadSize == null) {
@@ -99,6 +110,7 @@ final class SocketBook {
         if (snapshot) {
             b.knownFrom = b.knownFrom != null ? b.knownFrom : frameTime != null ? frameTime : Instant.EPOCH;
             b.latest = b.knownFrom;
+            b.latestNanos = FlatValues.fits(b.latest) ? FlatValues.nanos(b.latest) : NO_NANOS;
         }
         checkCrossed(product, b);
     }
@@ -112,18 +124,24 @@ final class SocketBook {
             return;
         }
         long after = size.signum() == 0 ? FlatValues.NO_LEVEL : packedSize;
-        if (packedPrice >= 0 && before != FlatValues.UNFIT && after != FlatValues.UNFIT && FlatValues.fits(time)) {
-            b.changes.add(FlatValues.nanos(time), bid, packedPrice, before, after);
+        long nanos = FlatValues.fits(time) ? FlatValues.nanos(time) : NO_NANOS;
+        if (packedPrice >= 0 && before != FlatValues.UNFIT && after != FlatValues.UNFIT && nanos != NO_NANOS) {
+            b.changes.add(nanos, bid, packedPrice, before, after);
         } else {
             b.changes.add(time, bid, price, side.before(before), size.signum() == 0 ? null : size);
         }
-        b.latest = b.latest == null || time.isAfter(b.latest) ? time : b.latest;
-        long latest = FlatValues.fits(b.latest) ? FlatValues.nanos(b.latest) : Long.MIN_VALUE;
+        // compared as nanos where both fit, as instants otherwise: the same order, without a call per change
+        if (b.latest == null || (nanos != NO_NANOS && b.latestNanos != NO_NANOS ? nanos > b.latestNanos
+                : time.isAfter(b.latest))) {
+            b.latest = time;
+            b.latestNanos = nanos;
+        }
+        long latest = b.latestNanos;
         if (b.changes.size() <= MAX_CHANGES && latest <= b.nextSweep) {
             return; // swept every 100 ms of feed time, not on every change
         }
-        b.nextSweep = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest + 100_000_000L;
-        long horizon = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - KEEP.toNanos();
+        b.nextSweep = latest == NO_NANOS ? NO_NANOS : latest + 100_000_000L;
+        long horizon = latest == NO_NANOS ? NO_NANOS : latest - KEEP_NANOS;
         while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES || b.changes.time(0) < horizon)) {
             b.forgotThrough = Math.max(b.forgotThrough, b.changes.removeFirst());
         }
