@@ -58,11 +58,7 @@ final class BookJudge {
      * socket's stream never reached ({@code seenThrough}, its latest frame time) is counted, not judged. A book the
      * stream has just passed is looked at once at that moment ({@link #agreesNow}): agreeing then, it needs no wait.
      */
-    void drain(BookAuditor auditor, SocketBook socket, Instant seenThrough, boolean all) {
-        BookAuditor.RestBook b;
-        while ((b = auditor.books.poll()) != null) {
-            waiting.add(b);
-        }
+    void drain(SocketBook socket, Instant seenThrough, boolean all) {
         for (Iterator<BookAuditor.RestBook> it = waiting.iterator(); it.hasNext(); ) {
             BookAuditor.RestBook rest = it.next();
             boolean reached = seenThrough != null && !rest.time().isAfter(seenThrough);
@@ -82,6 +78,18 @@ final class BookJudge {
                 unaligned++;
             }
         }
+    }
+
+    /**
+     * Takes the REST books the auditor has fetched; true when any book waits to be judged, so the socket's books must
+     * be brought up to date before {@link #drain}.
+     */
+    boolean take(BookAuditor auditor) {
+        BookAuditor.RestBook b;
+        while ((b = auditor.books.poll()) != null) {
+            waiting.add(b);
+        }
+        return !waiting.isEmpty();
     }
 
     /**
