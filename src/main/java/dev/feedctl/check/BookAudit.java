@@ -19,6 +19,8 @@ final class BookAudit extends RestAudit {
     final int depth;
     /** The latest frame time the socket delivered: REST books from later moments cannot be judged. */
     private java.time.Instant seenThrough;
+    /** Changes packed as they came, folded into the books before anything reads them. */
+    private final ChangeBatch held = new ChangeBatch();
 
     BookAudit(RestClient rest, List<String> products, int depth, long endNanos) {
         super("feedctl-rest-book");
@@ -32,27 +34,39 @@ final class BookAudit extends RestAudit {
         return auditor;
     }
 
-    /** Every data frame, valid or not: a negative or unreadable size is this check's to name too. */
+    /**
+     * Every data frame, valid or not: a negative or unreadable size is this check's to name too. The common changes
+     * are packed ({@link ChangeBatch}) and folded in a batch when REST's answers are looked at or the batch is full;
+     * any other event is folded as it came, after what is held.
+     */
     void fold(Frame.Data d) {
         if (d.timestamp() != null && (seenThrough == null || d.timestamp().isAfter(seenThrough))) {
             seenThrough = d.timestamp();
         }
         List<Event> events = d.events();
         for (int i = 0; i < events.size(); i++) { // by index: no iterator per frame (verify runs on C1 alone)
-            if (events.get(i) instanceof Event.L2 l2) {
-                socket.fold(l2, d.timestamp());
+            if (events.get(i) instanceof Event.L2 l2 && !held.offer(l2)) {
+                held.foldInto(socket);
+                if (!held.offer(l2)) {
+                    socket.fold(l2, d.timestamp());
+                }
             }
         }
     }
 
     @Override
     void drain() {
-        judge.drain(auditor, socket, seenThrough, false);
+        if (judge.take(auditor)) { // the books are read only to judge REST's
+            held.foldInto(socket);
+            judge.drain(socket, seenThrough, false);
+        }
     }
 
     /** The books as the run ended are in: a REST book from after the socket's last frame is judged too. */
     @Override
     void drainLast() {
-        judge.drain(auditor, socket, seenThrough, true);
+        held.foldInto(socket);
+        judge.take(auditor);
+        judge.drain(socket, seenThrough, true);
     }
 }

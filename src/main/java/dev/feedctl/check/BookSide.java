@@ -42,25 +42,38 @@ final class BookSide {
      * put, a level that stays keeps the price it was first written with.
      */
     long set(BigDecimal price, long packedPrice, BigDecimal size, long packedSize) {
-        if (whole == null && (packedPrice < 0 || packedSize == FlatValues.UNFIT || !fits(packedPrice))) {
+        if (whole == null && packedPrice >= 0 && packedSize != FlatValues.UNFIT && fits(packedPrice)) {
+            return setFlat(packedPrice, packedSize);
+        }
+        if (whole == null) {
             becomeWhole();
         }
-        if (whole != null) {
-            wholeBefore = size.signum() == 0 ? whole.remove(price) : whole.put(price, size);
-            return FlatValues.pack(wholeBefore);
+        wholeBefore = size.signum() == 0 ? whole.remove(price) : whole.put(price, size);
+        return FlatValues.pack(wholeBefore);
+    }
+
+    /** {@link #set} of a level given only packed: decimals are made only when the side is (or becomes) whole. */
+    long set(long packedPrice, long packedSize) {
+        if (whole == null && fits(packedPrice)) {
+            return setFlat(packedPrice, packedSize);
         }
+        return set(FlatValues.unpack(packedPrice), packedPrice, FlatValues.unpack(packedSize), packedSize);
+    }
+
+    private long setFlat(long packedPrice, long packedSize) {
+        boolean remove = FlatValues.packedUnscaled(packedSize) == 0;
         long key = key(packedPrice);
         int at = levels.find(key);
         if (at < levels.hi && levels.keys[at] == key) {
             long before = levels.sizes[at];
-            if (size.signum() == 0) {
+            if (remove) {
                 levels.remove(at);
             } else {
                 levels.sizes[at] = packedSize;
             }
             return before;
         }
-        if (size.signum() != 0) {
+        if (!remove) {
             levels.insert(at, key, FlatValues.packedScale(packedPrice), packedSize);
         }
         return FlatValues.NO_LEVEL;

@@ -86,10 +86,14 @@ final class FlatValues {
             return NO_LEVEL;
         }
         int scale = d.scale();
-        if (d.signum() < 0 || scale < 0 || scale > 127 || d.precision() > 16) {
+        if (d.signum() < 0 || scale < 0 || scale > 127) {
             return UNFIT;
         }
-        return unscaled(d) << 7 | scale;
+        int precision = d.precision();
+        if (precision <= 15 && scale < TENS.length) { // as unscaled(d), rounded by hand: non-negative here
+            return (long) (d.doubleValue() * TENS[scale] + 0.5) << 7 | scale;
+        }
+        return precision > 16 ? UNFIT : d.unscaledValue().longValue() << 7 | scale;
     }
 
     /** The decimal {@link #pack} made; null for {@link #NO_LEVEL}. */

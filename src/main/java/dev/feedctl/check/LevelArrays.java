@@ -14,10 +14,21 @@ final class LevelArrays {
     int lo = 32;
     int hi = 32;
 
-    /** The first index in [lo, hi) whose key is not below {@code key}. */
+    /**
+     * The first index in [lo, hi) whose key is not below {@code key}. Most changes are near the best level (the high
+     * end), so the search gallops down from there before it halves: two or three looks instead of a full search.
+     */
     int find(long key) {
         int a = lo;
         int b = hi;
+        for (int step = 1; hi - step >= lo; step <<= 1) {
+            int i = hi - step;
+            if (keys[i] < key) {
+                a = i + 1;
+                break;
+            }
+            b = i;
+        }
         while (a < b) {
             int m = (a + b) >>> 1;
             if (keys[m] < key) {

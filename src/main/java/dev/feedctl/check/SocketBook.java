@@ -5,12 +5,9 @@ import dev.feedctl.protocol.ProductIds;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Each level2 product's book as the socket built it, with the recent changes kept (the last {@link #KEEP}, at most
@@ -21,9 +18,12 @@ import java.util.TreeMap;
 final class SocketBook {
 
     static final Duration KEEP = Duration.ofSeconds(5);
+    private static final long KEEP_NANOS = KEEP.toNanos();
     static final int MAX_CHANGES = 50_000;
-    /** Event times before this are the docs' 1970 placeholder, not a moment. */
-    private static final Instant REAL_TIMES = Instant.parse("2000-01-01T00:00:00Z");
+    /** Event times before this (2000-01-01, epoch seconds) are the docs' 1970 placeholder, not a moment. */
+    static final long REAL_TIMES = 946_684_800L;
+    /** {@link Book#latestNanos} when the latest time is none or does not {@link FlatValues#fits fit}. */
+    private static final long NO_NANOS = Long.MIN_VALUE;
 
     /** One level change; a null size means the level was absent. */
     record Change(Instant time, boolean bid, BigDecimal price, BigDecimal before, BigDecimal after) {
@@ -39,8 +39,24 @@ final class SocketBook {
         final ChangeRing changes = new ChangeRing();
         /** The book cannot be rewound to before this: its snapshot, or the newest change let go. */
         Instant knownFrom;
-        /** The latest event time applied. */
-        Instant latest;
+        /**
+         * The latest event time applied as epoch nanos ({@link #NO_NANOS}: none, or it does not fit), and as an
+         * instant, made only when asked for once a packed change moved it ({@link #latest()}).
+         */
+        private Instant latest;
+        long latestNanos = NO_NANOS;
+
+        Instant latest() {
+            if (latest == null && latestNanos != NO_NANOS) {
+                latest = FlatValues.instant(latestNanos);
+            }
+            return latest;
+        }
+
+        void latest(Instant time, long nanos) {
+            latest = time;
+            latestNanos = nanos;
+        }
         /** Epoch nanos: the next sweep of the changes, and the newest change let go (the rewind's limit too). */
         long nextSweep = Long.MIN_VALUE;
         long forgotThrough = Long.MIN_VALUE;
@@ -57,6 +73,9 @@ final class SocketBook {
     }
 
     private final Map<String, Book> books = new HashMap<>();
+    /** The latest frame's product as it came and canonical: a feed's frames are mostly one product's. */
+    private String lastRaw;
+    private String lastProduct;
     long crossed;
     String firstCrossed;
     long badSizes;
@@ -67,7 +86,11 @@ final class SocketBook {
         if (l2.productId() == null) {
             return;
         }
-        String product = ProductIds.canonical(l2.productId());
+        if (!l2.productId().equals(lastRaw)) {
+            lastRaw = l2.productId();
+            lastProduct = ProductIds.canonical(lastRaw);
+        }
+        String product = lastProduct;
         Book b = books.get(product);
         boolean snapshot = "snapshot".equals(l2.type());
         if (b == null || snapshot) {
@@ -80,8 +103,8 @@ final class SocketBook {
             if (u.side() == null || u.priceLevel() == null) {
                 continue; // the schema check names it; there is no level to put it on
             }
-            Instant time = u.eventTime() == null || u.eventTime().isBefore(REAL_TIMES) ? (b.latest != null ? b.latest
-                    : frameTime != null ? frameTime : Instant.EPOCH) : u.eventTime();
+            Instant time = u.eventTime() == null || u.eventTime().getEpochSecond() < REAL_TIMES ? (b.latest() != null
+                    ? b.latest() : frameTime != null ? frameTime : Instant.EPOCH) : u.eventTime();
             if (u.newQuantity() == null || u.newQuantity().signum() < 0) {
                 badSizes++;
                 if (firstBadSize == null) {
@@ -98,7 +121,7 @@ final class SocketBook {
         }
         if (snapshot) {
             b.knownFrom = b.knownFrom != null ? b.knownFrom : frameTime != null ? frameTime : Instant.EPOCH;
-            b.latest = b.knownFrom;
+            b.latest(b.knownFrom, FlatValues.fits(b.knownFrom) ? FlatValues.nanos(b.knownFrom) : NO_NANOS);
         }
         checkCrossed(product, b);
     }
@@ -112,18 +135,62 @@ final class SocketBook {
             return;
         }
         long after = size.signum() == 0 ? FlatValues.NO_LEVEL : packedSize;
-        if (packedPrice >= 0 && before != FlatValues.UNFIT && after != FlatValues.UNFIT && FlatValues.fits(time)) {
-            b.changes.add(FlatValues.nanos(time), bid, packedPrice, before, after);
+        long nanos = FlatValues.fits(time) ? FlatValues.nanos(time) : NO_NANOS;
+        if (packedPrice >= 0 && before != FlatValues.UNFIT && after != FlatValues.UNFIT && nanos != NO_NANOS) {
+            b.changes.add(nanos, bid, packedPrice, before, after);
         } else {
             b.changes.add(time, bid, price, side.before(before), size.signum() == 0 ? null : size);
         }
-        b.latest = b.latest == null || time.isAfter(b.latest) ? time : b.latest;
-        long latest = FlatValues.fits(b.latest) ? FlatValues.nanos(b.latest) : Long.MIN_VALUE;
+        // compared as nanos where both fit, as instants otherwise: the same order, without a call per change
+        if (b.latest() == null || (nanos != NO_NANOS && b.latestNanos != NO_NANOS ? nanos > b.latestNanos
+                : time.isAfter(b.latest()))) {
+            b.latest(time, nanos);
+        }
+        sweep(b);
+    }
+
+    /**
+     * The changes of one level2 update event, packed by {@link ChangeBatch} (epoch nanos, price with the side in
+     * {@link ChangeBatch#BID}, size; each three longs from {@code at}): as {@link #fold} would apply them, without
+     * a decimal or an instant made per change.
+     */
+    void fold(String product, long[] packed, int at, int changes) {
+        Book b = books.get(product);
+        if (b == null) {
+            b = new Book();
+            books.put(product, b);
+        }
+        for (int k = at, end = at + 3 * changes; k < end; k += 3) {
+            long nanos = packed[k];
+            boolean bid = (packed[k + 1] & ChangeBatch.BID) != 0;
+            long price = packed[k + 1] & ~ChangeBatch.BID;
+            long size = packed[k + 2];
+            BookSide side = bid ? b.bids : b.asks;
+            long before = side.set(price, size);
+            long after = FlatValues.packedUnscaled(size) == 0 ? FlatValues.NO_LEVEL : size;
+            if (before != FlatValues.UNFIT) {
+                b.changes.add(nanos, bid, price, before, after);
+            } else {
+                b.changes.add(FlatValues.instant(nanos), bid, FlatValues.unpack(price), side.before(before),
+                        FlatValues.unpack(after));
+            }
+            if (b.latestNanos == NO_NANOS ? b.latest() == null || FlatValues.instant(nanos).isAfter(b.latest())
+                    : nanos > b.latestNanos) {
+                b.latest(null, nanos);
+            }
+            sweep(b);
+        }
+        checkCrossed(product, b);
+    }
+
+    /** Lets changes older than {@link #KEEP} go, every 100 ms of feed time (and whenever over {@link #MAX_CHANGES}). */
+    private static void sweep(Book b) {
+        long latest = b.latestNanos;
         if (b.changes.size() <= MAX_CHANGES && latest <= b.nextSweep) {
             return; // swept every 100 ms of feed time, not on every change
         }
-        b.nextSweep = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest + 100_000_000L;
-        long horizon = latest == Long.MIN_VALUE ? Long.MIN_VALUE : latest - KEEP.toNanos();
+        b.nextSweep = latest == NO_NANOS ? NO_NANOS : latest + 100_000_000L;
+        long horizon = latest == NO_NANOS ? NO_NANOS : latest - KEEP_NANOS;
         while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES || b.changes.time(0) < horizon)) {
             b.forgotThrough = Math.max(b.forgotThrough, b.changes.removeFirst());
         }
@@ -136,7 +203,7 @@ final class SocketBook {
         if (entered) { // counted as it crosses: a book that stays crossed is one crossing
             crossed++;
             if (firstCrossed == null) {
-                firstCrossed = product + " at " + b.latest + ": best bid " + b.bids.best().toPlainString()
+                firstCrossed = product + " at " + b.latest() + ": best bid " + b.bids.best().toPlainString()
                         + " >= best ask " + b.asks.best().toPlainString();
             }
         }
@@ -150,84 +217,13 @@ final class SocketBook {
         return books.get(product);
     }
 
-    /**
-     * The best {@code depth} levels of a side as they stood at {@code at}; null when the book cannot be rewound that
-     * far (no snapshot yet, or the changes needed were let go).
-     */
+    /** The best {@code depth} levels of a side as they stood at {@code at}: {@link BookRewind#topAt}. */
     List<Level> topAt(String product, boolean bid, int depth, Instant at) {
-        Book b = books.get(product);
-        if (b == null || b.knownFrom == null || at.isBefore(b.rewindsTo())) {
-            return null;
-        }
-        Map<BigDecimal, Level> undone = undo(b, bid, at, null);
-        List<Level> candidates = new ArrayList<>(undone.values());
-        for (Level l : (bid ? b.bids : b.asks).best(depth + undone.size())) {
-            if (!undone.containsKey(l.price())) {
-                candidates.add(l);
-            }
-        }
-        Comparator<Level> best = Comparator.comparing(Level::price);
-        return candidates.stream().filter(l -> l.size() != null).sorted(bid ? best.reversed() : best).limit(depth)
-                .toList();
+        return BookRewind.topAt(books.get(product), bid, depth, at);
     }
 
-    /** Per price of one side (or only {@code price}), its size at {@code at}: the changes after it undone. */
-    private static Map<BigDecimal, Level> undo(Book b, boolean bid, Instant at, BigDecimal price) {
-        Map<BigDecimal, Level> out = new TreeMap<>(); // compared, not equal: "100.10" and "100.1" are one level
-        long after = FlatValues.fits(at) ? FlatValues.nanos(at) : at.getEpochSecond() < 0 ? Long.MIN_VALUE
-                : Long.MAX_VALUE;
-        int from = b.changes.size();
-        while (from > 0 && b.changes.time(from - 1) > after) {
-            from--;
-        }
-        // oldest first: a price's size at `at` is the before of its first change after it; later ones are skipped
-        // by key, unmade (a rewind spans thousands of changes over a few hundred prices)
-        IdIndex taken = price == null ? IdIndex.hashed() : null;
-        for (int i = from; i < b.changes.size(); i++) {
-            if (!b.changes.on(i, bid, price)) {
-                continue;
-            }
-            long key = taken == null ? -1 : b.changes.priceKey(i);
-            if (key >= 0 && taken.get(key) >= 0) {
-                continue;
-            }
-            if (key >= 0) {
-                taken.put(key, i);
-            }
-            Change c = b.changes.get(i);
-            out.putIfAbsent(c.price(), new Level(c.price(), c.before()));
-        }
-        return out;
-    }
-
-    /**
-     * Whether the socket's level held {@code size} (null: absent) at some moment in [from, to]: a difference that
-     * updates in flight across REST's lag explain.
-     */
+    /** Whether the socket's level held {@code size} at some moment in [from, to]: {@link BookRewind#heldWithin}. */
     boolean heldWithin(String product, boolean bid, BigDecimal price, BigDecimal size, Instant from, Instant to) {
-        Book b = books.get(product);
-        if (b == null || b.knownFrom == null || from.isBefore(b.rewindsTo())) {
-            return false;
-        }
-        Level atFrom = undo(b, bid, from, price).get(price);
-        BigDecimal start = atFrom != null ? atFrom.size() : (bid ? b.bids : b.asks).get(price);
-        if (same(start, size)) {
-            return true;
-        }
-        for (int i = 0; i < b.changes.size(); i++) {
-            if (!b.changes.on(i, bid, price)) {
-                continue;
-            }
-            Change c = b.changes.get(i);
-            if (c.bid() == bid && c.price().compareTo(price) == 0 && c.time().isAfter(from) && !c.time().isAfter(to)
-                    && same(c.after(), size)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean same(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+        return BookRewind.heldWithin(books.get(product), bid, price, size, from, to);
     }
 }

@@ -1,0 +1,96 @@
+package dev.feedctl.check;
+
+import dev.feedctl.protocol.Event;
+import dev.feedctl.protocol.ProductIds;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Level2 changes packed into one array as their frame is judged, and folded into the books in batches. Measured on
+ * the judging thread's CPU clock in a live verify (3,000 level2 frames a second, ~5 changes each): folded between two
+ * decodes, a frame cost 1.8 us, the book's code and arrays cold; folded 50 ms later in a batch, 1.5 us, the frame's
+ * objects cold by then; the same frames folded again at once, 0.7 us. Packing reads the objects while they are hot,
+ * and the batch then reads three longs a change, in order.
+ * <p>
+ * Only the common case is packed: an update event (not a snapshot) whose every change has a side, a real event time
+ * that fits, and a price and a non-negative size that {@link FlatValues#pack pack}. For anything else {@link #offer}
+ * holds nothing and says no; the caller folds what is held first, then that event as it came, so the books see every
+ * change in order.
+ */
+final class ChangeBatch {
+
+    /** Packed prices stay below 2^61: this bit says the change is on the bid side. */
+    static final long BID = 1L << 62;
+    /** ~60 KiB of changes (about half a second of a busy product): then they are folded whatever the REST side asks. */
+    private static final int CAPACITY = 7_680;
+
+    private final long[] packed = new long[CAPACITY];
+    private int size;
+    /** The products of held events, by the index in their header. */
+    private final List<String> products = new ArrayList<>();
+    private String lastRaw;
+    private int lastIndex;
+
+    /**
+     * Packs an event's changes: a header (product index, count) and three longs a change. False, holding nothing of
+     * it, when it is not the common case (or when there is no room: fold what is held, then offer it again).
+     */
+    boolean offer(Event.L2 l2) {
+        List<Event.L2Update> updates = l2.updates();
+        int n = updates.size();
+        if (l2.productId() == null || "snapshot".equals(l2.type()) || size + 1 + 3 * n > CAPACITY) {
+            return false;
+        }
+        int start = size;
+        packed[size++] = (long) product(l2.productId()) << 32 | n;
+        for (int i = 0; i < n; i++) {
+            Event.L2Update u = updates.get(i);
+            Instant t = u.eventTime();
+            BigDecimal q = u.newQuantity();
+            if (u.side() == null || u.priceLevel() == null || q == null || t == null
+                    || t.getEpochSecond() < SocketBook.REAL_TIMES || !FlatValues.fits(t)) {
+                size = start;
+                return false;
+            }
+            long price = FlatValues.pack(u.priceLevel());
+            long quantity = FlatValues.pack(q);
+            if (price < 0 || quantity < 0) { // a negative size does not pack either: fold names it
+                size = start;
+                return false;
+            }
+            packed[size++] = FlatValues.nanos(t);
+            packed[size++] = u.side() == Event.Side.BID ? price | BID : price;
+            packed[size++] = quantity;
+        }
+        return true;
+    }
+
+    private int product(String raw) {
+        if (!raw.equals(lastRaw)) {
+            lastRaw = raw;
+            String canonical = ProductIds.canonical(raw);
+            lastIndex = products.indexOf(canonical);
+            if (lastIndex < 0) {
+                lastIndex = products.size();
+                products.add(canonical);
+            }
+        }
+        return lastIndex;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Folds every held event into {@code book}, in the order they came, and holds nothing after. */
+    void foldInto(SocketBook book) {
+        for (int at = 0; at < size; ) {
+            int changes = (int) packed[at];
+            book.fold(products.get((int) (packed[at] >>> 32)), packed, at + 1, changes);
+            at += 1 + 3 * changes;
+        }
+        size = 0;
+    }
+}
