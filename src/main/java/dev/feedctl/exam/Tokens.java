@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The JWT rules of a socket subscribe (PROTOCOL.md §6): not expired when it arrives, at most 120 s between
+ * The JWT rules of a socket subscribe (docs/protocol.md §6): not expired when it arrives, at most 120 s between
  * {@code nbf} and {@code exp}, and, when the exam knows the key (--trust-key), signed by it.
  */
 final class Tokens {
