@@ -51,6 +51,11 @@ final class BookCheck {
             return CheckResult.warn(NAME, evidence(a) + "; " + rest, why, tally.refused() > 0 ? "lower the REST "
                     + "budget (--rest-budget) or run again later" : null, data);
         }
+        if (j.levelsAgreed + j.explained == 0) { // two empty books agree, but they show nothing of the feed
+            return CheckResult.warn(NAME, evidence(a) + "; " + rest, "no level to compare: REST's books and the "
+                    + "socket's were empty on both sides at every comparison", "run again when the product has a book "
+                    + "(or check that level2 and REST name the same product)", data);
+        }
         return CheckResult.pass(NAME, evidence(a) + "; " + rest, data);
     }
 
