@@ -31,10 +31,17 @@ final class BookJudge {
     }
 
     private final int depth;
-    private final List<BookAuditor.RestBook> waiting = new ArrayList<>();
-    /** Waiting books already looked at when the stream passed their time: not looked at again. */
-    private final Set<BookAuditor.RestBook> lookedAt = java.util.Collections.newSetFromMap(
-            new java.util.IdentityHashMap<>());
+    private final List<Waiting> waiting = new ArrayList<>();
+
+    /** A REST book not judged yet; {@code looked}: looked at once as the stream passed its time ({@link #agreesNow}). */
+    private static final class Waiting {
+        final BookAuditor.RestBook book;
+        boolean looked;
+
+        Waiting(BookAuditor.RestBook book) {
+            this.book = book;
+        }
+    }
     long comparisons;
     long levelsAgreed;
     long explained;
@@ -59,22 +66,24 @@ final class BookJudge {
      * stream has just passed is looked at once at that moment ({@link #agreesNow}): agreeing then, it needs no wait.
      */
     void drain(SocketBook socket, Instant seenThrough, boolean all) {
-        for (Iterator<BookAuditor.RestBook> it = waiting.iterator(); it.hasNext(); ) {
-            BookAuditor.RestBook rest = it.next();
+        for (Iterator<Waiting> it = waiting.iterator(); it.hasNext(); ) {
+            Waiting w = it.next();
+            BookAuditor.RestBook rest = w.book;
+            if (!w.looked && seenThrough != null && seenThrough.isAfter(rest.time())) {
+                w.looked = true;
+                if (agreesNow(rest, socket)) {
+                    it.remove();
+                    continue;
+                }
+            }
             boolean reached = seenThrough != null && !rest.time().isAfter(seenThrough);
             boolean passed = seenThrough != null && seenThrough.isAfter(rest.time().plus(CheckSettings.REST_LAG));
             boolean waited = System.nanoTime() - rest.fetchedNanos() > WAIT.toNanos();
-            if (seenThrough != null && seenThrough.isAfter(rest.time()) && lookedAt.add(rest) && agreesNow(rest,
-                    socket)) {
+            if (passed || reached && (all || waited)) {
                 it.remove();
-                lookedAt.remove(rest);
-            } else if (passed || reached && (all || waited)) {
-                it.remove();
-                lookedAt.remove(rest);
                 compare(rest, socket);
             } else if (all) {
                 it.remove();
-                lookedAt.remove(rest);
                 unaligned++;
             }
         }
@@ -87,7 +96,7 @@ final class BookJudge {
     boolean take(BookAuditor auditor) {
         BookAuditor.RestBook b;
         while ((b = auditor.books.poll()) != null) {
-            waiting.add(b);
+            waiting.add(new Waiting(b));
         }
         return !waiting.isEmpty();
     }

@@ -5,7 +5,9 @@ import dev.feedctl.protocol.ProductIds;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Level2 changes packed into one array as their frame is judged, and folded into the books in batches. Measured on
@@ -28,8 +30,9 @@ final class ChangeBatch {
 
     private final long[] packed = new long[CAPACITY];
     private int size;
-    /** The products of held events, by the index in their header. */
+    /** The products of held events, by the index in their header, and the index of each. */
     private final List<String> products = new ArrayList<>();
+    private final Map<String, Integer> indexOf = new HashMap<>();
     private String lastRaw;
     private int lastIndex;
 
@@ -70,12 +73,10 @@ final class ChangeBatch {
     private int product(String raw) {
         if (!raw.equals(lastRaw)) {
             lastRaw = raw;
-            String canonical = ProductIds.canonical(raw);
-            lastIndex = products.indexOf(canonical);
-            if (lastIndex < 0) {
-                lastIndex = products.size();
+            lastIndex = indexOf.computeIfAbsent(ProductIds.canonical(raw), canonical -> {
                 products.add(canonical);
-            }
+                return products.size() - 1;
+            });
         }
         return lastIndex;
     }

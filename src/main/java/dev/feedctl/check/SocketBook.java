@@ -73,9 +73,6 @@ final class SocketBook {
     }
 
     private final Map<String, Book> books = new HashMap<>();
-    /** The latest frame's product as it came and canonical: a feed's frames are mostly one product's. */
-    private String lastRaw;
-    private String lastProduct;
     long crossed;
     String firstCrossed;
     long badSizes;
@@ -86,11 +83,7 @@ final class SocketBook {
         if (l2.productId() == null) {
             return;
         }
-        if (!l2.productId().equals(lastRaw)) {
-            lastRaw = l2.productId();
-            lastProduct = ProductIds.canonical(lastRaw);
-        }
-        String product = lastProduct;
+        String product = ProductIds.canonical(l2.productId()); // per event: the common ones come packed, by index
         Book b = books.get(product);
         boolean snapshot = "snapshot".equals(l2.type());
         if (b == null || snapshot) {
