@@ -58,6 +58,11 @@ final class TradesCheck {
                     a.refused() > 0 ? "raise --rest-budget or run again later" : "give REST more budget "
                     + "(--rest-budget) or fewer products", data);
         }
+        if (t.compared == 0) { // REST said nothing of the span: no socket trade was held against it
+            return CheckResult.warn(NAME, evidence, "REST's answers held no trade within the span the socket's trades "
+                    + "cover: nothing was compared", "check that the socket and REST name the same product and "
+                    + "exchange (--ws-url, --rest-url)", data);
+        }
         if (sidesInverted) {
             return CheckResult.warn(NAME, evidence, "every compared trade has the other side on REST: the two name "
                     + "different parties (maker vs taker), not a loss", null, data);
