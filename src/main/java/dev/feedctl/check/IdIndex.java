@@ -89,8 +89,21 @@ final class IdIndex {
     private void rebuild(int capacity, boolean direct) {
         long[] oldKeys = keys;
         int[] oldSlots = slots;
+        boolean widening = this.direct && direct;
         allocate(capacity);
         this.direct = direct;
+        if (widening) { // keys apart modulo a capacity are apart modulo its multiples: stored without a look
+            for (int i = 0; i < oldKeys.length; i++) {
+                long key = oldKeys[i];
+                if (key != EMPTY) {
+                    int j = (int) (key & (capacity - 1));
+                    keys[j] = key;
+                    slots[j] = oldSlots[i];
+                    size++;
+                }
+            }
+            return;
+        }
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != EMPTY) {
                 put(oldKeys[i], oldSlots[i]);
