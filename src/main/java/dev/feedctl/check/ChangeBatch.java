@@ -2,7 +2,6 @@ package dev.feedctl.check;
 
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.ProductIds;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +16,9 @@ import java.util.Map;
  * and the batch then reads three longs a change, in order.
  * <p>
  * Only the common case is packed: an update event (not a snapshot) whose every change has a side, a real event time
- * that fits, and a price and a non-negative size that {@link FlatValues#pack pack}. For anything else {@link #offer}
- * holds nothing and says no; the caller folds what is held first, then that event as it came, so the books see every
- * change in order.
+ * that fits, and a price and a non-negative size the decoder {@link Event.L2Update#packedPrice packed} as it read
+ * them. For anything else {@link #offer} holds nothing and says no; the caller folds what is held first, then that
+ * event as it came, so the books see every change in order.
  */
 final class ChangeBatch {
 
@@ -51,15 +50,13 @@ final class ChangeBatch {
         for (int i = 0; i < n; i++) {
             Event.L2Update u = updates.get(i);
             Instant t = u.eventTime();
-            BigDecimal q = u.newQuantity();
-            if (u.side() == null || u.priceLevel() == null || q == null || t == null
-                    || t.getEpochSecond() < SocketBook.REAL_TIMES || !FlatValues.fits(t)) {
+            if (u.side() == null || t == null || t.getEpochSecond() < SocketBook.REAL_TIMES || !FlatValues.fits(t)) {
                 size = start;
                 return false;
             }
-            long price = FlatValues.pack(u.priceLevel());
-            long quantity = FlatValues.pack(q);
-            if (price < 0 || quantity < 0) { // a negative size does not pack either: fold names it
+            long price = u.packedPrice(); // packed by the decoder as it read the digits
+            long quantity = u.packedQuantity();
+            if (price < 0 || quantity < 0) { // none, or not packed: a negative size does not pack either, fold names it
                 size = start;
                 return false;
             }

@@ -1,5 +1,6 @@
 package dev.feedctl.check;
 
+import dev.feedctl.protocol.DecimalsAndTimes;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -72,33 +73,18 @@ final class FlatValues {
     }
 
     /** A packed decimal's stand-in for no level (no size) at all. */
-    static final long NO_LEVEL = -1;
+    static final long NO_LEVEL = DecimalsAndTimes.NO_DECIMAL;
     /** {@link #pack}'s answer for a decimal that does not pack: its holder keeps it as an object. */
-    static final long UNFIT = -2;
+    static final long UNFIT = DecimalsAndTimes.UNPACKED;
 
-    /**
-     * A non-negative decimal of at most 16 digits and a scale within [0, 127] as one long (unscaled value above the
-     * low 7 bits, scale in them): exact, so it reads back with the very scale it came with; null is {@link #NO_LEVEL},
-     * anything else {@link #UNFIT}.
-     */
+    /** {@link DecimalsAndTimes#packed}: decimals as the windows hold them. */
     static long pack(BigDecimal d) {
-        if (d == null) {
-            return NO_LEVEL;
-        }
-        int scale = d.scale();
-        if (d.signum() < 0 || scale < 0 || scale > 127) {
-            return UNFIT;
-        }
-        int precision = d.precision();
-        if (precision <= 15 && scale < TENS.length) { // as unscaled(d), rounded by hand: non-negative here
-            return (long) (d.doubleValue() * TENS[scale] + 0.5) << 7 | scale;
-        }
-        return precision > 16 ? UNFIT : d.unscaledValue().longValue() << 7 | scale;
+        return DecimalsAndTimes.packed(d);
     }
 
     /** The decimal {@link #pack} made; null for {@link #NO_LEVEL}. */
     static BigDecimal unpack(long packed) {
-        return packed == NO_LEVEL ? null : BigDecimal.valueOf(packed >>> 7, (int) (packed & 127));
+        return DecimalsAndTimes.unpacked(packed);
     }
 
     static long packedUnscaled(long packed) {

@@ -36,6 +36,73 @@ public final class DecimalsAndTimes {
         return d.precision() <= 40 && Math.abs(d.scale()) <= 40;
     }
 
+    /** {@link #packed}'s answer for no decimal (null). */
+    public static final long NO_DECIMAL = -1;
+    /** {@link #packed}'s answer for a decimal that does not pack (negative, over 16 digits, scale outside [0, 127]). */
+    public static final long UNPACKED = -2;
+
+    /** Powers of ten a double holds exactly. */
+    private static final double[] TENS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15};
+    private static final long PACKS_BELOW = 10_000_000_000_000_000L; // 10^16: at most 16 digits
+
+    /**
+     * A non-negative decimal of at most 16 digits and a scale within [0, 127] as one long: the unscaled value above
+     * the low 7 bits, the scale in them. Exact, so it reads back with the very scale it came with, and holders of many
+     * decimals (the trades and book windows) keep longs instead of objects. Null is {@link #NO_DECIMAL}, anything
+     * else {@link #UNPACKED}. The decoder packs as it reads the digits; this packs a decimal made elsewhere.
+     */
+    public static long packed(BigDecimal d) {
+        if (d == null) {
+            return NO_DECIMAL;
+        }
+        int scale = d.scale();
+        if (d.signum() < 0 || scale < 0 || scale > 127) {
+            return UNPACKED;
+        }
+        int precision = d.precision();
+        if (precision <= 15 && scale < TENS.length) { // the unscaled value without a BigInteger: exact below 2^50
+            return (long) (d.doubleValue() * TENS[scale] + 0.5) << 7 | scale;
+        }
+        return precision > 16 ? UNPACKED : d.unscaledValue().longValue() << 7 | scale;
+    }
+
+    /** The decimal of a {@link #packed} value; null for {@link #NO_DECIMAL}. */
+    public static BigDecimal unpacked(long packed) {
+        return packed == NO_DECIMAL ? null : BigDecimal.valueOf(packed >>> 7, (int) (packed & 127));
+    }
+
+    /**
+     * {@code s[from, to)} {@link #packed} when it is plain non-negative decimal text (digits with at most one point
+     * inside them, no sign, no exponent) of at most 16 digits once leading zeros are set aside; else {@link #UNPACKED},
+     * and {@link #decimal} decides. Equal to {@code packed(decimal(s, from, to))} for every text it packs.
+     */
+    static long plainPacked(String s, int from, int to) {
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) {
+                    return UNPACKED;
+                }
+                unscaled = unscaled * 10 + (c - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return UNPACKED;
+            }
+        }
+        if (digits == 0 || scale == 0 || unscaled >= PACKS_BELOW) {
+            return UNPACKED; // "", ".", "5." and long numbers go the general way
+        }
+        return unscaled << 7 | Math.max(scale, 0);
+    }
+
     /** Up to 18 digits with an optional sign and point: an unscaled long, no parsing of exponents. */
     private static BigDecimal plainDecimal(String s, int from, int n) {
         int i = from;

@@ -37,14 +37,28 @@ public sealed interface Event {
 
     enum Side { BID, OFFER }
 
-    /** An absolute quantity at a price level; zero removes the level. */
-    record L2Update(Side side, Instant eventTime, BigDecimal priceLevel, BigDecimal newQuantity) {
+    /**
+     * An absolute quantity at a price level; zero removes the level. The two decimals also come {@link
+     * DecimalsAndTimes#packed packed}, as the decoder read their digits: the book check holds changes as longs.
+     */
+    record L2Update(Side side, Instant eventTime, BigDecimal priceLevel, BigDecimal newQuantity, long packedPrice,
+                    long packedQuantity) {
+        public L2Update(Side side, Instant eventTime, BigDecimal priceLevel, BigDecimal newQuantity) {
+            this(side, eventTime, priceLevel, newQuantity, DecimalsAndTimes.packed(priceLevel),
+                    DecimalsAndTimes.packed(newQuantity));
+        }
     }
 
     record L2(String type, String productId, List<L2Update> updates) implements Event {
     }
 
-    record Trade(String tradeId, String productId, BigDecimal price, BigDecimal size, String side, Instant time) {
+    /** A trade; price and size also come {@link DecimalsAndTimes#packed packed} (the trades check keeps longs). */
+    record Trade(String tradeId, String productId, BigDecimal price, BigDecimal size, String side, Instant time,
+                 long packedPrice, long packedSize) {
+        public Trade(String tradeId, String productId, BigDecimal price, BigDecimal size, String side, Instant time) {
+            this(tradeId, productId, price, size, side, time, DecimalsAndTimes.packed(price),
+                    DecimalsAndTimes.packed(size));
+        }
     }
 
     record MarketTrades(String type, List<Trade> trades) implements Event {

@@ -1,6 +1,7 @@
 package dev.feedctl.protocol;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,13 +174,15 @@ final class EventReader {
         each(e, "updates", true, u -> {
             String side = f.oneOf(u, "side", scope, L2_SIDES, L2_SIDE_WORDS);
             BigDecimal quantity = f.decimal(u, "new_quantity", scope, true);
+            long packedQuantity = f.lastPacked();
             if (quantity != null && quantity.signum() < 0) {
                 f.error(scope, "new_quantity-negative", f.at("new_quantity"),
                         "new_quantity is the absolute size at the level and cannot be negative");
             }
+            Instant time = f.timestamp(u, "event_time", scope, true);
+            BigDecimal price = f.positive(u, "price_level", scope, true);
             out.add(new Event.L2Update(side == null ? null : "bid".equals(side) ? Event.Side.BID : Event.Side.OFFER,
-                    f.timestamp(u, "event_time", scope, true), f.positive(u, "price_level", scope, true),
-                    quantity));
+                    time, price, quantity, f.lastPacked(), packedQuantity));
         });
         return new Event.L2(type, product, out);
     }
@@ -187,10 +190,16 @@ final class EventReader {
     private Event marketTrades(int e) {
         String type = eventType(e);
         List<Event.Trade> out = new ArrayList<>();
-        each(e, "trades", true, r -> out.add(new Event.Trade(f.string(r, "trade_id", scope, true),
-                f.string(r, "product_id", scope, true), f.positive(r, "price", scope, true),
-                f.positive(r, "size", scope, true), f.oneOf(r, "side", scope, TRADE_SIDES, TRADE_SIDE_WORDS),
-                f.timestamp(r, "time", scope, true))));
+        each(e, "trades", true, r -> {
+            String id = f.string(r, "trade_id", scope, true);
+            String product = f.string(r, "product_id", scope, true);
+            BigDecimal price = f.positive(r, "price", scope, true);
+            long packedPrice = f.lastPacked();
+            BigDecimal size = f.positive(r, "size", scope, true);
+            long packedSize = f.lastPacked();
+            out.add(new Event.Trade(id, product, price, size, f.oneOf(r, "side", scope, TRADE_SIDES, TRADE_SIDE_WORDS),
+                    f.timestamp(r, "time", scope, true), packedPrice, packedSize));
+        });
         return new Event.MarketTrades(type, out);
     }
 

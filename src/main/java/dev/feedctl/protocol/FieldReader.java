@@ -24,6 +24,7 @@ final class FieldReader {
     /** The last time text read and its instant: every update of a level2 snapshot carries the same event_time. */
     private int lastTime = -1;
     private Instant lastInstant;
+    private long lastPacked = DecimalsAndTimes.NO_DECIMAL;
 
     FieldReader(JsonIndex t, List<Violation> out) {
         this.t = t;
@@ -108,6 +109,7 @@ final class FieldReader {
 
     /** Decimal text as the protocol sends it: a JSON string. An empty string counts as absent. */
     BigDecimal decimal(int o, String field, String scope, boolean required) {
+        lastPacked = DecimalsAndTimes.NO_DECIMAL;
         int e = member(o, field, scope, required, JsonIndex.STRING, DECIMAL_TEXT);
         if (e < 0) {
             return null;
@@ -118,16 +120,32 @@ final class FieldReader {
             }
             return null;
         }
+        long packed = t.escaped(e) ? DecimalsAndTimes.UNPACKED : DecimalsAndTimes.plainPacked(t.text(), t.start(e),
+                t.end(e));
+        if (packed >= 0) { // the common case: the digits read once, for the decimal and its packed form
+            lastPacked = packed;
+            return DecimalsAndTimes.unpacked(packed);
+        }
         BigDecimal value = t.escaped(e) ? DecimalsAndTimes.decimal(t.string(e)) : DecimalsAndTimes.decimal(t.text(), t.start(e), t.end(e));
+        lastPacked = DecimalsAndTimes.packed(value);
         if (value == null) {
             error(scope, field + "-not-decimal", at(field), "\"" + field + "\" is \"" + abbreviate(t.string(e))
                     + "\", not a decimal");
         } else if (!DecimalsAndTimes.sane(value)) {
             error(scope, field + "-not-decimal", at(field), "\"" + field + "\" is \"" + abbreviate(t.string(e))
                     + "\", an absurd decimal (over 40 digits or an exponent beyond ±40)");
+            lastPacked = DecimalsAndTimes.NO_DECIMAL;
             return null;
         }
         return value;
+    }
+
+    /**
+     * The decimal the latest {@link #decimal} or {@link #positive} call returned, {@link DecimalsAndTimes#packed
+     * packed} ({@link DecimalsAndTimes#NO_DECIMAL} when it returned null).
+     */
+    long lastPacked() {
+        return lastPacked;
     }
 
     /** A decimal that must be above zero (prices, sizes of a trade): zero or less breaks {@code <field>-not-positive}. */

@@ -77,6 +77,27 @@ class FlatWindowsTest {
     }
 
     @Test
+    void theTradeWindowKeepsItsTradesAcrossGrowthAndThePositionWrap() {
+        TradeRing ring = new TradeRing(Integer.MAX_VALUE - 3_000); // positions pass 2^31 while the ring grows
+        for (int i = 0; i < 20_000; i++) {
+            assertTrue(ring.offer(1_000_000 + i, trade(Integer.toString(1_000_000 + i), "2." + i, "1", "SELL",
+                    T0.plusMillis(i)).trades().get(0)));
+            if (ring.size() > 5_000) {
+                ring.removeOldest();
+            }
+        }
+        assertEquals(5_000, ring.size());
+        assertNull(ring.find(1_014_999), "let go");
+        for (int i = 15_000; i < 20_000; i++) {
+            TradeTape.Kept k = ring.find(1_000_000 + i);
+            assertEquals(new BigDecimal("2." + i), k.price(), "trade " + i);
+            assertEquals(T0.plusMillis(i), k.time());
+            assertEquals("SELL", k.side());
+        }
+        assertEquals(FlatValues.nanos(T0.plusMillis(15_000)), ring.oldestTime());
+    }
+
+    @Test
     void aBookChangeComesBackAsTheSocketSaidIt() {
         ChangeRing ring = new ChangeRing();
         for (int i = 0; i < 1_000; i++) {

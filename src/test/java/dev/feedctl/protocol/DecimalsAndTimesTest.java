@@ -2,6 +2,7 @@ package dev.feedctl.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -52,6 +53,40 @@ class DecimalsAndTimesTest {
             String s = sb.toString();
             assertEquals(general(s), DecimalsAndTimes.decimal(s), s);
         }
+    }
+
+    /** The decoder's packing as it reads the digits must be the packing of the decimal it returns, exactly. */
+    @Test
+    void packingWhileReadingAgreesWithPackingTheDecimal() {
+        String[] edges = {"0", "0.0", "0.00000000", "007", "68900.5", "0.00000001", "9999999999999999",
+            "10000000000000000", "999999999999999.9", "0.9999999999999999", "1.00000000000000000", "5.", ".5", "",
+            ".", "-1", "1e5", "123456789012345678"};
+        for (String s : edges) {
+            check(s);
+        }
+        SplittableRandom r = new SplittableRandom(7);
+        int packed = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder sb = new StringBuilder();
+            int len = r.nextInt(1, 21);
+            for (int k = 0; k < len; k++) {
+                sb.append(r.nextInt(12) < 11 ? (char) ('0' + r.nextInt(10)) : r.nextInt(4) == 0 ? '-' : '.');
+            }
+            packed += check(sb.toString()) ? 1 : 0;
+        }
+        assertTrue(packed > 50_000, "the fast path packs the common forms: " + packed);
+    }
+
+    private static boolean check(String s) {
+        long fast = DecimalsAndTimes.plainPacked(s, 0, s.length());
+        BigDecimal d = DecimalsAndTimes.decimal(s);
+        if (fast == DecimalsAndTimes.UNPACKED) {
+            return false; // the general way decides: FieldReader packs its decimal then
+        }
+        assertEquals(DecimalsAndTimes.packed(d), fast, s);
+        BigDecimal back = DecimalsAndTimes.unpacked(fast);
+        assertEquals(d, back, s + ": the same value and scale");
+        return true;
     }
 
     @Test
