@@ -32,10 +32,36 @@ final class BookRewind {
                 candidates.add(l);
             }
         }
-        Comparator<SocketBook.Level> best = Comparator.comparing(SocketBook.Level::price);
-        return candidates.stream().filter(l -> l.size() != null).sorted(bid ? best.reversed() : best).limit(depth)
-                .toList();
+        List<SocketBook.Level> held = new ArrayList<>(candidates.size());
+        for (SocketBook.Level l : candidates) {
+            if (l.size() != null) {
+                held.add(l);
+            }
+        }
+        held.sort(bid ? HIGHEST_FIRST : LOWEST_FIRST);
+        return List.copyOf(held.subList(0, Math.min(depth, held.size())));
     }
+
+    /**
+     * Levels by price. Classes, not lambdas or {@code Comparator.comparing}: verify judges REST's first book mid-run,
+     * and linking a lambda there cost more than the comparison (profiled).
+     */
+    private static final class LowestFirst implements Comparator<SocketBook.Level> {
+        @Override
+        public int compare(SocketBook.Level x, SocketBook.Level y) {
+            return x.price().compareTo(y.price());
+        }
+    }
+
+    private static final class HighestFirst implements Comparator<SocketBook.Level> {
+        @Override
+        public int compare(SocketBook.Level x, SocketBook.Level y) {
+            return y.price().compareTo(x.price());
+        }
+    }
+
+    private static final Comparator<SocketBook.Level> LOWEST_FIRST = new LowestFirst();
+    private static final Comparator<SocketBook.Level> HIGHEST_FIRST = new HighestFirst();
 
     /** Per price of one side (or only {@code price}), its size at {@code at}: the changes after it undone. */
     private static Map<BigDecimal, SocketBook.Level> undo(SocketBook.Book b, boolean bid, Instant at, BigDecimal price) {

@@ -54,7 +54,12 @@ final class TradeJudge {
     private final Map<String, Tally> tallies = new LinkedHashMap<>();
 
     Tally tally(String product) {
-        return tallies.computeIfAbsent(product, k -> new Tally());
+        Tally t = tallies.get(product); // not computeIfAbsent: its lambda was linked mid-run, at REST's first answer
+        if (t == null) {
+            t = new Tally();
+            tallies.put(product, t);
+        }
+        return t;
     }
 
     /** Takes every answer the auditor has so far. */
