@@ -1,8 +1,8 @@
 package dev.feedctl.check;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.feedctl.protocol.DecimalsAndTimes;
+import dev.feedctl.protocol.NetworkText;
+import dev.feedctl.protocol.TickerTrades;
 import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -104,8 +104,8 @@ final class TradeAuditor extends RestRounds {
     private boolean fetch(Window w, long deadlineNanos, boolean mayRetry) throws InterruptedException {
         RestClient.Reply r;
         try {
-            r = rest.get("/market/products/" + w.product() + "/ticker?limit=" + LIMIT + "&start=" + w.from() + "&end="
-                    + w.to(), false, deadlineNanos);
+            r = rest.getUnparsed("/market/products/" + w.product() + "/ticker?limit=" + LIMIT + "&start=" + w.from()
+                    + "&end=" + w.to(), false, deadlineNanos);
         } catch (InterruptedException e) {
             pending.addFirst(w); // stopped mid-request: the final round asks for it
             throw e;
@@ -118,9 +118,9 @@ final class TradeAuditor extends RestRounds {
             return false;
         }
         tally.asked();
-        List<RestTrade> trades = r.ok() ? trades(r.json()) : null;
+        List<RestTrade> trades = r.status() == 200 ? trades(r.body()) : null;
         if (trades == null) {
-            tally.unusable(r, "a ticker answer without a trades array");
+            tally.unusable(r.parsed(), "a ticker answer without a trades array");
             if (mayRetry && w.attempt() + 1 < ATTEMPTS) {
                 pending.add(new Window(w.product(), w.from(), w.to(), w.attempt() + 1));
             } else {
@@ -130,7 +130,10 @@ final class TradeAuditor extends RestRounds {
         }
         Instant coveredFrom = Instant.ofEpochSecond(w.from());
         if (trades.size() >= LIMIT) { // full: older trades of the window may be missing from this answer
-            Instant oldest = trades.stream().map(RestTrade::time).min(Instant::compareTo).orElseThrow();
+            Instant oldest = trades.get(0).time();
+            for (RestTrade t : trades) {
+                oldest = t.time().isBefore(oldest) ? t.time() : oldest;
+            }
             coveredFrom = oldest;
             long pageTo = oldest.getEpochSecond() + 1;
             if (pageTo < w.to()) {
@@ -148,31 +151,25 @@ final class TradeAuditor extends RestRounds {
         return r.status() == 0 && r.error() != null && r.error().startsWith("request budget left no time");
     }
 
-    /** The trades of a ticker answer; entries without an id or a time are left out (nothing to match them on). */
-    private static List<RestTrade> trades(JsonObject json) {
-        JsonElement array = json.get("trades");
-        if (array == null || !array.isJsonArray()) {
-            return null;
-        }
+    /**
+     * The trades of a ticker answer; entries without an id or a time are left out (nothing to match them on). Null
+     * when the body is not a JSON object with a trades array.
+     */
+    private static List<RestTrade> trades(String body) {
         List<RestTrade> out = new ArrayList<>();
-        for (JsonElement e : array.getAsJsonArray()) {
-            if (!e.isJsonObject()) {
-                continue;
+        boolean read = TickerTrades.read(body, (id, price, size, side, time) -> {
+            Instant t = time(time);
+            if (id != null && t != null) {
+                out.add(new RestTrade(id, positive(price), positive(size), side, t));
             }
-            JsonObject t = e.getAsJsonObject();
-            String id = text(t, "trade_id");
-            Instant time = time(text(t, "time"));
-            if (id != null && time != null) {
-                out.add(new RestTrade(id, RestSampler.decimal(t.get("price")), RestSampler.decimal(t.get("size")),
-                        text(t, "side"), time));
-            }
-        }
-        return out;
+        });
+        return read ? out : null;
     }
 
-    private static String text(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+    /** As {@link RestSampler#decimal}: a decimal above zero, else null. */
+    private static BigDecimal positive(String text) {
+        BigDecimal d = text == null ? null : NetworkText.decimal(text);
+        return d != null && d.signum() > 0 ? d : null;
     }
 
     /** The feed's own time form read in place (Instant.parse costs more than the rest of a trade's reading). */

@@ -36,9 +36,17 @@ public final class RestClient {
         public boolean ok() {
             return status == 200 && json != null;
         }
+
+        /** This answer with its body read as JSON, for one that {@link #getUnparsed} gave. */
+        public Reply parsed() {
+            return json != null || body == null || body.isEmpty() ? this : new Reply(status, jsonObject(body), body,
+                    retryAfter, error);
+        }
     }
 
     private final URI base;
+    /** The base without trailing slashes, then {@link #PREFIX}: made once, not with a regex per request. */
+    private final String root;
     private final Path caFile;
     private volatile SSLSocketFactory tls;
     private final JwtSigner signer;
@@ -56,6 +64,7 @@ public final class RestClient {
      */
     public RestClient(URI base, Path caFile, JwtSigner signer, double requestsPerSecond, Duration timeout) {
         this.base = base;
+        this.root = base.toString().replaceAll("/+$", "") + PREFIX;
         this.caFile = caFile;
         this.signer = signer;
         this.timeout = timeout;
@@ -107,6 +116,18 @@ public final class RestClient {
 
     /** GET {@code PREFIX + path}, retried within the budget and before {@code deadlineNanos} (System.nanoTime). */
     public Reply get(String path, boolean signed, long deadlineNanos) throws InterruptedException {
+        return get(path, signed, deadlineNanos, true);
+    }
+
+    /**
+     * {@link #get}, the body left as text ({@link Reply#json} null; {@link Reply#parsed} reads it): for a caller
+     * that reads its answers itself.
+     */
+    public Reply getUnparsed(String path, boolean signed, long deadlineNanos) throws InterruptedException {
+        return get(path, signed, deadlineNanos, false);
+    }
+
+    private Reply get(String path, boolean signed, long deadlineNanos, boolean parse) throws InterruptedException {
         Reply last = null;
         boolean retried401 = false;
         for (int attempt = 0; attempt <= MAX_RETRIES; attempt++) {
@@ -114,7 +135,7 @@ public final class RestClient {
                 return last != null ? last : new Reply(0, null, "", null, "request budget left no time before "
                         + "the deadline");
             }
-            last = once(path, signed, deadlineNanos);
+            last = once(path, signed, deadlineNanos, parse);
             long backoff;
             if (last.status() == 429) {
                 refused.incrementAndGet();
@@ -145,8 +166,8 @@ public final class RestClient {
      * One request on the JDK's HttpURLConnection (keep-alive reused). Not java.net.http.HttpClient: on Java 17 its
      * selector thread sits in native code, and HotSpot then spends 300 ms at every exit waiting for it.
      */
-    private Reply once(String path, boolean signed, long deadlineNanos) throws InterruptedException {
-        URI uri = URI.create(base.toString().replaceAll("/+$", "") + PREFIX + path);
+    private Reply once(String path, boolean signed, long deadlineNanos, boolean parse) throws InterruptedException {
+        URI uri = URI.create(root + path);
         calls.incrementAndGet();
         HttpURLConnection c = null;
         java.util.concurrent.ScheduledFuture<?> watchdog = null;
@@ -207,7 +228,7 @@ public final class RestClient {
             if (Thread.interrupted()) {
                 throw new InterruptedException();
             }
-            return new Reply(status, jsonObject(body), body, c.getHeaderField("Retry-After"), null);
+            return new Reply(status, parse ? jsonObject(body) : null, body, c.getHeaderField("Retry-After"), null);
         } catch (IOException | IllegalArgumentException | GeneralSecurityException e) {
             if (c != null) {
                 c.disconnect();

@@ -1,0 +1,59 @@
+package dev.feedctl.protocol;
+
+/**
+ * The trades of a REST ticker answer ({@code GET /market/products/{id}/ticker}, docs/protocol.md §6), read with the
+ * socket's own {@link JsonIndex}: the trades check asks for a hundred trades at a time, several times a second, and
+ * Gson's tree of them (objects, maps, primitives per field) ran mostly interpreted in a verify on C1 alone, where the
+ * index's code is compiled early by the frames it reads. The same strict grammar as {@link Json#parse}.
+ */
+public final class TickerTrades {
+
+    private TickerTrades() {
+    }
+
+    /** One entry of the trades array, its fields as text (null when absent or not a JSON primitive). */
+    @FunctionalInterface
+    public interface Row {
+        void trade(String tradeId, String price, String size, String side, String time);
+    }
+
+    /**
+     * Hands each object of the answer's {@code trades} array to {@code row}, in order (entries that are not objects
+     * are skipped). False, handing none, when the body is not a JSON object with a {@code trades} array.
+     */
+    public static boolean read(String body, Row row) {
+        JsonIndex t = new JsonIndex();
+        try {
+            t.parse(body);
+        } catch (JsonIndex.Refused e) {
+            return false;
+        }
+        if (t.kind(0) != JsonIndex.OBJECT) {
+            return false;
+        }
+        int trades = t.get(0, "trades");
+        if (trades < 0 || t.kind(trades) != JsonIndex.ARRAY) {
+            return false;
+        }
+        for (int n = trades + 1; n < t.after(trades); n = t.after(n)) {
+            if (t.kind(n) == JsonIndex.OBJECT) {
+                row.trade(text(t, n, "trade_id"), text(t, n, "price"), text(t, n, "size"), text(t, n, "side"),
+                        text(t, n, "time"));
+            }
+        }
+        return true;
+    }
+
+    /** A member as Gson's {@code getAsString} gives a primitive: a string unescaped, a number or literal as written. */
+    private static String text(JsonIndex t, int object, String name) {
+        int v = t.get(object, name);
+        if (v < 0) {
+            return null;
+        }
+        return switch (t.kind(v)) {
+            case JsonIndex.STRING -> t.string(v);
+            case JsonIndex.NUMBER, JsonIndex.TRUE, JsonIndex.FALSE -> t.text().substring(t.start(v), t.end(v));
+            default -> null;
+        };
+    }
+}
