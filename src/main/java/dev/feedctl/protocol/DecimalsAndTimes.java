@@ -103,36 +103,17 @@ public final class DecimalsAndTimes {
         return unscaled << 7 | Math.max(scale, 0);
     }
 
-    /** Up to 18 digits with an optional sign and point: an unscaled long, no parsing of exponents. */
+    /**
+     * {@link #plainPacked} text with an optional minus sign, as a decimal; null for anything else (longer numbers,
+     * exponents, "5."), which the general way decides.
+     */
     private static BigDecimal plainDecimal(String s, int from, int n) {
-        int i = from;
         boolean negative = n > from && s.charAt(from) == '-';
-        if (negative) {
-            i++;
+        long packed = plainPacked(s, negative ? from + 1 : from, n);
+        if (packed < 0) {
+            return null;
         }
-        long unscaled = 0;
-        int digits = 0;
-        int scale = -1;
-        for (; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits > 18) {
-                    return null;
-                }
-                unscaled = unscaled * 10 + (c - '0');
-                if (scale >= 0) {
-                    scale++;
-                }
-            } else if (c == '.' && scale < 0) {
-                scale = 0;
-            } else {
-                return null;
-            }
-        }
-        if (digits == 0 || scale == 0) {
-            return null; // "", "-", "." and "5." go the general way (BigDecimal decides)
-        }
-        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
+        return BigDecimal.valueOf(negative ? -(packed >>> 7) : packed >>> 7, (int) (packed & 127));
     }
 
     /**
