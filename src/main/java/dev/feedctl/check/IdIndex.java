@@ -61,8 +61,9 @@ final class IdIndex {
     void put(long key, int slot) {
         if (direct) {
             int i = home(key);
-            if (keys[i] == EMPTY || keys[i] == key) {
-                size += keys[i] == EMPTY ? 1 : 0;
+            long there = keys[i];
+            if (there == key || there == EMPTY || home(there) != i) { // a key not at its home is a stale copy
+                size += there == key ? 0 : 1;
                 keys[i] = key;
                 slots[i] = slot;
                 return;
@@ -85,28 +86,31 @@ final class IdIndex {
         slots[i] = slot;
     }
 
-    /** Every key again, in a table of {@code capacity} in the given way (a key that collides there rebuilds again). */
+    /**
+     * Every key again, in a table of {@code capacity} in the given way (a key that collides there rebuilds again).
+     * A direct table widens without a look at its keys: the new table is the old one twice over, so each key sits at
+     * its new home (its value modulo the new capacity is one of its two positions) and a stale copy at the other.
+     * A key not at its own home is taken for a free position by every operation. The widening was a loop over the
+     * table that the JIT never compiled (it runs a few times a run): a third of the trades check's judging-thread CPU
+     * in a 15 s verify (profiled).
+     */
     private void rebuild(int capacity, boolean direct) {
         long[] oldKeys = keys;
         int[] oldSlots = slots;
-        boolean widening = this.direct && direct;
+        boolean wasDirect = this.direct;
+        if (wasDirect && direct && capacity == 2 * oldKeys.length) {
+            keys = Arrays.copyOf(oldKeys, capacity);
+            System.arraycopy(oldKeys, 0, keys, oldKeys.length, oldKeys.length);
+            slots = Arrays.copyOf(oldSlots, capacity);
+            System.arraycopy(oldSlots, 0, slots, oldSlots.length, oldSlots.length);
+            return; // the same keys, so the same size
+        }
         allocate(capacity);
         this.direct = direct;
-        if (widening) { // keys apart modulo a capacity are apart modulo its multiples: stored without a look
-            for (int i = 0; i < oldKeys.length; i++) {
-                long key = oldKeys[i];
-                if (key != EMPTY) {
-                    int j = (int) (key & (capacity - 1));
-                    keys[j] = key;
-                    slots[j] = oldSlots[i];
-                    size++;
-                }
-            }
-            return;
-        }
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                put(oldKeys[i], oldSlots[i]);
+            long key = oldKeys[i];
+            if (key != EMPTY && (!wasDirect || (int) (key & (oldKeys.length - 1)) == i)) { // stale copies stay behind
+                put(key, oldSlots[i]);
             }
         }
     }
