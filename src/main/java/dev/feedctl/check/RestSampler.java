@@ -143,10 +143,12 @@ final class RestSampler extends RestRounds {
 
     /** A REST price: a sane positive decimal, or null (absurd text is never compared: its arithmetic never ends). */
     static BigDecimal decimal(JsonElement e) {
-        if (e == null || !e.isJsonPrimitive()) {
-            return null;
-        }
-        BigDecimal d = NetworkText.decimal(e.getAsString());
+        return e == null || !e.isJsonPrimitive() ? null : decimal(e.getAsString());
+    }
+
+    /** A price or size as REST wrote it: a decimal above zero, else null. */
+    static BigDecimal decimal(String text) {
+        BigDecimal d = text == null ? null : NetworkText.decimal(text);
         return d != null && d.signum() > 0 ? d : null;
     }
 

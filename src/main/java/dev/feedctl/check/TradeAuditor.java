@@ -1,7 +1,6 @@
 package dev.feedctl.check;
 
 import dev.feedctl.protocol.DecimalsAndTimes;
-import dev.feedctl.protocol.NetworkText;
 import dev.feedctl.protocol.TickerTrades;
 import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
@@ -160,16 +159,10 @@ final class TradeAuditor extends RestRounds {
         boolean read = TickerTrades.read(body, (id, price, size, side, time) -> {
             Instant t = time(time);
             if (id != null && t != null) {
-                out.add(new RestTrade(id, positive(price), positive(size), side, t));
+                out.add(new RestTrade(id, RestSampler.decimal(price), RestSampler.decimal(size), side, t));
             }
         });
         return read ? out : null;
-    }
-
-    /** As {@link RestSampler#decimal}: a decimal above zero, else null. */
-    private static BigDecimal positive(String text) {
-        BigDecimal d = text == null ? null : NetworkText.decimal(text);
-        return d != null && d.signum() > 0 ? d : null;
     }
 
     /** The feed's own time form read in place (Instant.parse costs more than the rest of a trade's reading). */
