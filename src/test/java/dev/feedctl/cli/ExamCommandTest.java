@@ -23,6 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(90)
 class ExamCommandTest {
 
+    /**
+     * The lesson timeout of tests whose client FAILs by waiting it out. Each client is a JVM started while up to 23
+     * other tests run: on CI's 2 cores one took over 5 s to connect, and one over 4 s to reconnect after a drop.
+     */
+    private static final String LOADED = "15s";
+
     @TempDir
     Path dir;
 
@@ -76,7 +82,7 @@ class ExamCommandTest {
 
     @Test
     void aTightLoopReconnectorFailsStallAndRefuse429AsAStorm() {
-        Run r = exam(List.of("--lessons", "subscribe,stall,refuse-429", "--lesson-timeout", "4s"),
+        Run r = exam(List.of("--lessons", "subscribe,stall,refuse-429", "--lesson-timeout", LOADED),
                 TestClients.example("TightLoopClient"));
         assertEquals(1, r.code(), r.toString());
         assertLine(r, "FAIL stall");
@@ -87,7 +93,7 @@ class ExamCommandTest {
 
     @Test
     void aClientThatTakesACleanCloseAsTheEndFailsClose1001() {
-        Run r = exam(List.of("--lessons", "subscribe,close-1001,drop-1006", "--lesson-timeout", "5s"),
+        Run r = exam(List.of("--lessons", "subscribe,close-1001,drop-1006", "--lesson-timeout", LOADED),
                 TestClients.example("CleanCloseClient"));
         assertEquals(1, r.code(), r.toString());
         assertLine(r, "PASS subscribe");

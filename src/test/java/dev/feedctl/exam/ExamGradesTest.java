@@ -90,7 +90,7 @@ class ExamGradesTest {
 
     @Test
     void aClientThatEndsWithItsConnectionFailsDrop1006() throws Exception {
-        Verdict v = exam("subscribe,drop-1006", Duration.ofSeconds(8), "--no-reconnect");
+        Verdict v = exam("subscribe,drop-1006", Duration.ofSeconds(15), "--no-reconnect");
         assertStatus(Status.FAIL, v, "drop-1006");
         assertTrue(lesson(v, "drop-1006").diagnosis().startsWith("the client exited with 0 after the TCP drop"),
                 describe(v));
