@@ -34,6 +34,9 @@ final class ChangeBatch {
     private final Map<String, Integer> indexOf = new HashMap<>();
     private String lastRaw;
     private int lastIndex;
+    /** The latest change's time, and it in epoch nanos (-1: no real time, or one that does not fit). */
+    private Instant lastTime;
+    private long lastNanos = -1;
 
     /**
      * Packs an event's changes: a header (product index, count) and three longs a change. False, holding nothing of
@@ -50,7 +53,12 @@ final class ChangeBatch {
         for (int i = 0; i < n; i++) {
             Event.L2Update u = updates.get(i);
             Instant t = u.eventTime();
-            if (u.side() == null || t == null || t.getEpochSecond() < SocketBook.REAL_TIMES || !FlatValues.fits(t)) {
+            if (t != lastTime) { // an event's changes share one instant: the decoder reuses it for the same text
+                lastTime = t;
+                lastNanos = t == null || t.getEpochSecond() < SocketBook.REAL_TIMES || !FlatValues.fits(t) ? -1
+                        : FlatValues.nanos(t);
+            }
+            if (u.side() == null || lastNanos < 0) {
                 size = start;
                 return false;
             }
@@ -60,7 +68,7 @@ final class ChangeBatch {
                 size = start;
                 return false;
             }
-            packed[size++] = FlatValues.nanos(t);
+            packed[size++] = lastNanos;
             packed[size++] = u.side() == Event.Side.BID ? price | BID : price;
             packed[size++] = quantity;
         }

@@ -44,6 +44,8 @@ final class EvidenceRecorder {
     final PriceComparer prices = new PriceComparer();
     TradeAudit trades;
     BookAudit book;
+    /** When the audits last judged REST's answers (System.nanoTime): {@link RestAudits#drain}. */
+    long auditsLookedAt = System.nanoTime();
     String replay;
     /** A replay's every frame from every connection; null for a live run (its one session's ledger). */
     FrameLedger whole;

@@ -2,13 +2,12 @@ package dev.feedctl.check;
 
 /**
  * An exact comparison with REST (trades, book) for one run: its REST thread, started and ended by the judging side,
- * which feeds it frames, judges REST's answers as they come ({@link #drainSoon}) and once more at the end.
+ * which feeds it frames, judges REST's answers as they come ({@link RestAudits#drain}) and once more at the end.
  */
 abstract class RestAudit {
 
     private final String threadName;
     private Thread thread;
-    private long lastLook = System.nanoTime();
 
     RestAudit(String threadName) {
         this.threadName = threadName;
@@ -36,18 +35,6 @@ abstract class RestAudit {
         rounds().stop();
         if (thread != null) {
             thread.interrupt();
-        }
-    }
-
-    /**
-     * {@link #drain} at most every {@link CheckSettings#AUDIT_DRAIN}: verify asks after every frame, and thousands
-     * of looks a second at REST's queue find nothing new.
-     */
-    void drainSoon() {
-        long now = System.nanoTime();
-        if (now - lastLook >= CheckSettings.AUDIT_DRAIN.toNanos()) {
-            lastLook = now;
-            drain();
         }
     }
 

@@ -27,6 +27,11 @@ final class TradeAuditor extends RestRounds {
     /** Mid-run windows are at least this long, so a quiet product costs few requests. */
     static final long MIN_WINDOW_SECONDS = 2;
     private static final int ATTEMPTS = 2;
+    /**
+     * With no window to ask for, the next look is this much later: a window needs {@link #MIN_WINDOW_SECONDS} of
+     * trades, so looking more often only wakes the thread to find nothing (it ran interpreted, 5 times a second).
+     */
+    private static final long IDLE_MILLIS = 500;
 
     record RestTrade(String id, BigDecimal price, BigDecimal size, String side, Instant time) {
     }
@@ -53,7 +58,7 @@ final class TradeAuditor extends RestRounds {
     void rounds() throws InterruptedException {
         while (running() && System.nanoTime() < endNanos) {
             if (!step(false, endNanos)) {
-                Thread.sleep(200);
+                Thread.sleep(IDLE_MILLIS);
             }
         }
     }

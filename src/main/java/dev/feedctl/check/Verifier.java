@@ -111,14 +111,15 @@ public final class Verifier {
         o.session.subscribe(s.channels().stream().map(c -> new FeedSession.Subscription(c, s.products())).toList());
         o.subscribedAt = o.session.feedNow();
         FeedLoop loop = new FeedLoop(o.session, FeedLoop.Watch.ackOnly(s.connect().timeout()));
-        while (System.nanoTime() < end && !interrupted) {
+        long now;
+        while ((now = System.nanoTime()) < end && !interrupted) {
             FeedEvent ev = loop.nextBefore(TICK, end);
             FeedSession.Received r = ev == null ? null : ev.frame();
             if (r != null) {
                 judged(o, r);
             }
             o.prices.compare(o.sampler, false, o.backedUpAtEnd, clock);
-            RestAudits.drain(o);
+            RestAudits.drain(o, now);
             if (ev instanceof FeedEvent.Closed c) {
                 o.close = c.close();
                 return;
