@@ -68,7 +68,9 @@ public final class Verifier {
         o.rest = new RestClient(s.rest(), s.connect().caFile(), s.key() == null ? null : new JwtSigner(s.key(), clock), s.restBudget(),
                 s.connect().timeout());
         List<String> canonical = s.products().stream().map(ProductIds::canonical).distinct().toList();
-        o.sampler = new RestSampler(o.rest, canonical, end, clock);
+        // without ticker or ticker_batch no socket price is ever compared: the sampler then only reads REST's clock,
+        // instead of spending a request a second a product of the user's REST rate limit on prices nobody reads
+        o.sampler = new RestSampler(o.rest, isPriced(s.channels()) ? canonical : List.of(), end, clock);
         o.sampler.start();
         if (exactChecks) {
             RestAudits.start(o, s, canonical, bookDepth, end);

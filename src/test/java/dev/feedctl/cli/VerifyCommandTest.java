@@ -48,6 +48,26 @@ class VerifyCommandTest {
                 .getNodeValue().contains("sequence gaps"));
     }
 
+    /** Without a priced channel no REST price is ever compared: REST is asked for its clock only, not every second. */
+    @Test
+    void withoutATickerRestIsAskedForItsClockOnlyNotForPricesNobodyCompares() {
+        Run r = Run.of("verify", "--sim", "--duration", "2500ms", "-c", "level2", "--no-exact-checks", "-o", "json");
+        assertEquals(0, r.code(), r::toString);
+        JsonObject doc = Json.parse(r.out()).getAsJsonObject();
+        JsonObject rest = doc.getAsJsonObject("facts").getAsJsonObject("rest");
+        assertEquals(1, rest.get("calls").getAsInt(), "GET /time only: " + r);
+        assertTrue(rest.get("clock_skew_ms").isJsonPrimitive(), "the skew is still measured: " + r);
+        JsonObject price = doc.getAsJsonArray("checks").asList().stream().map(e -> e.getAsJsonObject())
+                .filter(c -> c.get("name").getAsString().equals("rest-price")).findFirst().orElseThrow();
+        assertEquals("SKIP", price.get("status").getAsString());
+        assertTrue(price.get("evidence").getAsString().contains("REST calls 1,"), price.toString());
+
+        Run priced = Run.of("verify", "--sim", "--duration", "2500ms", "-c", "ticker", "-o", "json");
+        assertEquals(0, priced.code(), priced::toString);
+        assertTrue(Json.parse(priced.out()).getAsJsonObject().getAsJsonObject("facts").getAsJsonObject("rest")
+                .get("calls").getAsInt() > 1, "a priced run samples REST's prices: " + priced);
+    }
+
     /** The report on stdout, and its figures in the same order every run ({@code Map.of}'s order changes per JVM). */
     @Test
     void jsonOutputIsTheReportOnStdoutWithFiguresInAFixedOrder() {
