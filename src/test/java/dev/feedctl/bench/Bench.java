@@ -3,6 +3,7 @@ package dev.feedctl.bench;
 import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.FrameDecoder;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -500,6 +501,7 @@ public final class Bench {
                 + "checks vs without, side by side; median of the pairs' ratios (each pair's ratio: " + each
                 + String.format(Locale.ROOT, "; ratio of the medians %.2fx)", w / wo), String.format(Locale.ROOT,
                 "%.2f s", w), String.format(Locale.ROOT, "%.2f s", wo), paired, "<= 1.05x", paired <= 1.05);
+        notes.add(threadSplit(n));
     }
 
     /** One pair, started together: {with, without} CPU seconds per 100,000 frames. */
@@ -513,10 +515,55 @@ public final class Bench {
         Thread.sleep(5_000); // the window's start: a pace, not a synchronisation
         long w0 = cpuTicks(ws);
         long wo0 = cpuTicks(wos);
+        Map<String, Long> wt0 = threadNanos(w.pid());
+        Map<String, Long> wot0 = threadNanos(wo.pid());
         Thread.sleep(10_000);
         long w1 = cpuTicks(ws);
         long wo1 = cpuTicks(wos);
+        addThreads(0, wt0, threadNanos(w.pid()));
+        addThreads(1, wot0, threadNanos(wo.pid()));
         return new double[] {perFrame(w, w0, w1), perFrame(wo, wo0, wo1)};
+    }
+
+    /** Per thread name, the CPU of the checks' pairs' windows: [0] with the checks, [1] without (nanoseconds). */
+    private final Map<String, long[]> checkThreads = new java.util.TreeMap<>();
+
+    /**
+     * Each live thread's CPU (ns, from /proc's schedstat) by its id and name: which thread the checks cost lands on.
+     * A thread that ends within the window is not in it (the process's figure still has its CPU).
+     */
+    private static Map<String, Long> threadNanos(long pid) {
+        Map<String, Long> out = new java.util.HashMap<>();
+        File[] tasks = new File("/proc/" + pid + "/task").listFiles();
+        for (File t : tasks == null ? new File[0] : tasks) {
+            try {
+                String name = Files.readString(t.toPath().resolve("comm")).strip().replaceAll("-?\\d+$", "");
+                long ns = Long.parseLong(Files.readString(t.toPath().resolve("schedstat")).split(" ")[0]);
+                out.put(t.getName() + " " + (name.equals("java") ? "main (judging)" : name), ns);
+            } catch (IOException | RuntimeException e) {
+                // the thread ended between the listing and the read
+            }
+        }
+        return out;
+    }
+
+    private void addThreads(int side, Map<String, Long> from, Map<String, Long> to) {
+        to.forEach((key, ns) -> checkThreads.computeIfAbsent(key.substring(key.indexOf(' ') + 1), k -> new long[2])
+                [side] += ns - from.getOrDefault(key, 0L));
+    }
+
+    /** The per-thread split of the checks' figure, biggest difference first. */
+    private String threadSplit(int pairs) {
+        StringBuilder b = new StringBuilder("CPU per 10 s window by thread, with the checks vs without (mean of "
+                + pairs + (pairs == 1 ? " pair" : " pairs") + "; the socket's read thread varies most from pair to pair):");
+        checkThreads.entrySet().stream()
+                .filter(e -> e.getValue()[0] + e.getValue()[1] >= 2_000_000L * pairs)
+                .sorted((x, y) -> Long.compare(Math.abs(y.getValue()[0] - y.getValue()[1]),
+                        Math.abs(x.getValue()[0] - x.getValue()[1])))
+                .forEach(e -> b.append(String.format(Locale.ROOT, " %s %.1f / %.1f ms (%+.1f);", e.getKey(),
+                        e.getValue()[0] / 1e6 / pairs, e.getValue()[1] / 1e6 / pairs,
+                        (e.getValue()[0] - e.getValue()[1]) / 1e6 / pairs)));
+        return b.substring(0, b.length() - 1) + ".";
     }
 
     private Process verifyProcess(Sim sim, boolean withoutChecks) throws IOException {
@@ -878,6 +925,9 @@ public final class Bench {
 
     // ---- table -----------------------------------------------------------------------------------------------
 
+    /** Lines printed after the table: what a figure is made of. */
+    private final List<String> notes = new ArrayList<>();
+
     private void add(String figure, String ours, String base, double ratio, String goal, Boolean met) {
         rows.add(new Row(figure, ours, base, Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2fx", ratio),
                 goal, met));
@@ -897,6 +947,9 @@ public final class Bench {
                 + " cores, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch") + (quick ? " (quick mode: one repeat)" : " (medians of 3 repeats)")
                 + ".\n\n";
+        for (String note : notes) {
+            md.append('\n').append(note).append('\n');
+        }
         System.out.print(header + md);
         Path out = home.resolve("target/bench/benchmarks.md");
         Files.createDirectories(out.getParent());
