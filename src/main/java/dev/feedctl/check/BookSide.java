@@ -21,6 +21,15 @@ final class BookSide {
         100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
         100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L};
 
+    /** The largest value each power of {@link #TENS} can scale without overflow: a look-up, not a division a change. */
+    private static final long[] MOST_BEFORE = new long[TENS.length];
+
+    static {
+        for (int i = 0; i < TENS.length; i++) {
+            MOST_BEFORE[i] = Long.MAX_VALUE / TENS[i];
+        }
+    }
+
     private final boolean bid;
     /** Null once the side is whole. */
     private LevelArrays levels = new LevelArrays();
@@ -102,8 +111,7 @@ final class BookSide {
             }
             scale = s;
         }
-        long u = FlatValues.packedUnscaled(packedPrice);
-        return u <= Long.MAX_VALUE / TENS[scale - s];
+        return FlatValues.packedUnscaled(packedPrice) <= MOST_BEFORE[scale - s];
     }
 
     private long key(long packedPrice) {

@@ -79,7 +79,7 @@ final class ChangeBatch {
         if (!raw.equals(lastRaw)) {
             lastRaw = raw;
             lastIndex = indexOf.computeIfAbsent(ProductIds.canonical(raw), canonical -> {
-                products.add(canonical);
+                products.add(canonical.intern()); // the books' key is interned too: looked up by identity
                 return products.size() - 1;
             });
         }

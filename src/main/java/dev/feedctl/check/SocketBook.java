@@ -88,7 +88,9 @@ final class SocketBook {
         boolean snapshot = "snapshot".equals(l2.type());
         if (b == null || snapshot) {
             b = new Book();
-            books.put(product, b);
+            // interned: a map keeps its first key, and the packed changes ask with ChangeBatch's interned id, so
+            // the lookup per event is an identity check, not a comparison of two copies of the same text
+            books.put(product.intern(), b);
         }
         List<Event.L2Update> updates = l2.updates();
         for (int i = 0; i < updates.size(); i++) {
