@@ -1,8 +1,7 @@
 package dev.feedctl.check;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
 import dev.feedctl.protocol.DecimalsAndTimes;
+import dev.feedctl.protocol.ProductBook;
 import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -53,44 +52,37 @@ final class BookAuditor extends RestRounds {
     }
 
     private void fetch(String product, long deadlineNanos) throws InterruptedException {
-        RestClient.Reply r = rest.get("/market/product_book?product_id=" + product + "&limit=" + depth, false,
+        RestClient.Reply r = rest.getUnparsed("/market/product_book?product_id=" + product + "&limit=" + depth, false,
                 deadlineNanos);
         if (TradeAuditor.notAsked(r)) {
             return; // the budget had no slot before the deadline: nothing was asked, nothing failed
         }
         tally.asked();
-        RestBook b = r.ok() ? book(product, r.json()) : null;
+        ProductBook.Answer answer = r.status() == 200 ? ProductBook.read(r.body()) : null;
+        RestBook b = answer == null ? null : book(product, answer);
         if (b == null) {
-            tally.unusable(r, "a product_book answer without pricebook bids, asks and time");
+            tally.unusable(r.parsed(), "a product_book answer without pricebook bids, asks and time");
             return;
         }
         books.add(b);
     }
 
-    private static RestBook book(String product, JsonObject json) {
-        JsonElement pb = json.get("pricebook");
-        if (pb == null || !pb.isJsonObject()) {
-            return null;
-        }
-        JsonObject o = pb.getAsJsonObject();
-        Instant time = time(o.get("time"));
-        List<SocketBook.Level> bids = levels(o.get("bids"));
-        List<SocketBook.Level> asks = levels(o.get("asks"));
+    private static RestBook book(String product, ProductBook.Answer a) {
+        Instant time = a.time() == null ? null : DecimalsAndTimes.time(a.time());
+        List<SocketBook.Level> bids = levels(a.bids());
+        List<SocketBook.Level> asks = levels(a.asks());
         return time == null || bids == null || asks == null ? null : new RestBook(product, time, bids, asks,
                 System.nanoTime());
     }
 
-    private static List<SocketBook.Level> levels(JsonElement e) {
-        if (e == null || !e.isJsonArray()) {
+    private static List<SocketBook.Level> levels(List<ProductBook.Level> side) {
+        if (side == null) {
             return null;
         }
-        List<SocketBook.Level> out = new ArrayList<>();
-        for (JsonElement l : e.getAsJsonArray()) {
-            if (!l.isJsonObject()) {
-                return null;
-            }
-            BigDecimal price = RestSampler.decimal(l.getAsJsonObject().get("price"));
-            BigDecimal size = RestSampler.decimal(l.getAsJsonObject().get("size"));
+        List<SocketBook.Level> out = new ArrayList<>(side.size());
+        for (int i = 0; i < side.size(); i++) {
+            BigDecimal price = RestSampler.decimal(side.get(i).price());
+            BigDecimal size = RestSampler.decimal(side.get(i).size());
             if (price == null || size == null) {
                 return null; // a level REST itself cannot state is no ground truth
             }
@@ -98,10 +90,4 @@ final class BookAuditor extends RestRounds {
         }
         return out;
     }
-
-    private static Instant time(JsonElement e) {
-        return e != null && e.isJsonPrimitive() ? DecimalsAndTimes.time(e.getAsString()) : null;
-    }
-
-
 }

@@ -45,7 +45,7 @@ public final class TickerTrades {
     }
 
     /** A member as Gson's {@code getAsString} gives a primitive: a string unescaped, a number or literal as written. */
-    private static String text(JsonIndex t, int object, String name) {
+    static String text(JsonIndex t, int object, String name) {
         int v = t.get(object, name);
         if (v < 0) {
             return null;
