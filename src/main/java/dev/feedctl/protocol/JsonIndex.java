@@ -49,6 +49,17 @@ final class JsonIndex {
     private String s;
     private int pos;
 
+    /** A REST answer indexed: null when it is not one strict JSON value whose root (node 0) is an object. */
+    static JsonIndex ofObject(String body) {
+        JsonIndex t = new JsonIndex();
+        try {
+            t.parse(body);
+        } catch (Refused e) {
+            return null;
+        }
+        return t.kind(0) == OBJECT ? t : null;
+    }
+
     /** Indexes {@code text}; the root is node 0. Throws when it is not one strict JSON value. */
     void parse(String text) throws Refused {
         s = text;

@@ -28,16 +28,8 @@ public final class ProductBook {
 
     /** Null when the body is not a JSON object whose {@code pricebook} is an object. */
     public static Answer read(String body) {
-        JsonIndex t = new JsonIndex();
-        try {
-            t.parse(body);
-        } catch (JsonIndex.Refused e) {
-            return null;
-        }
-        if (t.kind(0) != JsonIndex.OBJECT) {
-            return null;
-        }
-        int book = t.get(0, "pricebook");
+        JsonIndex t = JsonIndex.ofObject(body);
+        int book = t == null ? -1 : t.get(0, "pricebook");
         if (book < 0 || t.kind(book) != JsonIndex.OBJECT) {
             return null;
         }

@@ -22,16 +22,8 @@ public final class TickerTrades {
      * are skipped). False, handing none, when the body is not a JSON object with a {@code trades} array.
      */
     public static boolean read(String body, Row row) {
-        JsonIndex t = new JsonIndex();
-        try {
-            t.parse(body);
-        } catch (JsonIndex.Refused e) {
-            return false;
-        }
-        if (t.kind(0) != JsonIndex.OBJECT) {
-            return false;
-        }
-        int trades = t.get(0, "trades");
+        JsonIndex t = JsonIndex.ofObject(body);
+        int trades = t == null ? -1 : t.get(0, "trades");
         if (trades < 0 || t.kind(trades) != JsonIndex.ARRAY) {
             return false;
         }

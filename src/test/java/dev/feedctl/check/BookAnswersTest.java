@@ -4,13 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
@@ -26,18 +20,8 @@ class BookAnswersTest {
 
     /** Runs the book auditor against a REST that answers every product_book with {@code body}, until {@code until}. */
     private static BookAuditor auditor(String body, Predicate<BookAuditor> until) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
-        server.createContext("/", ex -> {
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
-        RestClient rest = new RestClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), null, null,
-                50, Duration.ofSeconds(5));
-        BookAuditor auditor = new BookAuditor(rest, List.of("BTC-USD"), 10, Long.MAX_VALUE);
+        LoopbackRest rest = LoopbackRest.answering(body);
+        BookAuditor auditor = new BookAuditor(rest.client, List.of("BTC-USD"), 10, Long.MAX_VALUE);
         Thread t = new Thread(auditor, "book-answers-test");
         t.setDaemon(true);
         t.start();
@@ -50,7 +34,7 @@ class BookAnswersTest {
         } finally {
             auditor.stop();
             t.interrupt();
-            server.stop(0);
+            rest.close();
         }
     }
 

@@ -3,14 +3,8 @@ package dev.feedctl.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.feedctl.protocol.Event;
-import dev.feedctl.transport.RestClient;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,18 +22,8 @@ class TickerAnswersTest {
 
     /** Runs a trades audit of 5 s of socket trades (ids 0-49) against a REST that answers every ticker with body. */
     private static TradeAudit audit(String body, java.util.function.Predicate<TradeAudit> until) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
-        server.createContext("/", ex -> {
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "application/json");
-            ex.sendResponseHeaders(200, b.length);
-            ex.getResponseBody().write(b);
-            ex.close();
-        });
-        server.start();
-        RestClient rest = new RestClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), null, null,
-                50, Duration.ofSeconds(5));
-        TradeAudit audit = new TradeAudit(rest, List.of("BTC-USD"), Long.MAX_VALUE);
+        LoopbackRest rest = LoopbackRest.answering(body);
+        TradeAudit audit = new TradeAudit(rest.client, List.of("BTC-USD"), Long.MAX_VALUE);
         List<Event.Trade> trades = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             trades.add(new Event.Trade(Integer.toString(i), "BTC-USD", new BigDecimal("100.5"), BigDecimal.ONE, "BUY",
@@ -56,7 +40,7 @@ class TickerAnswersTest {
             return audit;
         } finally {
             audit.stop();
-            server.stop(0);
+            rest.close();
         }
     }
 

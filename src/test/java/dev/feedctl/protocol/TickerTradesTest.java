@@ -1,14 +1,12 @@
 package dev.feedctl.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The trades check's fast reader of REST ticker answers must read exactly what Gson's tree of them says. */
@@ -16,18 +14,12 @@ class TickerTradesTest {
 
     /** What the trades check read before, through Gson: null when there is no trades array to read. */
     private static List<List<String>> throughGson(String body) {
-        JsonElement root;
-        try {
-            root = Json.parse(body);
-        } catch (RuntimeException notJson) {
-            return null;
-        }
-        if (!root.isJsonObject() || root.getAsJsonObject().get("trades") == null
-                || !root.getAsJsonObject().get("trades").isJsonArray()) {
+        JsonObject root = RestAnswers.gsonObject(body);
+        if (root == null || root.get("trades") == null || !root.get("trades").isJsonArray()) {
             return null;
         }
         List<List<String>> rows = new ArrayList<>();
-        for (JsonElement e : root.getAsJsonObject().getAsJsonArray("trades")) {
+        for (JsonElement e : root.getAsJsonArray("trades")) {
             if (e.isJsonObject()) {
                 JsonObject o = e.getAsJsonObject();
                 rows.add(Arrays.asList(text(o, "trade_id"), text(o, "price"), text(o, "size"), text(o, "side"),
@@ -38,8 +30,7 @@ class TickerTradesTest {
     }
 
     private static String text(JsonObject o, String field) {
-        JsonElement e = o.get(field);
-        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+        return RestAnswers.gsonText(o, field);
     }
 
     private static List<List<String>> fast(String body) {
@@ -71,24 +62,6 @@ class TickerTradesTest {
 
     @Test
     void damagedAnswersAreReadAsGsonReadsThem() {
-        SplittableRandom r = new SplittableRandom(2026);
-        String alphabet = "{}[]\",:0123456789.-eEtrufalsn \\u";
-        int read = 0;
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder(ANSWER);
-            for (int k = r.nextInt(1, 4); k > 0; k--) {
-                int at = r.nextInt(b.length());
-                switch (r.nextInt(3)) {
-                    case 0 -> b.deleteCharAt(at);
-                    case 1 -> b.insert(at, alphabet.charAt(r.nextInt(alphabet.length())));
-                    default -> b.setCharAt(at, alphabet.charAt(r.nextInt(alphabet.length())));
-                }
-            }
-            String body = b.toString();
-            List<List<String>> expected = throughGson(body);
-            assertEquals(expected, fast(body), body);
-            read += expected == null ? 0 : 1;
-        }
-        assertTrue(read > 1_000, "some damaged answers still parse: " + read);
+        RestAnswers.assertDamagedReadAlike(ANSWER, TickerTradesTest::throughGson, TickerTradesTest::fast);
     }
 }
