@@ -76,8 +76,9 @@ final class ContinuityChecks {
         }
         if (h.longest.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
             return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, h.count == 0
-                    ? "no heartbeat arrived" : "heartbeats stopped: " + Notation.duration(h.longest) + " without one"
-                    + on + " (more than 2 s)", "the feed is stalled or the connection half-dead; reconnect", data);
+                    ? "no heartbeat arrived" : "heartbeats stopped: " + Notation.beyond(h.longest,
+                    CheckSettings.MAX_HEARTBEAT_INTERVAL) + " without one" + on + " (more than 2 s)",
+                    "the feed is stalled or the connection half-dead; reconnect", data);
         }
         if (h.count == 0) {
             return CheckResult.skip("heartbeats", "no heartbeat arrived in the " + Notation.duration(h.observed) + " "

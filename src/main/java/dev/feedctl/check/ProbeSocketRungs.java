@@ -128,7 +128,7 @@ final class ProbeSocketRungs {
         // up to the end of the window, not just between heartbeats: a feed that stops early is not continuous
         Duration silence = hb.longestSilence(window.end());
         String evidence = hb.count() + " heartbeats, " + hb.breaks() + " counter breaks, longest silence "
-                + Notation.duration(silence);
+                + Notation.beyond(silence, CheckSettings.MAX_HEARTBEAT_INTERVAL);
         if (hb.count() == 0) {
             if (!session.unacknowledged().isEmpty()) {
                 return CheckResult.skip("heartbeats", "not subscribed");
@@ -147,8 +147,8 @@ final class ProbeSocketRungs {
         }
         if (silence.compareTo(CheckSettings.MAX_HEARTBEAT_INTERVAL) > 0) {
             return CheckResult.fail("heartbeats", ExitCode.VERIFICATION_FAILED, evidence, "heartbeats stopped: "
-                    + Notation.duration(silence) + " without one (more than 2 s)", "the feed is stalled or the connection "
-                    + "half-dead; reconnect", Map.of());
+                    + Notation.beyond(silence, CheckSettings.MAX_HEARTBEAT_INTERVAL) + " without one (more than 2 s)",
+                    "the feed is stalled or the connection half-dead; reconnect", Map.of());
         }
         return CheckResult.pass("heartbeats", evidence, Map.of());
     }

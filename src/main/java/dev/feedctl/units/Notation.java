@@ -41,6 +41,15 @@ public final class Notation {
     }
 
     /**
+     * {@link #duration} of a figure judged beyond {@code limit}, in milliseconds when rounding would make it read as
+     * the limit itself: "2040 ms without one (more than 2 s)", never "2.0 s without one (more than 2 s)".
+     */
+    public static String beyond(Duration d, Duration limit) {
+        String text = duration(d);
+        return d.compareTo(limit) > 0 && text.equals(duration(limit)) ? d.toMillis() + " ms" : text;
+    }
+
+    /**
      * {@code BTC-USD 200, ETH-USD 198}: figures by name (products, channels, rules) for a sentence, sorted by name so
      * the text is the same on every run whatever map held them; {@code none} when there are none.
      */

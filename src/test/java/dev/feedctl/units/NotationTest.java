@@ -36,6 +36,11 @@ class NotationTest {
     void oneStyleForASpan() {
         assertEquals("850 ms", Notation.duration(Duration.ofMillis(850)));
         assertEquals("1.5 s", Notation.duration(Duration.ofMillis(1500)));
+        // beyond a limit, a figure never reads as the limit itself
+        assertEquals("2040 ms", Notation.beyond(Duration.ofMillis(2040), Duration.ofSeconds(2)));
+        assertEquals("2.1 s", Notation.beyond(Duration.ofMillis(2060), Duration.ofSeconds(2)));
+        assertEquals("2.0 s", Notation.beyond(Duration.ofMillis(2000), Duration.ofSeconds(2)));
+        assertEquals("850 ms", Notation.beyond(Duration.ofMillis(850), Duration.ofSeconds(2)));
     }
 
     /** The message for a too-long duration suggests a value: that value must itself be accepted. */
