@@ -60,6 +60,22 @@ final class JsonIndex {
         return t.kind(0) == OBJECT ? t : null;
     }
 
+    /**
+     * Member {@code name} of object node {@code object} as Gson's {@code getAsString} gives a primitive: a string
+     * unescaped, a number or literal as written; null when absent or not a primitive.
+     */
+    String memberText(int object, String name) {
+        int v = get(object, name);
+        if (v < 0) {
+            return null;
+        }
+        return switch (kind(v)) {
+            case STRING -> string(v);
+            case NUMBER, TRUE, FALSE -> text().substring(start(v), end(v));
+            default -> null;
+        };
+    }
+
     /** Indexes {@code text}; the root is node 0. Throws when it is not one strict JSON value. */
     void parse(String text) throws Refused {
         s = text;

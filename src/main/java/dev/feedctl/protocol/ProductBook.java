@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The pricebook of a REST product_book answer ({@code GET /market/product_book}, docs/protocol.md §6), read with the
  * socket's own {@link JsonIndex}, as {@link TickerTrades} reads ticker answers: the book check asks for one every 2 s
- * of a run, and Gson's reader and tree ran interpreted and were compiled mid-run for it alone (verify runs on C1),
+ * of a run, and Gson's reader and tree ran interpreted and, in a run without a priced channel, were compiled mid-run
+ * for it alone (verify runs on C1),
  * where the index's code is compiled early by the frames it reads. The same strict grammar as {@link Json#parse}, and
  * each member read as Gson's {@code getAsString} reads a primitive.
  */
@@ -33,7 +34,7 @@ public final class ProductBook {
         if (book < 0 || t.kind(book) != JsonIndex.OBJECT) {
             return null;
         }
-        return new Answer(TickerTrades.text(t, book, "time"), levels(t, book, "bids"), levels(t, book, "asks"));
+        return new Answer(t.memberText(book, "time"), levels(t, book, "bids"), levels(t, book, "asks"));
     }
 
     private static List<Level> levels(JsonIndex t, int book, String side) {
@@ -46,7 +47,7 @@ public final class ProductBook {
             if (t.kind(n) != JsonIndex.OBJECT) {
                 return null;
             }
-            out.add(new Level(TickerTrades.text(t, n, "price"), TickerTrades.text(t, n, "size")));
+            out.add(new Level(t.memberText(n, "price"), t.memberText(n, "size")));
         }
         return out;
     }

@@ -29,23 +29,10 @@ public final class TickerTrades {
         }
         for (int n = trades + 1; n < t.after(trades); n = t.after(n)) {
             if (t.kind(n) == JsonIndex.OBJECT) {
-                row.trade(text(t, n, "trade_id"), text(t, n, "price"), text(t, n, "size"), text(t, n, "side"),
-                        text(t, n, "time"));
+                row.trade(t.memberText(n, "trade_id"), t.memberText(n, "price"), t.memberText(n, "size"),
+                        t.memberText(n, "side"), t.memberText(n, "time"));
             }
         }
         return true;
-    }
-
-    /** A member as Gson's {@code getAsString} gives a primitive: a string unescaped, a number or literal as written. */
-    static String text(JsonIndex t, int object, String name) {
-        int v = t.get(object, name);
-        if (v < 0) {
-            return null;
-        }
-        return switch (t.kind(v)) {
-            case JsonIndex.STRING -> t.string(v);
-            case JsonIndex.NUMBER, JsonIndex.TRUE, JsonIndex.FALSE -> t.text().substring(t.start(v), t.end(v));
-            default -> null;
-        };
     }
 }
