@@ -7,14 +7,14 @@ import java.util.Set;
 
 /**
  * The command line that runs feedctl from this build's classes as a process of its own, with the JVM options
- * bin/feedctl gives the same subcommand: the streaming ones (subscribe, tail, sim) keep the full JIT, since their
- * tests measure what keeps up with a fast feed; every other one starts C1-only, where C2's compiles are a large share
- * of a short run's CPU and show nothing a test asserts (measured: the process tests' CPU 26-27.5 s -> 19-21 s). All
- * run with the serial GC and no perf-data file.
+ * bin/feedctl gives the same subcommand: the streaming ones (subscribe, tail, monitor, sim) keep the full JIT, since
+ * their tests measure what keeps up with a fast feed; every other one starts C1-only, where C2's compiles are a large
+ * share of a short run's CPU and show nothing a test asserts (measured: the process tests' CPU 26-27.5 s -> 19-21 s).
+ * All run with the serial GC and no perf-data file.
  */
 public final class FeedctlProcess {
 
-    private static final Set<String> STREAMING = Set.of("subscribe", "tail", "sim");
+    private static final Set<String> STREAMING = Set.of("subscribe", "tail", "monitor", "sim");
 
     private FeedctlProcess() {
     }
