@@ -1,0 +1,88 @@
+package dev.feedctl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/feedctl's choice of JVM options per command and Java version, seen by the Java it starts: a release layout
+ * (lib/feedctl.jar, runtime/) around the real launcher, whose runtime/bin/java only writes down its arguments. A JVM
+ * refuses to start on an option it does not know, so the native-heap trim must reach only the versions that have it.
+ */
+@Timeout(30)
+class LauncherTest {
+
+    @TempDir
+    Path home;
+
+    /** The options bin/feedctl gives {@code java} for these arguments, on a Java of this version. */
+    private List<String> optionsFor(String javaVersion, String... args) throws Exception {
+        Files.createDirectories(home.resolve("bin"));
+        Files.createDirectories(home.resolve("lib"));
+        Files.createDirectories(home.resolve("runtime/bin"));
+        Files.copy(Path.of("bin/feedctl"), home.resolve("bin/feedctl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(home.resolve("lib/feedctl.jar"), "");
+        Files.writeString(home.resolve("runtime/release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + javaVersion
+                + "\"\n");
+        Path java = home.resolve("runtime/bin/java");
+        Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"$FEEDCTL_TEST_ARGS\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path recorded = home.resolve("args.txt");
+        Files.deleteIfExists(recorded);
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", home.resolve("bin/feedctl").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("FEEDCTL_TEST_ARGS", recorded.toString());
+        pb.environment().put("FEEDCTL_NO_CDS", "1");
+        pb.environment().remove("FEEDCTL_JAVA_OPTS");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        List<String> all = Files.readAllLines(recorded);
+        return all.subList(0, all.indexOf("-cp"));
+    }
+
+    private static final String TRIM = "-XX:TrimNativeHeapInterval=10000";
+
+    @Test
+    void streamingCommandsTrimTheNativeHeapOnlyOnJavasThatHaveTheOption() throws Exception {
+        for (String v : List.of("17.0.9", "17.0.15", "21.0.1", "21.0.4", "22", "25", "25.0.1")) {
+            List<String> opts = optionsFor(v, "tail", "--sim");
+            assertTrue(opts.contains(TRIM), v + ": " + opts);
+            // experimental before 17.0.11 and 21.0.3: unlocked ahead of it, or the JVM would not start
+            assertTrue(opts.indexOf("-XX:+UnlockExperimentalVMOptions") >= 0
+                    && opts.indexOf("-XX:+UnlockExperimentalVMOptions") < opts.indexOf(TRIM), v + ": " + opts);
+        }
+        for (String v : List.of("17", "17.0.2", "17.0.8", "18.0.2", "20.0.2", "21")) {
+            List<String> opts = optionsFor(v, "tail", "--sim");
+            assertFalse(opts.stream().anyMatch(o -> o.startsWith("-XX:TrimNativeHeapInterval")), v + ": " + opts);
+            assertTrue(opts.contains("-Xmn32m"), v + ": " + opts);
+        }
+    }
+
+    @Test
+    void monitorStreamsLikeTailAndVerifyStaysBoundedAndShortCommandsStartFast() throws Exception {
+        List<String> monitor = optionsFor("17.0.15", "monitor", "--sim");
+        assertTrue(monitor.contains("-Xmn32m") && monitor.contains(TRIM), monitor.toString());
+        assertFalse(monitor.contains("-XX:TieredStopAtLevel=1"), monitor.toString());
+
+        List<String> verify = optionsFor("17.0.15", "verify", "--sim");
+        assertTrue(verify.contains("-XX:TieredStopAtLevel=1") && verify.contains("-Xmn32m"), verify.toString());
+        assertFalse(verify.contains(TRIM), verify.toString());
+
+        List<String> help = optionsFor("17.0.15", "tail", "--help");
+        assertTrue(help.contains("-XX:TieredStopAtLevel=1"), help.toString());
+        assertFalse(help.contains("-Xmn32m") || help.contains(TRIM), help.toString());
+    }
+}
