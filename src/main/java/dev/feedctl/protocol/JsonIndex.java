@@ -76,6 +76,12 @@ final class JsonIndex {
         };
     }
 
+    /** Member {@code name} of object node {@code object} when it is a JSON string, unescaped; null otherwise. */
+    String memberString(int object, String name) {
+        int v = get(object, name);
+        return v >= 0 && kind(v) == STRING ? string(v) : null;
+    }
+
     /** Indexes {@code text}; the root is node 0. Throws when it is not one strict JSON value. */
     void parse(String text) throws Refused {
         s = text;

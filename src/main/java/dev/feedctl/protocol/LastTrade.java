@@ -1,9 +1,5 @@
 package dev.feedctl.protocol;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,37 +19,39 @@ public record LastTrade(Instant at, BigDecimal price) {
     public static final LastTrade NONE = new LastTrade(null, null);
 
     /**
-     * The newest trade in a ticker answer; {@link #NONE} when it lists no trade; null when the answer cannot say (no
-     * {@code trades} list, or none of its trades with a readable time). Untrusted text: an absurd price is dropped,
-     * never used in arithmetic.
+     * The newest trade in a ticker answer's body; {@link #NONE} when it lists no trade; null when the answer cannot say
+     * (not a JSON object, no {@code trades} list, or none of its trades with a readable time). Untrusted text: an
+     * absurd price is dropped, never used in arithmetic; a time or price that is not a JSON string is none.
+     * <p>
+     * Read with the frames' {@link JsonIndex}, not Gson: tail --rest-check asks once a second per product, and Gson's
+     * reader was then compiled by C2 minutes into a run, its compilation holding some 20 MiB of the JIT's memory for
+     * seconds (the highest RSS sample of an hour's tail).
      */
-    public static LastTrade of(JsonObject tickerAnswer) {
-        if (tickerAnswer == null || !(tickerAnswer.get("trades") instanceof JsonArray trades)) {
+    public static LastTrade read(String body) {
+        JsonIndex t = body == null ? null : JsonIndex.ofObject(body);
+        int trades = t == null ? -1 : t.get(0, "trades");
+        if (trades < 0 || t.kind(trades) != JsonIndex.ARRAY) {
             return null;
         }
-        if (trades.isEmpty()) {
+        if (t.after(trades) == trades + 1) {
             return NONE;
         }
         LastTrade newest = null;
-        for (JsonElement t : trades) {
-            if (!t.isJsonObject()) {
+        for (int n = trades + 1; n < t.after(trades); n = t.after(n)) {
+            if (t.kind(n) != JsonIndex.OBJECT) {
                 continue;
             }
-            JsonObject o = t.getAsJsonObject();
-            Instant at = o.get("time") instanceof JsonPrimitive p && p.isString()
-                    ? DecimalsAndTimes.time(p.getAsString()) : null;
+            String time = t.memberString(n, "time");
+            Instant at = time == null ? null : DecimalsAndTimes.time(time);
             if (at != null && (newest == null || at.isAfter(newest.at))) {
-                newest = new LastTrade(at, price(o.get("price")));
+                newest = new LastTrade(at, price(t.memberString(n, "price")));
             }
         }
         return newest;
     }
 
-    private static BigDecimal price(JsonElement e) {
-        if (!(e instanceof JsonPrimitive p) || !p.isString()) {
-            return null;
-        }
-        BigDecimal d = NetworkText.decimal(p.getAsString()); // the one guard for untrusted decimals
+    private static BigDecimal price(String text) {
+        BigDecimal d = text == null ? null : NetworkText.decimal(text); // the one guard for untrusted decimals
         return d != null && d.signum() > 0 ? d : null;
     }
 

@@ -92,17 +92,13 @@ public final class RestClient {
         return get("/market/products/" + id, false, deadlineNanos);
     }
 
-    public Reply productTicker(String id, long deadlineNanos) throws InterruptedException {
-        return get("/market/products/" + id + "/ticker?limit=1", false, deadlineNanos);
-    }
-
     /**
      * The newest trade REST shows for {@code id} ({@code /ticker}), {@link LastTrade#NONE} when it lists none, null
      * when it did not answer or its answer cannot say: the one reader of REST trades for every command.
      */
     public LastTrade lastTrade(String id, long deadlineNanos) throws InterruptedException {
-        Reply r = productTicker(id, deadlineNanos);
-        return r.ok() ? LastTrade.of(r.json()) : null;
+        Reply r = getUnparsed("/market/products/" + id + "/ticker?limit=1", false, deadlineNanos);
+        return r.status() == 200 ? LastTrade.read(r.body()) : null;
     }
 
     public Reply productBook(String id, long deadlineNanos) throws InterruptedException {

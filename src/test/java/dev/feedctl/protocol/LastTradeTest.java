@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -14,7 +18,52 @@ import org.junit.jupiter.api.Test;
 class LastTradeTest {
 
     private static LastTrade of(String json) {
-        return LastTrade.of(Json.parse(json).getAsJsonObject());
+        return LastTrade.read(json);
+    }
+
+    /**
+     * How the newest trade was read before, through Gson's tree (time and price only when JSON strings): the reader
+     * on the frames' JsonIndex must read every answer to the same trade.
+     */
+    private static LastTrade throughGson(String body) {
+        JsonObject answer = RestAnswers.gsonObject(body);
+        if (answer == null || !(answer.get("trades") instanceof JsonArray trades)) {
+            return null;
+        }
+        if (trades.isEmpty()) {
+            return LastTrade.NONE;
+        }
+        LastTrade newest = null;
+        for (JsonElement t : trades) {
+            if (!t.isJsonObject()) {
+                continue;
+            }
+            JsonObject o = t.getAsJsonObject();
+            Instant at = o.get("time") instanceof JsonPrimitive p && p.isString()
+                    ? DecimalsAndTimes.time(p.getAsString()) : null;
+            if (at != null && (newest == null || at.isAfter(newest.at()))) {
+                BigDecimal price = o.get("price") instanceof JsonPrimitive p && p.isString()
+                        ? NetworkText.decimal(p.getAsString()) : null;
+                newest = new LastTrade(at, price != null && price.signum() > 0 ? price : null);
+            }
+        }
+        return newest;
+    }
+
+    @Test
+    void readsEveryAnswerAsGsonsTreeOfItSaid() {
+        String answer = "{\"trades\":[{\"trade_id\":\"7\",\"product_id\":\"BTC-USD\",\"price\":\"64000.5\","
+                + "\"size\":\"0.1\",\"time\":\"2026-04-07T00:28:58.123456Z\",\"side\":\"BUY\"},"
+                + "{\"trade_id\":\"8\",\"price\":\"64001\",\"time\":\"2026-04-07T00:28:59Z\"}],"
+                + "\"best_bid\":\"64000\",\"best_ask\":\"64001\"}";
+        for (String body : new String[] {answer, "{\"trades\":[]}", "{\"trades\":[1,2]}", "{\"trades\":{}}",
+            "[]", "", "not json", "{\"trades\":[{\"time\":\"2026-04-07T00:28:58Z\",\"price\":64000}]}",
+            "{\"trades\":[{\"time\":1775521738,\"price\":\"1\"}]}",
+            "{\"trades\":[{\"time\":\"2026-04-07T00:28:58Z\",\"price\":\"6\\u0034\"}]}",
+            "{\"trades\":[],\"trades\":[{\"time\":\"2026-04-07T00:28:58Z\",\"price\":\"2\"}]}"}) {
+            assertEquals(throughGson(body), of(body), body);
+        }
+        RestAnswers.assertDamagedReadAlike(answer, LastTradeTest::throughGson, LastTradeTest::of);
     }
 
     @Test
