@@ -29,8 +29,8 @@ public record LastTrade(Instant at, BigDecimal price) {
      */
     public static LastTrade read(String body) {
         JsonIndex t = body == null ? null : JsonIndex.ofObject(body);
-        int trades = t == null ? -1 : t.get(0, "trades");
-        if (trades < 0 || t.kind(trades) != JsonIndex.ARRAY) {
+        int trades = TickerTrades.trades(t); // the trades check's reader finds its array so too
+        if (trades < 0) {
             return null;
         }
         if (t.after(trades) == trades + 1) {

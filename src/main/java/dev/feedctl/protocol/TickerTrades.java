@@ -23,8 +23,8 @@ public final class TickerTrades {
      */
     public static boolean read(String body, Row row) {
         JsonIndex t = JsonIndex.ofObject(body);
-        int trades = t == null ? -1 : t.get(0, "trades");
-        if (trades < 0 || t.kind(trades) != JsonIndex.ARRAY) {
+        int trades = trades(t);
+        if (trades < 0) {
             return false;
         }
         for (int n = trades + 1; n < t.after(trades); n = t.after(n)) {
@@ -34,5 +34,11 @@ public final class TickerTrades {
             }
         }
         return true;
+    }
+
+    /** The node of a ticker answer's {@code trades} array; -1 when {@code t} is null or has no such array. */
+    static int trades(JsonIndex t) {
+        int trades = t == null ? -1 : t.get(0, "trades");
+        return trades >= 0 && t.kind(trades) == JsonIndex.ARRAY ? trades : -1;
     }
 }

@@ -94,7 +94,8 @@ public final class RestClient {
 
     /**
      * The newest trade REST shows for {@code id} ({@code /ticker}), {@link LastTrade#NONE} when it lists none, null
-     * when it did not answer or its answer cannot say: the one reader of REST trades for every command.
+     * when it did not answer or its answer cannot say: the one reader of REST's last trade for every command (the
+     * trades check reads REST's windows of trades with {@link dev.feedctl.protocol.TickerTrades}).
      */
     public LastTrade lastTrade(String id, long deadlineNanos) throws InterruptedException {
         Reply r = getUnparsed("/market/products/" + id + "/ticker?limit=1", false, deadlineNanos);
