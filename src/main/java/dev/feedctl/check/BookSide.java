@@ -52,7 +52,7 @@ final class BookSide {
      */
     long set(BigDecimal price, long packedPrice, BigDecimal size, long packedSize) {
         if (whole == null && packedPrice >= 0 && packedSize != FlatValues.UNFIT && fits(packedPrice)) {
-            return setFlat(packedPrice, packedSize);
+            return setFlat(key(packedPrice), packedPrice, packedSize);
         }
         if (whole == null) {
             becomeWhole();
@@ -63,27 +63,32 @@ final class BookSide {
 
     /** {@link #set} of a level given only packed: decimals are made only when the side is (or becomes) whole. */
     long set(long packedPrice, long packedSize) {
+        // the common case first, by hand (verify runs on C1, which inlines little): a price at the side's scale
+        if (whole == null && (packedPrice & 127) == scale) {
+            long v = packedPrice >>> 7;
+            return setFlat(bid ? v : -v, packedPrice, packedSize);
+        }
         if (whole == null && fits(packedPrice)) {
-            return setFlat(packedPrice, packedSize);
+            return setFlat(key(packedPrice), packedPrice, packedSize);
         }
         return set(FlatValues.unpack(packedPrice), packedPrice, FlatValues.unpack(packedSize), packedSize);
     }
 
-    private long setFlat(long packedPrice, long packedSize) {
-        boolean remove = FlatValues.packedUnscaled(packedSize) == 0;
-        long key = key(packedPrice);
-        int at = levels.find(key);
-        if (at < levels.hi && levels.keys[at] == key) {
-            long before = levels.sizes[at];
+    private long setFlat(long key, long packedPrice, long packedSize) {
+        boolean remove = packedSize >>> 7 == 0; // FlatValues.packedUnscaled, by hand
+        LevelArrays l = levels;
+        int at = l.find(key);
+        if (at < l.hi && l.keys[at] == key) {
+            long before = l.sizes[at];
             if (remove) {
-                levels.remove(at);
+                l.remove(at);
             } else {
-                levels.sizes[at] = packedSize;
+                l.sizes[at] = packedSize;
             }
             return before;
         }
         if (!remove) {
-            levels.insert(at, key, FlatValues.packedScale(packedPrice), packedSize);
+            l.insert(at, key, FlatValues.packedScale(packedPrice), packedSize);
         }
         return FlatValues.NO_LEVEL;
     }

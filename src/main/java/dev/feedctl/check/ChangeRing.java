@@ -30,7 +30,13 @@ final class ChangeRing {
 
     /** A change whose time {@link FlatValues#fits} and whose figures packed ({@link FlatValues#NO_LEVEL}: absent). */
     void add(long time, boolean bid, long price, long before, long after) {
-        int s = next();
+        if (count == times.length) {
+            grow();
+        }
+        int s = head + count++; // slot(count), by hand: once a level2 change, and C1 would not inline it here
+        if (s >= times.length) {
+            s -= times.length;
+        }
         times[s] = time;
         prices[s] = bid ? price | BID : price;
         befores[s] = before;
@@ -63,7 +69,10 @@ final class ChangeRing {
 
     private void grow() {
         // by half, and never past what the book keeps (a ring of 50,001 grown to 74,724 left 24,723 slots unused)
-        int n = Math.max(count + 1, Math.min(times.length + times.length / 2, SocketBook.MAX_CHANGES + 1));
+        int n = Math.min(times.length + times.length / 2, SocketBook.MAX_CHANGES + 1);
+        if (n <= count) { // past the bound within one event (swept after it): room for the rest of a big event at once
+            n = count + Math.max(64, count / 16);
+        }
         times = unroll(times, n);
         prices = unroll(prices, n);
         befores = unroll(befores, n);

@@ -70,6 +70,22 @@ final class LevelArrays {
     }
 
     private void move(int from, int to, int n) {
+        if (n <= 4) { // most changes are at the best levels: a level or two to move, fewer than three calls cost
+            if (to > from) {
+                for (int i = n - 1; i >= 0; i--) {
+                    keys[to + i] = keys[from + i];
+                    scales[to + i] = scales[from + i];
+                    sizes[to + i] = sizes[from + i];
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    keys[to + i] = keys[from + i];
+                    scales[to + i] = scales[from + i];
+                    sizes[to + i] = sizes[from + i];
+                }
+            }
+            return;
+        }
         System.arraycopy(keys, from, keys, to, n);
         System.arraycopy(scales, from, scales, to, n);
         System.arraycopy(sizes, from, sizes, to, n);

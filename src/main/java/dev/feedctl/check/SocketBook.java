@@ -114,6 +114,9 @@ final class SocketBook {
             }
             apply(b, u.side() == Event.Side.BID, u.priceLevel(), u.newQuantity(), time, snapshot);
         }
+        if (!snapshot) {
+            sweep(b); // once an event, after its changes (as the packed fold does)
+        }
         if (snapshot) {
             b.knownFrom = b.knownFrom != null ? b.knownFrom : frameTime != null ? frameTime : Instant.EPOCH;
             b.latest(b.knownFrom, FlatValues.fits(b.knownFrom) ? FlatValues.nanos(b.knownFrom) : NO_NANOS);
@@ -141,7 +144,6 @@ final class SocketBook {
                 : time.isAfter(b.latest()))) {
             b.latest(time, nanos);
         }
-        sweep(b);
     }
 
     /**
@@ -155,26 +157,30 @@ final class SocketBook {
             b = new Book();
             books.put(product, b);
         }
+        long newest = Long.MIN_VALUE;
         for (int k = at, end = at + 3 * changes; k < end; k += 3) {
             long nanos = packed[k];
-            boolean bid = (packed[k + 1] & ChangeBatch.BID) != 0;
-            long price = packed[k + 1] & ~ChangeBatch.BID;
+            long price = packed[k + 1];
             long size = packed[k + 2];
+            boolean bid = (price & ChangeBatch.BID) != 0;
+            price &= ~ChangeBatch.BID;
             BookSide side = bid ? b.bids : b.asks;
             long before = side.set(price, size);
-            long after = FlatValues.packedUnscaled(size) == 0 ? FlatValues.NO_LEVEL : size;
+            long after = size >>> 7 == 0 ? FlatValues.NO_LEVEL : size; // FlatValues.packedUnscaled, by hand: C1
             if (before != FlatValues.UNFIT) {
                 b.changes.add(nanos, bid, price, before, after);
             } else {
                 b.changes.add(FlatValues.instant(nanos), bid, FlatValues.unpack(price), side.before(before),
                         FlatValues.unpack(after));
             }
-            if (b.latestNanos == NO_NANOS ? b.latest() == null || FlatValues.instant(nanos).isAfter(b.latest())
-                    : nanos > b.latestNanos) {
-                b.latest(null, nanos);
-            }
-            sweep(b);
+            newest = nanos > newest ? nanos : newest;
         }
+        // the event's latest time and the sweep once an event, not once a change: the same as fold(L2) does
+        if (changes > 0 && (b.latestNanos == NO_NANOS ? b.latest() == null || FlatValues.instant(newest).isAfter(
+                b.latest()) : newest > b.latestNanos)) {
+            b.latest(null, newest);
+        }
+        sweep(b);
         checkCrossed(product, b);
     }
 
