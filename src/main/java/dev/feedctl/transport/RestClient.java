@@ -7,7 +7,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.feedctl.auth.JwtSigner;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.URL;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.nio.file.Path;
@@ -47,6 +51,16 @@ public final class RestClient {
     private final URI base;
     /** The base without trailing slashes, then {@link #PREFIX}: made once, not with a regex per request. */
     private final String root;
+    /**
+     * The base's scheme, host, port and path (then {@link #PREFIX}) for {@link #url}; null when the base has a user
+     * part (then each request's URL is parsed whole, as before).
+     */
+    private final String scheme;
+    private final String host;
+    private final int port;
+    private final String rootPath;
+    /** The proxy for the base's host, asked of the JDK's proxy selector once, on the first request. */
+    private volatile Proxy proxy;
     private final Path caFile;
     private volatile SSLSocketFactory tls;
     private final JwtSigner signer;
@@ -65,6 +79,13 @@ public final class RestClient {
     public RestClient(URI base, Path caFile, JwtSigner signer, double requestsPerSecond, Duration timeout) {
         this.base = base;
         this.root = base.toString().replaceAll("/+$", "") + PREFIX;
+        boolean parts = base.getRawUserInfo() == null && base.getHost() != null && base.getRawQuery() == null
+                && base.getRawFragment() == null;
+        this.scheme = parts ? base.getScheme() : null;
+        this.host = parts ? base.getHost() : null;
+        this.port = base.getPort();
+        this.rootPath = parts ? (base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "")) + PREFIX
+                : null;
         this.caFile = caFile;
         this.signer = signer;
         this.timeout = timeout;
@@ -164,12 +185,12 @@ public final class RestClient {
      * selector thread sits in native code, and HotSpot then spends 300 ms at every exit waiting for it.
      */
     private Reply once(String path, boolean signed, long deadlineNanos, boolean parse) throws InterruptedException {
-        URI uri = URI.create(root + path);
         calls.incrementAndGet();
         HttpURLConnection c = null;
         java.util.concurrent.ScheduledFuture<?> watchdog = null;
         try {
-            c = (HttpURLConnection) uri.toURL().openConnection();
+            URI uri = signed ? URI.create(root + path) : null; // the token signs the path as a URI reads it
+            c = (HttpURLConnection) (uri != null ? uri.toURL() : url(path)).openConnection(proxy());
             if (c instanceof HttpsURLConnection https && caFile != null) {
                 https.setSSLSocketFactory(tls());
             }
@@ -238,6 +259,46 @@ public final class RestClient {
                 watchdog.cancel(false);
             }
         }
+    }
+
+    /**
+     * The URL of {@code PREFIX + path}, from the base's parts: no parse of the whole text per request. Each request's
+     * URI and URL parses (and the proxy selector's own URI) were most of the JDK code a long tail's REST polls ran,
+     * and that code reached the JIT's second compiler at random times over the hours, its working memory showing as
+     * RSS peaks. A path with anything but the characters of product ids, numbers and parameters is parsed whole, so
+     * it fails as before.
+     */
+    private URL url(String path) throws MalformedURLException {
+        if (rootPath == null || !plain(path)) {
+            return URI.create(root + path).toURL();
+        }
+        return new URL(scheme, host, port, rootPath + path);
+    }
+
+    private static boolean plain(String path) {
+        for (int i = 0; i < path.length(); i++) {
+            char ch = path.charAt(i);
+            if (!(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '/' || ch == '-'
+                    || ch == '_' || ch == '.' || ch == '?' || ch == '&' || ch == '=' || ch == ',')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The JDK proxy selector's choice for the base (system properties such as {@code https.proxyHost}), asked once:
+     * every request goes to the same host, and asking per request parsed a URI each time.
+     */
+    private Proxy proxy() {
+        Proxy p = proxy;
+        if (p == null) {
+            ProxySelector selector = ProxySelector.getDefault();
+            java.util.List<Proxy> choice = selector == null ? null : selector.select(base);
+            p = choice == null || choice.isEmpty() ? Proxy.NO_PROXY : choice.get(0);
+            proxy = p;
+        }
+        return p;
     }
 
     static final Duration MIN_REQUEST = Duration.ofSeconds(1);

@@ -29,11 +29,13 @@ class RestClientTest {
     private HttpServer server;
     private final List<Long> arrivals = new CopyOnWriteArrayList<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final List<String> asked = new CopyOnWriteArrayList<>();
 
     private URI serve(int... statuses) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
         server.createContext("/", ex -> {
             arrivals.add(System.nanoTime());
+            asked.add(ex.getRequestURI().toString());
             int i = count.getAndIncrement();
             int status = statuses[Math.min(i, statuses.length - 1)];
             byte[] body = (status == 200 ? "{\"price\":\"1.00\"}" : "{\"errors\":[{\"id\":\"x\"}]}")
@@ -59,6 +61,49 @@ class RestClientTest {
 
     private static long deadline(int seconds) {
         return System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    }
+
+    @Test
+    void eachRequestAsksForExactlyThePathAndQueryGivenUnderTheBasesOwnPath() throws Exception {
+        URI at = serve(200);
+        String hostPort = at.getHost() + ":" + at.getPort();
+        for (String base : List.of(at.toString(), at + "/", at + "/gateway//", "http://someone:secret@" + hostPort)) {
+            asked.clear();
+            RestClient rest = new RestClient(URI.create(base), null, null, 1000, Duration.ofSeconds(5));
+            RestClient.Reply r = rest.getUnparsed("/market/products/BTC-USD/ticker?limit=100&start=1&end=3", false,
+                    deadline(5));
+            assertEquals(200, r.status(), base + ": " + r.error());
+            String prefix = base.contains("/gateway") ? "/gateway" : "";
+            assertEquals(List.of(prefix + RestClient.PREFIX + "/market/products/BTC-USD/ticker?limit=100&start=1&end=3"),
+                    asked, base);
+        }
+    }
+
+    @Test
+    void aPathThatIsNotAUriIsAFailedReplyAndNoRequest() throws Exception {
+        RestClient rest = new RestClient(serve(200), null, null, 1000, Duration.ofSeconds(5));
+        RestClient.Reply r = rest.getUnparsed("/market/products/BTC USD", false, deadline(5));
+        assertEquals(0, r.status());
+        assertTrue(r.error().startsWith("IllegalArgumentException"), r.error());
+        assertEquals(List.of(), asked);
+    }
+
+    @Test
+    void anIpv6LoopbackBaseIsAskedAsItIsWritten() throws Exception {
+        server = HttpServer.create(new InetSocketAddress("::1", 0), 10);
+        server.createContext("/", ex -> {
+            asked.add(ex.getRequestURI().toString());
+            ex.sendResponseHeaders(200, 2);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write("{}".getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+        RestClient rest = new RestClient(URI.create("http://[::1]:" + server.getAddress().getPort()), null, null,
+                1000, Duration.ofSeconds(5));
+        RestClient.Reply r = rest.getUnparsed("/market/product_book?product_id=ETH-USD&limit=10", false, deadline(5));
+        assertEquals(200, r.status(), r.error());
+        assertEquals(List.of(RestClient.PREFIX + "/market/product_book?product_id=ETH-USD&limit=10"), asked);
     }
 
     @Test
