@@ -47,7 +47,8 @@ public final class RestVerdicts {
         BigDecimal price = lastTrade.price();
         // an absurd price is never compared, whoever read it: its arithmetic throws or never ends
         Double deviation = price == null || !DecimalsAndTimes.sane(price) || row.price() == null || row.price().signum() == 0
-                ? null : price.subtract(row.price()).divide(row.price(), MathContext.DECIMAL64).doubleValue() * 10_000;
+                ? null : DecimalsAndTimes.approx(price.subtract(row.price()).divide(row.price(),
+                MathContext.DECIMAL64)) * 10_000;
         // both times on the exchange's clock: this machine's clock skew cannot fake a trade
         String rest = !row.stale() ? "ok" : lastTrade.showsTradeAfter(row.lastAt()) ? "dead" : "quiet";
         return put(row.product(), new Verdict(rest, deviation, v.missed(), v.book()));

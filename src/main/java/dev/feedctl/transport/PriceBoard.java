@@ -210,8 +210,8 @@ public final class PriceBoard {
         long sec = now.getEpochSecond();
         long rate = s.second == sec ? s.lastSecond : s.second == sec - 1 ? s.thisSecond : 0;
         Double spread = s.bid == null || s.ask == null || s.bid.signum() <= 0 ? null
-                : s.ask.subtract(s.bid).divide(s.ask.add(s.bid).divide(BigDecimal.valueOf(2),
-                MathContext.DECIMAL64), MathContext.DECIMAL64).doubleValue() * 10_000;
+                : dev.feedctl.protocol.DecimalsAndTimes.approx(s.ask.subtract(s.bid).divide(s.ask.add(s.bid).divide(
+                BigDecimal.valueOf(2), MathContext.DECIMAL64), MathContext.DECIMAL64)) * 10_000;
         Duration age = Duration.between(s.updatedAt, now);
         return new Row(id, s.price, s.direction, s.change24h, s.bid, s.ask, spread,
                 age.isNegative() ? Duration.ZERO : age, rate, s.updates, s.gaps, s.stale,

@@ -126,4 +126,25 @@ class DecimalsAndTimesTest {
             assertEquals(v, DecimalsAndTimes.plainLong(s, 0, s.length()), s);
         }
     }
+
+    @Test
+    void approxIsTheDecimalsDoubleToFifteenDigitsAndShowsTheSameTenthOfABasisPoint() {
+        SplittableRandom r = new SplittableRandom(22);
+        java.math.MathContext m = java.math.MathContext.DECIMAL64;
+        for (int i = 0; i < 20_000; i++) {
+            BigDecimal price = BigDecimal.valueOf(1 + r.nextLong(10_000_000_000L), r.nextInt(2, 9));
+            BigDecimal other = price.add(BigDecimal.valueOf(r.nextLong(-5_000, 5_000), price.scale()));
+            if (other.signum() <= 0) {
+                continue;
+            }
+            BigDecimal ratio = other.subtract(price).divide(price, m); // RestVerdicts' deviation, before * 10,000
+            double exact = ratio.doubleValue();
+            double approx = DecimalsAndTimes.approx(ratio);
+            assertTrue(Math.abs(approx - exact) <= Math.abs(exact) * 1e-14, ratio + ": " + approx + " vs " + exact);
+            assertEquals(Math.round(exact * 10_000 * 10) / 10.0, Math.round(approx * 10_000 * 10) / 10.0, 0.1 + 1e-9,
+                    ratio.toPlainString());
+        }
+        assertEquals(5e-6, DecimalsAndTimes.approx(new BigDecimal("0.000005"))); // short ones as doubleValue has them
+        assertEquals(0.1, DecimalsAndTimes.approx(new BigDecimal("0.1")));
+    }
 }
