@@ -184,7 +184,10 @@ final class SocketBook {
         checkCrossed(product, b);
     }
 
-    /** Lets changes older than {@link #KEEP} go, every 100 ms of feed time (and whenever over {@link #MAX_CHANGES}). */
+    /**
+     * Lets changes older than {@link #KEEP} go, every 100 ms of feed time, and whenever over {@link #MAX_CHANGES}:
+     * after each event, so an event's own changes are all kept until it has been folded whole.
+     */
     private static void sweep(Book b) {
         long latest = b.latestNanos;
         if (b.changes.size() <= MAX_CHANGES && latest <= b.nextSweep) {

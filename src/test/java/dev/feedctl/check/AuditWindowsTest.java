@@ -95,4 +95,26 @@ class AuditWindowsTest {
         assertEquals(1, book.crossed);
         assertTrue(book.firstCrossed.contains("best bid 101.5 >= best ask 101"), book.firstCrossed);
     }
+
+    @Test
+    void changesPastTheBoundAreLetGoAfterTheEventThatBroughtThem() {
+        SocketBook book = new SocketBook();
+        book.fold(l2("snapshot", T0, "bid", "100", "1"), T0);
+        // within one second of feed time (no sweep by age): events of 1,000 changes each, past MAX_CHANGES
+        for (int e = 0; e < 60; e++) {
+            List<Event.L2Update> updates = new java.util.ArrayList<>();
+            for (int k = 0; k < 1_000; k++) {
+                updates.add(new Event.L2Update(Event.Side.BID, T0.plusNanos(1_000L * (e * 1_000 + k + 1)),
+                        BigDecimal.valueOf(90_000 + k, 3), BigDecimal.valueOf(e + 1)));
+            }
+            book.fold(new Event.L2("update", "BTC-USD", updates), null);
+            int kept = book.book("BTC-USD").changes.size();
+            assertTrue(kept <= SocketBook.MAX_CHANGES, "after event " + e + ": " + kept + " changes kept");
+            assertEquals(Math.min(1_000 * (e + 1), SocketBook.MAX_CHANGES), kept, "after event " + e);
+        }
+        // the newest change of all is still there to be undone: 90.999 (under the snapshot's 100) as it stood before it
+        Instant last = T0.plusNanos(1_000L * 60_000);
+        assertEquals(new BigDecimal("60"), book.topAt("BTC-USD", true, 2, last).get(1).size());
+        assertEquals(new BigDecimal("59"), book.topAt("BTC-USD", true, 2, last.minusNanos(1)).get(1).size());
+    }
 }
