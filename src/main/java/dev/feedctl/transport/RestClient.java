@@ -272,6 +272,7 @@ public final class RestClient {
         if (rootPath == null || !plain(path)) {
             return URI.create(root + path).toURL();
         }
+        // deprecated from JDK 20 (not for removal) because it does not validate: plain() and the base's URI did
         return new URL(scheme, host, port, rootPath + path);
     }
 
