@@ -52,7 +52,8 @@ public final class DecimalsAndTimes {
      * A decimal as a double, rounded to 15 digits first: {@code BigDecimal.doubleValue} turns a 16-digit value (a
      * DECIMAL64 quotient) into text and parses it back, and that JDK code, run a few times a second by tail's REST
      * comparisons, reached the JIT's second compiler late in a long run (its working memory showed as RSS peaks). Up
-     * to 15 digits it divides two doubles instead. For ratios shown to a tenth of a basis point.
+     * to 15 digits and a scale under 23 (a ratio down to 1e-8) it divides two doubles instead. For ratios shown to a
+     * tenth of a basis point.
      */
     public static double approx(BigDecimal d) {
         return d.precision() > 15 ? d.round(FIFTEEN).doubleValue() : d.doubleValue();

@@ -52,12 +52,10 @@ public final class RestClient {
     /** The base without trailing slashes, then {@link #PREFIX}: made once, not with a regex per request. */
     private final String root;
     /**
-     * The base's scheme, host, port and path (then {@link #PREFIX}) for {@link #url}; null when the base has a user
-     * part (then each request's URL is parsed whole, as before).
+     * The base as a URL and its path then {@link #PREFIX}, for {@link #url}; null when the base has a user part, a
+     * query or a fragment, or no host (then each request's URL is parsed whole, as before).
      */
-    private final String scheme;
-    private final String host;
-    private final int port;
+    private final URL baseUrl;
     private final String rootPath;
     /** The proxy for the base's host, asked of the JDK's proxy selector once, on the first request. */
     private volatile Proxy proxy;
@@ -79,13 +77,9 @@ public final class RestClient {
     public RestClient(URI base, Path caFile, JwtSigner signer, double requestsPerSecond, Duration timeout) {
         this.base = base;
         this.root = base.toString().replaceAll("/+$", "") + PREFIX;
-        boolean parts = base.getRawUserInfo() == null && base.getHost() != null && base.getRawQuery() == null
-                && base.getRawFragment() == null;
-        this.scheme = parts ? base.getScheme() : null;
-        this.host = parts ? base.getHost() : null;
-        this.port = base.getPort();
-        this.rootPath = parts ? (base.getRawPath() == null ? "" : base.getRawPath().replaceAll("/+$", "")) + PREFIX
-                : null;
+        this.baseUrl = base.getRawUserInfo() == null && base.getHost() != null && base.getRawQuery() == null
+                && base.getRawFragment() == null ? urlOf(base) : null;
+        this.rootPath = baseUrl == null ? null : baseUrl.getPath().replaceAll("/+$", "") + PREFIX;
         this.caFile = caFile;
         this.signer = signer;
         this.timeout = timeout;
@@ -269,11 +263,20 @@ public final class RestClient {
      * it fails as before.
      */
     private URL url(String path) throws MalformedURLException {
-        if (rootPath == null || !plain(path)) {
+        if (baseUrl == null || !plain(path)) {
             return URI.create(root + path).toURL();
         }
         // deprecated from JDK 20 (not for removal) because it does not validate: plain() and the base's URI did
-        return new URL(scheme, host, port, rootPath + path);
+        return new URL(baseUrl.getProtocol(), baseUrl.getHost(), baseUrl.getPort(), rootPath + path);
+    }
+
+    /** The base as a URL; null when it is none (an unknown scheme): its requests then fail as before. */
+    private static URL urlOf(URI base) {
+        try {
+            return base.toURL();
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean plain(String path) {
