@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class BookAuditor extends RestRounds {
 
-    static final Duration EVERY = Duration.ofSeconds(2);
+    static final Duration EVERY = Duration.ofSeconds(3);
 
     /** REST's book: the best levels a side and the moment it stood so. */
     record RestBook(String product, Instant time, List<SocketBook.Level> bids, List<SocketBook.Level> asks,

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The pricebook of a REST product_book answer ({@code GET /market/product_book}, docs/protocol.md §6), read with the
- * socket's own {@link JsonIndex}, as {@link TickerTrades} reads ticker answers: the book check asks for one every 2 s
+ * socket's own {@link JsonIndex}, as {@link TickerTrades} reads ticker answers: the book check asks for one every 3 s
  * of a run, and Gson's reader and tree ran interpreted and, in a run without a priced channel, were compiled mid-run
  * for it alone (verify runs on C1), where the index's code is compiled early by the frames it reads. The same strict
  * grammar as {@link Json#parse}, and each member read as Gson's {@code getAsString} reads a primitive.
