@@ -110,7 +110,7 @@ final class EventReader {
         List<Event.Candle> out = new ArrayList<>();
         each(e, "candles", true, c -> {
             Long start = f.integer(c, "start", scope, true, true);
-            out.add(new Event.Candle(f.string(c, "product_id", scope, true), start == null ? -1 : start,
+            out.add(new Event.Candle(f.productId(c, scope), start == null ? -1 : start,
                     f.decimal(c, "open", scope, true), f.decimal(c, "high", scope, true),
                     f.decimal(c, "low", scope, true), f.decimal(c, "close", scope, true),
                     f.decimal(c, "volume", scope, true)));
@@ -153,7 +153,7 @@ final class EventReader {
             if (!anyBook && liveChannel) {
                 f.drift("ticker-without-book", f.here(), "no best_bid/best_ask on this ticker (their 2023 shape)");
             }
-            out.add(new Event.Ticker(f.string(k, "product_id", scope, true),
+            out.add(new Event.Ticker(f.productId(k, scope),
                     f.positive(k, "price", scope, true), f.decimal(k, "volume_24_h", scope, true),
                     f.decimal(k, "low_24_h", scope, true), f.decimal(k, "high_24_h", scope, true),
                     f.decimal(k, "low_52_w", scope, false), f.decimal(k, "high_52_w", scope, false),
@@ -169,7 +169,7 @@ final class EventReader {
 
     private Event l2(int e) {
         String type = eventType(e);
-        String product = f.string(e, "product_id", scope, true);
+        String product = f.productId(e, scope);
         List<Event.L2Update> out = new ArrayList<>();
         each(e, "updates", true, u -> {
             String side = f.oneOf(u, "side", scope, L2_SIDES, L2_SIDE_WORDS);
@@ -192,7 +192,7 @@ final class EventReader {
         List<Event.Trade> out = new ArrayList<>();
         each(e, "trades", true, r -> {
             String id = f.string(r, "trade_id", scope, true);
-            String product = f.string(r, "product_id", scope, true);
+            String product = f.productId(r, scope);
             BigDecimal price = f.positive(r, "price", scope, true);
             long packedPrice = f.lastPacked();
             BigDecimal size = f.positive(r, "size", scope, true);
@@ -214,7 +214,7 @@ final class EventReader {
             for (String field : List.of("avg_price", "cumulative_quantity", "leaves_quantity", "total_fees")) {
                 f.decimal(o, field, scope, false);
             }
-            out.add(new Event.Order(f.string(o, "order_id", scope, true), f.string(o, "product_id", scope, true),
+            out.add(new Event.Order(f.string(o, "order_id", scope, true), f.productId(o, scope),
                     f.string(o, "order_side", scope, true), status));
         });
         int positions = f.object(e, "positions", scope, false);

@@ -21,6 +21,9 @@ import java.util.Set;
  */
 final class JsonIndex {
 
+    /** The last {@code product_id} read with this index (one per thread): {@link FieldReader#productId}. */
+    final String[] lastProduct = {""};
+
     static final int OBJECT = 1;
     static final int ARRAY = 2;
     static final int STRING = 3;
