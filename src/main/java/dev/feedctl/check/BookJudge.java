@@ -8,8 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Compares each REST book with the socket's book as it stood at REST's {@code time}, once the socket's updates have
@@ -128,13 +126,9 @@ final class BookJudge {
 
     /** How many levels agree when every level in the range both lists show in full does; -1 when one does not. */
     private int agreeing(boolean bid, List<SocketBook.Level> r, List<SocketBook.Level> s) {
-        TreeMap<BigDecimal, BigDecimal> restLevels = levels(r);
-        TreeMap<BigDecimal, BigDecimal> socketLevels = levels(s);
         int agreed = 0;
-        for (BigDecimal p : compared(bid, r, s, restLevels, socketLevels)) {
-            BigDecimal rs = restLevels.get(p);
-            BigDecimal ss = socketLevels.get(p);
-            if (rs == null || ss == null || rs.compareTo(ss) != 0) {
+        for (Row row : compared(bid, r, s)) {
+            if (row.rest() == null || row.socket() == null || row.rest().compareTo(row.socket()) != 0) {
                 return -1;
             }
             agreed++;
@@ -165,11 +159,10 @@ final class BookJudge {
 
     private void side(BookAuditor.RestBook rest, SocketBook socket, boolean bid, List<SocketBook.Level> r,
                       List<SocketBook.Level> s) {
-        TreeMap<BigDecimal, BigDecimal> restLevels = levels(r);
-        TreeMap<BigDecimal, BigDecimal> socketLevels = levels(s);
-        for (BigDecimal p : compared(bid, r, s, restLevels, socketLevels)) {
-            BigDecimal rs = restLevels.get(p);
-            BigDecimal ss = socketLevels.get(p);
+        for (Row row : compared(bid, r, s)) {
+            BigDecimal p = row.price();
+            BigDecimal rs = row.rest();
+            BigDecimal ss = row.socket();
             if (rs != null && ss != null && rs.compareTo(ss) == 0) {
                 levelsAgreed++;
             } else if (socket.heldWithin(rest.product(), bid, p, rs, rest.time().minus(CheckSettings.REST_LAG),
@@ -186,20 +179,55 @@ final class BookJudge {
         }
     }
 
+    /** One price of the compared range (REST's text when both list it) and each side's size there (null: none). */
+    private record Row(BigDecimal price, BigDecimal rest, BigDecimal socket) {
+    }
+
     /**
-     * The prices to compare, best first: every level either list shows, but only in the price range both show in full
-     * (a level below the shorter list's last is not "missing").
+     * The prices to compare, best first, with both sizes: every level either list shows, but only in the price range
+     * both show in full (a level below the shorter list's last is not "missing"). The two lists, a few levels each and
+     * in order already, are merged: no tree of decimals built a look.
      */
-    private List<BigDecimal> compared(boolean bid, List<SocketBook.Level> r, List<SocketBook.Level> s,
-                                      TreeMap<BigDecimal, BigDecimal> restLevels,
-                                      TreeMap<BigDecimal, BigDecimal> socketLevels) {
+    private List<Row> compared(boolean bid, List<SocketBook.Level> r, List<SocketBook.Level> s) {
         BigDecimal edge = edge(bid, r, s);
-        TreeSet<BigDecimal> prices = new TreeSet<>(restLevels.keySet());
-        prices.addAll(socketLevels.keySet());
-        List<BigDecimal> out = new ArrayList<>();
-        for (BigDecimal p : bid ? prices.descendingSet() : prices) {
-            if (edge == null || (bid ? p.compareTo(edge) >= 0 : p.compareTo(edge) <= 0)) {
-                out.add(p);
+        List<SocketBook.Level> rest = bestFirst(bid, r);
+        List<SocketBook.Level> mine = bestFirst(bid, s);
+        List<Row> out = new ArrayList<>(rest.size() + mine.size());
+        int i = 0;
+        int j = 0;
+        while (i < rest.size() || j < mine.size()) {
+            int c = i == rest.size() ? 1 : j == mine.size() ? -1 : order(bid, rest.get(i).price(), mine.get(j).price());
+            Row row = c < 0 ? new Row(rest.get(i).price(), rest.get(i++).size(), null)
+                    : c > 0 ? new Row(mine.get(j).price(), null, mine.get(j++).size())
+                    : new Row(rest.get(i).price(), rest.get(i++).size(), mine.get(j++).size());
+            if (edge != null && order(bid, edge, row.price()) < 0) {
+                break; // best first: every price after this one is past the edge too
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** Negative when {@code x} is the better price on this side; 0 for one price ("100.10" and "100.1"). */
+    private static int order(boolean bid, BigDecimal x, BigDecimal y) {
+        return bid ? y.compareTo(x) : x.compareTo(y);
+    }
+
+    /**
+     * The levels best first, one per price: a price listed twice keeps its first text and its last size, as a map's
+     * put did. By insertion: the lists come in order already (REST's, and the rewind's).
+     */
+    private static List<SocketBook.Level> bestFirst(boolean bid, List<SocketBook.Level> levels) {
+        List<SocketBook.Level> out = new ArrayList<>(levels.size());
+        for (SocketBook.Level l : levels) {
+            int at = out.size();
+            while (at > 0 && order(bid, l.price(), out.get(at - 1).price()) < 0) {
+                at--;
+            }
+            if (at > 0 && order(bid, l.price(), out.get(at - 1).price()) == 0) {
+                out.set(at - 1, new SocketBook.Level(out.get(at - 1).price(), l.size()));
+            } else {
+                out.add(at, l);
             }
         }
         return out;
@@ -214,12 +242,5 @@ final class BookJudge {
         return bid ? re.max(se) : re.min(se);
     }
 
-    private static TreeMap<BigDecimal, BigDecimal> levels(List<SocketBook.Level> list) {
-        TreeMap<BigDecimal, BigDecimal> m = new TreeMap<>();
-        for (SocketBook.Level l : list) {
-            m.put(l.price(), l.size());
-        }
-        return m;
-    }
 
 }
