@@ -242,5 +242,4 @@ final class BookJudge {
         return bid ? re.max(se) : re.min(se);
     }
 
-
 }

@@ -21,9 +21,6 @@ import java.util.Set;
  */
 final class JsonIndex {
 
-    /** The last {@code product_id} read with this index (one per thread): {@link FieldReader#productId}. */
-    final String[] lastProduct = {""};
-
     static final int OBJECT = 1;
     static final int ARRAY = 2;
     static final int STRING = 3;
@@ -35,6 +32,8 @@ final class JsonIndex {
     private static final int ESCAPED = 0x10;
     /** Past this many names in one object, duplicates are found through a set instead of by comparing each pair. */
     private static final int PAIRWISE_NAMES = 16;
+    /** The last {@code product_id} read with this index (one per thread): {@link FieldReader#productId}. */
+    final String[] lastProduct = {""};
 
     /** Refusal: the caller asks {@link Json#parse} for the words (rare, so no stack trace is made here). */
     static final class Refused extends Exception {
