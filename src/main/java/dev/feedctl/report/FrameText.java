@@ -4,6 +4,7 @@ import dev.feedctl.units.Notation;
 import dev.feedctl.protocol.Json;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
+import dev.feedctl.protocol.DecimalsAndTimes;
 import dev.feedctl.protocol.Decoded;
 import dev.feedctl.protocol.Event;
 import dev.feedctl.protocol.Frame;
@@ -39,7 +40,7 @@ public final class FrameText {
     /** The frame wrapped with receive time, byte size and violations. Non-JSON frames are kept as a string. */
     public static String annotated(String raw, Decoded d, Instant receivedAt) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("received_at", receivedAt.toString());
+        m.put("received_at", DecimalsAndTimes.iso(receivedAt));
         m.put("bytes", raw.getBytes(StandardCharsets.UTF_8).length);
         m.put("format", d.kind());
         m.put("violations", d.violations().stream().map(FrameText::violation).toList());

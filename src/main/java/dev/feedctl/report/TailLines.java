@@ -1,5 +1,6 @@
 package dev.feedctl.report;
 
+import dev.feedctl.protocol.DecimalsAndTimes;
 import dev.feedctl.protocol.Json;
 import dev.feedctl.protocol.SequenceTracker;
 import dev.feedctl.transport.FeedEngine;
@@ -27,8 +28,8 @@ public final class TailLines {
         m.put("price", plain(u.price()));
         m.put("bid", plain(u.bid()));
         m.put("ask", plain(u.ask()));
-        m.put("exchange_time", u.exchangeTime() == null ? null : u.exchangeTime().toString());
-        m.put("received_at", u.receivedAt().toString());
+        m.put("exchange_time", u.exchangeTime() == null ? null : DecimalsAndTimes.iso(u.exchangeTime()));
+        m.put("received_at", DecimalsAndTimes.iso(u.receivedAt()));
         m.put("sequence", u.sequence());
         m.put("connection", u.connection());
         m.put("channel", u.channel());
@@ -37,13 +38,13 @@ public final class TailLines {
 
     public static String csv(PriceBoard.Update u) {
         return String.join(",", u.product(), text(plain(u.price())), text(plain(u.bid())), text(plain(u.ask())),
-                u.exchangeTime() == null ? "" : u.exchangeTime().toString(), u.receivedAt().toString(),
+                u.exchangeTime() == null ? "" : DecimalsAndTimes.iso(u.exchangeTime()), DecimalsAndTimes.iso(u.receivedAt()),
                 u.sequence() == null ? "" : u.sequence().toString(), Long.toString(u.connection()));
     }
 
     /** A human line for {@code -o text} off a terminal. */
     public static String text(PriceBoard.Update u) {
-        return u.receivedAt().toString() + "  " + u.product() + "  " + plain(u.price())
+        return DecimalsAndTimes.iso(u.receivedAt()) + "  " + u.product() + "  " + plain(u.price())
                 + (u.bid() == null ? "" : "  bid " + plain(u.bid())) + (u.ask() == null ? "" : "  ask " + plain(u.ask()));
     }
 
@@ -81,8 +82,8 @@ public final class TailLines {
         m.put("kind", o.kind());
         m.put("cause", o.cause());
         m.put("close_code", o.closeCode());
-        m.put("last_frame_at", o.lastFrameAt() == null ? null : o.lastFrameAt().toString());
-        m.put("detected_at", o.detectedAt().toString());
+        m.put("last_frame_at", o.lastFrameAt() == null ? null : DecimalsAndTimes.iso(o.lastFrameAt()));
+        m.put("detected_at", DecimalsAndTimes.iso(o.detectedAt()));
         m.put("detection_ms", o.detection().toMillis());
         m.put("downtime_ms", o.downtime() == null ? null : o.downtime().toMillis());
         m.put("attempts", o.attempts());
@@ -123,7 +124,7 @@ public final class TailLines {
     private static Map<String, Object> event(String name, Instant at) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event", name);
-        m.put("at", at.toString());
+        m.put("at", DecimalsAndTimes.iso(at));
         return m;
     }
 

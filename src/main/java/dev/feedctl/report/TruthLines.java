@@ -1,6 +1,7 @@
 package dev.feedctl.report;
 
 import dev.feedctl.check.LiveAudits;
+import dev.feedctl.protocol.DecimalsAndTimes;
 import dev.feedctl.protocol.Json;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,7 +20,7 @@ public final class TruthLines {
         Map<String, Object> m = new LinkedHashMap<>();
         if (f instanceof LiveAudits.MissedTrades t) {
             m.put("event", "missed_trades");
-            m.put("at", at.toString());
+            m.put("at", DecimalsAndTimes.iso(at));
             m.put("product", t.product());
             m.put("count", t.count());
             m.put("missed", t.total());
@@ -27,12 +28,12 @@ public final class TruthLines {
             m.put("in_outage", t.inOutage());
         } else if (f instanceof LiveAudits.AuditFailed a) {
             m.put("event", "audit_failed");
-            m.put("at", at.toString());
+            m.put("at", DecimalsAndTimes.iso(at));
             m.put("feature", a.feature());
             m.put("problem", a.problem());
         } else if (f instanceof LiveAudits.BookHealth b) {
             m.put("event", "book");
-            m.put("at", at.toString());
+            m.put("at", DecimalsAndTimes.iso(at));
             m.put("product", b.product());
             m.put("state", b.ok() ? "ok" : "drift");
             m.put("difference", b.difference());

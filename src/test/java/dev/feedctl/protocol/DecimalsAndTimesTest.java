@@ -110,6 +110,35 @@ class DecimalsAndTimesTest {
     }
 
     @Test
+    void isoIsInstantToString() {
+        long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+        long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+        long[] seconds = {0, -1, 1, 59, 60, 3599, 3600, 86_399, 86_400, first, first - 1, first + 1, last, last + 1,
+            last - 1, Instant.parse("2024-02-29T23:59:59Z").getEpochSecond(), Instant.MIN.getEpochSecond(),
+            Instant.MAX.getEpochSecond(), -62_200_000_000L, 300_000_000_000L};
+        int[] nanos = {0, 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 120_000_000,
+            123_400_000, 123_456_000, 123_456_789, 999_999_999, 5_000, 5_000_001};
+        for (long s : seconds) {
+            for (int n : nanos) {
+                Instant t = Instant.ofEpochSecond(s, n);
+                assertEquals(t.toString(), DecimalsAndTimes.iso(t), t::toString);
+            }
+        }
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < 200_000; i++) {
+            int n = r.nextInt(1_000_000_000);
+            n = switch (i % 4) { // each length of fraction as often: none, 3, 6 and 9 digits
+                case 0 -> 0;
+                case 1 -> n / 1_000_000 * 1_000_000;
+                case 2 -> n / 1_000 * 1_000;
+                default -> n;
+            };
+            Instant t = Instant.ofEpochSecond(r.nextLong(first - 86_400, last + 86_400), n);
+            assertEquals(t.toString(), DecimalsAndTimes.iso(t), t::toString);
+        }
+    }
+
+    @Test
     void plainLongIsLongParseLongOnDigitsAndDeclinesTheRest() {
         String[] taken = {"0", "7", "007", "1234567", "123456789012345678"};
         for (String s : taken) {
