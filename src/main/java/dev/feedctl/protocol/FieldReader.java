@@ -98,8 +98,8 @@ final class FieldReader {
 
     /**
      * A {@code product_id}: the very instance read before it on this thread when the text is the same. A frame's
-     * hundreds of trades name one product, and most frames the one before; the checks compare it once a trade, and
-     * one instance compares at once where two copies compare letter by letter.
+     * hundreds of trades name one product (and a one-product run's frames all do); the checks compare it once a
+     * trade, and one instance compares at once where two copies compare letter by letter.
      */
     String productId(int o, String scope) {
         String s = string(o, "product_id", scope, true, t.lastProduct);
