@@ -38,7 +38,8 @@ public final class TailLines {
 
     public static String csv(PriceBoard.Update u) {
         return String.join(",", u.product(), text(plain(u.price())), text(plain(u.bid())), text(plain(u.ask())),
-                u.exchangeTime() == null ? "" : DecimalsAndTimes.iso(u.exchangeTime()), DecimalsAndTimes.iso(u.receivedAt()),
+                u.exchangeTime() == null ? "" : DecimalsAndTimes.iso(u.exchangeTime()),
+                DecimalsAndTimes.iso(u.receivedAt()),
                 u.sequence() == null ? "" : u.sequence().toString(), Long.toString(u.connection()));
     }
 
