@@ -91,6 +91,11 @@ final class PlainClient implements AutoCloseable {
         return o -> o.has("channel") && name.equals(o.get("channel").getAsString());
     }
 
+    /** Nanoseconds since this client started to connect: before the simulator could schedule anything for it. */
+    long nanosSinceOpen() {
+        return System.nanoTime() - openedAt;
+    }
+
     Close awaitClose(Duration timeout) throws Exception {
         return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
