@@ -33,7 +33,36 @@ final class TradeAuditor extends RestRounds {
      */
     private static final long IDLE_MILLIS = 500;
 
-    record RestTrade(String id, BigDecimal price, BigDecimal size, String side, Instant time) {
+    /**
+     * One trade as REST's ticker wrote it. Price and size are held as their text and {@link FlatValues#pack packed}
+     * the way the decoder packs the socket's ({@link FlatValues#NO_LEVEL} when REST states none, or none above zero;
+     * {@link FlatValues#UNFIT} when the text does not pack and only its decimal compares), so the common trade is
+     * compared with the socket's kept one as two longs: no decimal made per REST trade, on either thread.
+     */
+    record RestTrade(String id, String priceText, String sizeText, long packedPrice, long packedSize, String side,
+                     Instant time) {
+
+        static RestTrade of(String id, String price, String size, String side, Instant time) {
+            return new RestTrade(id, price, size, packed(price), packed(size), side, time);
+        }
+
+        /** The price as a decimal above zero; null when REST stated none (as {@link RestSampler#decimal} reads it). */
+        BigDecimal price() {
+            return RestSampler.decimal(priceText);
+        }
+
+        BigDecimal size() {
+            return RestSampler.decimal(sizeText);
+        }
+
+        private static long packed(String text) {
+            long p = DecimalsAndTimes.packed(text);
+            if (p >= 0) {
+                return FlatValues.packedUnscaled(p) == 0 ? FlatValues.NO_LEVEL : p; // zero is no price, as decimal()
+            }
+            boolean stated = p != FlatValues.NO_LEVEL && RestSampler.decimal(text) != null;
+            return stated ? FlatValues.UNFIT : FlatValues.NO_LEVEL;
+        }
     }
 
     /** REST's trades of one product in [coveredFrom, to): every trade REST had there, as far as it said. */
@@ -164,7 +193,7 @@ final class TradeAuditor extends RestRounds {
         boolean read = TickerTrades.read(body, (id, price, size, side, time) -> {
             Instant t = time(time);
             if (id != null && t != null) {
-                out.add(new RestTrade(id, RestSampler.decimal(price), RestSampler.decimal(size), side, t));
+                out.add(RestTrade.of(id, price, size, side, t));
             }
         });
         return read ? out : null;

@@ -137,6 +137,26 @@ final class TradeRing {
                 && (side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]));
     }
 
+    /**
+     * {@link #alike(long, BigDecimal, BigDecimal, String)} for figures {@link FlatValues#pack packed} as the ring holds
+     * its own ({@link FlatValues#NO_LEVEL}: not stated, so not compared): REST's common trade, without a decimal.
+     */
+    boolean alike(long id, long price, long size, String side) {
+        int position = index.get(id);
+        if (position < 0) {
+            return false;
+        }
+        int slot = slot(position);
+        return samePacked(prices[slot], price) && samePacked(sizes[slot], size)
+                && (side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]));
+    }
+
+    private static boolean samePacked(long mine, long other) {
+        return other == FlatValues.NO_LEVEL || mine == FlatValues.NO_LEVEL || mine == other
+                || FlatValues.same(FlatValues.packedUnscaled(mine), FlatValues.packedScale(mine),
+                FlatValues.packedUnscaled(other), FlatValues.packedScale(other));
+    }
+
     private static boolean alike(long packed, BigDecimal other) {
         if (other == null || packed == FlatValues.NO_LEVEL) {
             return true;

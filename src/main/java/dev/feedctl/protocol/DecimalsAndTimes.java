@@ -86,6 +86,15 @@ public final class DecimalsAndTimes {
     }
 
     /**
+     * {@code s} {@link #plainPacked packed} as it is written: the decoder's packing, for text read elsewhere (REST's
+     * trades). {@link #NO_DECIMAL} for null; {@link #UNPACKED} for text that is not plain, short, non-negative decimal
+     * text, which {@link #decimal} then decides.
+     */
+    public static long packed(String s) {
+        return s == null ? NO_DECIMAL : plainPacked(s, 0, s.length());
+    }
+
+    /**
      * {@code s[from, to)} {@link #packed} when it is plain non-negative decimal text (digits with at most one point
      * inside them, no sign, no exponent) of at most 16 digits once leading zeros are set aside; else {@link #UNPACKED},
      * and {@link #decimal} decides. Equal to {@code packed(decimal(s, from, to))} for every text it packs.
