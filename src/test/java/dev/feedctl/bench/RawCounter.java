@@ -25,6 +25,8 @@ public final class RawCounter extends WebSocketClient {
     private volatile boolean measuring;
     private final Stamps.Log pairs = new Stamps.Log();
     private boolean pairing;
+    /** The close, as {@code CODE:REASON} without spaces, when the server closed this client; null while open. */
+    private volatile String closed;
 
     private RawCounter(URI uri) {
         super(uri);
@@ -51,6 +53,9 @@ public final class RawCounter extends WebSocketClient {
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9; // steady state: the measured window only
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "frames=%d seconds=%.3f cpu_s=%.3f", n,
                 seconds, cpu));
+        if (c.closed != null) { // a window with no frames because the connection ended is no measurement
+            out.append(" closed=").append(c.closed);
+        }
         if (pairsFile != null) {
             java.nio.file.Files.write(java.nio.file.Path.of(pairsFile), c.pairs.lines());
         }
@@ -79,6 +84,7 @@ public final class RawCounter extends WebSocketClient {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
+        closed = code + ":" + (reason == null ? "" : reason.replaceAll("\\s+", "_"));
     }
 
     @Override
