@@ -128,13 +128,8 @@ final class TradeRing {
 
     /** Whether the trade with this id is kept and agrees with these figures where both state them. */
     boolean alike(long id, BigDecimal price, BigDecimal size, String side) {
-        int position = index.get(id);
-        if (position < 0) {
-            return false;
-        }
-        int slot = slot(position);
-        return alike(prices[slot], price) && alike(sizes[slot], size)
-                && (side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]));
+        int slot = keptSlot(id);
+        return slot >= 0 && alike(prices[slot], price) && alike(sizes[slot], size) && sameSide(slot, side);
     }
 
     /**
@@ -142,13 +137,18 @@ final class TradeRing {
      * its own ({@link FlatValues#NO_LEVEL}: not stated, so not compared): REST's common trade, without a decimal.
      */
     boolean alike(long id, long price, long size, String side) {
+        int slot = keptSlot(id);
+        return slot >= 0 && samePacked(prices[slot], price) && samePacked(sizes[slot], size) && sameSide(slot, side);
+    }
+
+    /** The slot of the kept trade with this id; -1 when it is not kept. */
+    private int keptSlot(long id) {
         int position = index.get(id);
-        if (position < 0) {
-            return false;
-        }
-        int slot = slot(position);
-        return samePacked(prices[slot], price) && samePacked(sizes[slot], size)
-                && (side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]));
+        return position < 0 ? -1 : slot(position);
+    }
+
+    private boolean sameSide(int slot, String side) {
+        return side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]);
     }
 
     private static boolean samePacked(long mine, long other) {
