@@ -126,43 +126,32 @@ final class TradeRing {
         return t;
     }
 
-    /** Whether the trade with this id is kept and agrees with these figures where both state them. */
-    boolean alike(long id, BigDecimal price, BigDecimal size, String side) {
-        int slot = keptSlot(id);
-        return slot >= 0 && alike(prices[slot], price) && alike(sizes[slot], size) && sameSide(slot, side);
-    }
-
     /**
-     * {@link #alike(long, BigDecimal, BigDecimal, String)} for figures {@link FlatValues#pack packed} as the ring holds
-     * its own ({@link FlatValues#NO_LEVEL}: not stated, so not compared): REST's common trade, without a decimal.
+     * Whether the trade with this id is kept and agrees with REST's record of it where both state a figure: each figure
+     * compared packed as the ring holds its own, or as a decimal where REST's text does not pack.
      */
-    boolean alike(long id, long price, long size, String side) {
-        int slot = keptSlot(id);
-        return slot >= 0 && samePacked(prices[slot], price) && samePacked(sizes[slot], size) && sameSide(slot, side);
-    }
-
-    /** The slot of the kept trade with this id; -1 when it is not kept. */
-    private int keptSlot(long id) {
+    boolean alike(long id, TradeAuditor.RestTrade r) {
         int position = index.get(id);
-        return position < 0 ? -1 : slot(position);
+        if (position < 0) {
+            return false;
+        }
+        int slot = slot(position);
+        return agrees(prices[slot], r.packedPrice(), r.priceText()) && agrees(sizes[slot], r.packedSize(), r.sizeText())
+                && (r.side() == null || sides[slot] == 0 || r.side().equalsIgnoreCase(SIDES[sides[slot]]));
     }
 
-    private boolean sameSide(int slot, String side) {
-        return side == null || sides[slot] == 0 || side.equalsIgnoreCase(SIDES[sides[slot]]);
-    }
-
-    private static boolean samePacked(long mine, long other) {
-        return other == FlatValues.NO_LEVEL || mine == FlatValues.NO_LEVEL || mine == other
-                || FlatValues.same(FlatValues.packedUnscaled(mine), FlatValues.packedScale(mine),
-                FlatValues.packedUnscaled(other), FlatValues.packedScale(other));
-    }
-
-    private static boolean alike(long packed, BigDecimal other) {
-        if (other == null || packed == FlatValues.NO_LEVEL) {
+    /** {@link FlatValues#NO_LEVEL} on either side: not stated, so not compared. */
+    private static boolean agrees(long mine, long rest, String restText) {
+        if (rest == FlatValues.NO_LEVEL || mine == FlatValues.NO_LEVEL || mine == rest) {
             return true;
         }
-        return FlatValues.fits(other) && FlatValues.same(FlatValues.packedUnscaled(packed), FlatValues.packedScale(
-                packed), FlatValues.unscaled(other), other.scale());
+        if (rest != FlatValues.UNFIT) {
+            return FlatValues.same(FlatValues.packedUnscaled(mine), FlatValues.packedScale(mine),
+                    FlatValues.packedUnscaled(rest), FlatValues.packedScale(rest));
+        }
+        BigDecimal d = RestSampler.decimal(restText);
+        return d == null || FlatValues.fits(d) && FlatValues.same(FlatValues.packedUnscaled(mine),
+                FlatValues.packedScale(mine), FlatValues.unscaled(d), d.scale());
     }
 
     /** The kept trade with this id, rebuilt as the socket said it; null when it is not kept. */

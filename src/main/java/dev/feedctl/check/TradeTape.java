@@ -146,12 +146,7 @@ final class TradeTape {
     boolean keptAlike(String product, TradeAuditor.RestTrade r) {
         Product p = products.get(product);
         long number = FlatValues.plainNumber(r.id());
-        if (p == null || number < 0) {
-            return false;
-        }
-        return r.packedPrice() == FlatValues.UNFIT || r.packedSize() == FlatValues.UNFIT
-                ? p.ring.alike(number, r.price(), r.size(), r.side())
-                : p.ring.alike(number, r.packedPrice(), r.packedSize(), r.side());
+        return p != null && number >= 0 && p.ring.alike(number, r);
     }
 
     /** True when trades at {@code time} may have been let go from the window. */

@@ -67,6 +67,13 @@ class TradeComparisonTest {
     }
 
     @Test
+    void eachFigureIsComparedItsOwnWayWhenOnlyOneOfThemPacks() {
+        TradeJudge.Tally t = judged("1.001E+2 2.6 BUY", "100.1 2.5E+0 BUY", "1.001E+2 2.5E+0 BUY");
+        assertEquals(3, t.compared);
+        assertEquals(List.of("100 size 2.50 vs REST 2.6"), t.mismatchExamples);
+    }
+
+    @Test
     void aFigureRestDoesNotStateIsNotCompared() {
         TradeJudge.Tally t = judged("null null null", "0 0.000 BUY", "abc -2.5 BUY", "- 2.5. BUY");
         assertEquals(4, t.compared);
