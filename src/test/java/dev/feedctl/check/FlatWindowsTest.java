@@ -98,6 +98,39 @@ class FlatWindowsTest {
     }
 
     @Test
+    void theTradeWindowAgreesWithAMapThroughGrowthWhereverItsOldestTradeSits() {
+        // windows that rise and fall, so the ring fills and grows with its oldest trade at every offset of a chunk
+        // (a full ring then shares one chunk between its newest and its oldest trades), positions passing 2^31
+        Random random = new Random(2207);
+        TradeRing ring = new TradeRing(Integer.MAX_VALUE - 5 * TradeRing.CHUNK - 17);
+        java.util.ArrayDeque<Long> kept = new java.util.ArrayDeque<>();
+        long next = 5_000_000;
+        for (int round = 0; round < 60; round++) {
+            int adds = random.nextInt(6 * TradeRing.CHUNK);
+            for (int i = 0; i < adds; i++, next++) {
+                assertTrue(ring.offer(next, trade(Long.toString(next), "3." + next, "0." + (next % 977 + 1),
+                        next % 3 == 0 ? "BUY" : "SELL", T0.plusMillis(next)).trades().get(0)));
+                kept.addLast(next);
+            }
+            int removes = random.nextInt(kept.size() + 1);
+            for (int i = 0; i < removes; i++) {
+                assertEquals(FlatValues.nanos(T0.plusMillis(kept.peekFirst())), ring.oldestTime());
+                assertEquals(FlatValues.nanos(T0.plusMillis(kept.removeFirst())), ring.removeOldest());
+            }
+            assertEquals(kept.size(), ring.size());
+            for (long id : kept) {
+                TradeTape.Kept k = ring.find(id);
+                assertEquals(new TradeTape.Kept(Long.toString(id), new BigDecimal("3." + id),
+                        new BigDecimal("0." + (id % 977 + 1)), id % 3 == 0 ? "BUY" : "SELL", T0.plusMillis(id)), k,
+                        "round " + round + ", trade " + id);
+            }
+            if (!kept.isEmpty()) {
+                assertNull(ring.find(kept.peekFirst() - 1), "let go");
+            }
+        }
+    }
+
+    @Test
     void aBookChangeComesBackAsTheSocketSaidIt() {
         ChangeRing ring = new ChangeRing();
         for (int i = 0; i < 1_000; i++) {
