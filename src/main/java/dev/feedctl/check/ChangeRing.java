@@ -162,15 +162,35 @@ final class ChangeRing {
                 prices[s] & ~BID), FlatValues.unpack(befores[s]), FlatValues.unpack(afters[s]));
     }
 
-    /** Lets the oldest change go; returns its time (epoch nanos). */
-    long removeFirst() {
-        long t = times[head];
-        if (prices[head] == WHOLE) {
-            whole.remove(dropped);
+    /**
+     * Lets the oldest {@code n} changes go at once (a busy book sheds a few every event); returns the latest of their
+     * times (epoch nanos), {@link Long#MIN_VALUE} for none.
+     */
+    long removeFirst(int n) {
+        long latest = Long.MIN_VALUE;
+        boolean anyWhole = !whole.isEmpty();
+        for (int i = 0, s = head; i < n; i++) {
+            latest = Math.max(latest, times[s]);
+            if (anyWhole && prices[s] == WHOLE) {
+                whole.remove(dropped + i);
+            }
+            s = s + 1 == times.length ? 0 : s + 1;
         }
-        head = slot(1);
-        count--;
-        dropped++;
-        return t;
+        head = slot(n);
+        count -= n;
+        dropped += n;
+        return latest;
+    }
+
+    /**
+     * How many of the oldest changes to let go so that at most {@code most} are kept and none older than
+     * {@code horizon} (epoch nanos) is: the oldest first, in arrival order, as one would let them go one by one.
+     */
+    int toForget(int most, long horizon) {
+        int n = Math.max(0, count - most);
+        for (int s = slot(n); n < count && times[s] < horizon; n++) {
+            s = s + 1 == times.length ? 0 : s + 1;
+        }
+        return n;
     }
 }

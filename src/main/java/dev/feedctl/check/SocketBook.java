@@ -195,8 +195,9 @@ final class SocketBook {
         }
         b.nextSweep = latest == NO_NANOS ? NO_NANOS : latest + 100_000_000L;
         long horizon = latest == NO_NANOS ? NO_NANOS : latest - KEEP_NANOS;
-        while (!b.changes.isEmpty() && (b.changes.size() > MAX_CHANGES || b.changes.time(0) < horizon)) {
-            b.forgotThrough = Math.max(b.forgotThrough, b.changes.removeFirst());
+        int n = b.changes.toForget(MAX_CHANGES, horizon);
+        if (n > 0) {
+            b.forgotThrough = Math.max(b.forgotThrough, b.changes.removeFirst(n));
         }
     }
 

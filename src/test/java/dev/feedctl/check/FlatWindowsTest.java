@@ -137,9 +137,10 @@ class FlatWindowsTest {
             ring.add(T0.plusMillis(i), i % 2 == 0, new BigDecimal("100." + i), i % 3 == 0 ? null
                     : new BigDecimal("0.5"), new BigDecimal(i % 5 == 0 ? "99999999999999999999.25" : "0.25"));
         }
-        for (int i = 0; i < 700; i++) {
-            ring.removeFirst();
-        }
+        assertEquals(FlatValues.nanos(T0.plusMillis(699)), ring.removeFirst(700), "the latest time let go");
+        assertEquals(0, ring.toForget(1_000, FlatValues.nanos(T0.plusMillis(700))), "none older than 700 ms is left");
+        assertEquals(3, ring.toForget(1_000, FlatValues.nanos(T0.plusMillis(703))));
+        assertEquals(5, ring.toForget(295, Long.MIN_VALUE), "at most 295 kept");
         ring.add(T0.plusSeconds(2), true, new BigDecimal("1.0"), new BigDecimal("2"), null);
         assertEquals(301, ring.size());
         assertEquals(new SocketBook.Change(T0.plusMillis(702), true, new BigDecimal("100.702"), null,
