@@ -32,7 +32,7 @@ final class ChangeBatch {
      * in both): the judging thread -8 and -12 ms a 10 s window, the young collections -3.5 and -4 ms; the ring's
      * chunks and the sweep alone had saved 3 ms of collections and nothing on the judging thread.
      */
-    private static final int CAPACITY = 65_536;
+    static final int CAPACITY = 65_536;
 
     private final long[] packed = new long[CAPACITY];
     private int size;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,23 +27,53 @@ class ChangeBatchTest {
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void batchedFoldsMakeTheSameBooksAsFoldingEachEvent(long seed) {
         List<Event.L2> events = feed(new Random(seed));
+        int[] ways = assertSameBooks(events);
+        assertTrue(ways[0] > events.size() / 2, "most events were held: " + ways[0] + " of " + events.size());
+    }
+
+    @Test
+    void aFullBatchIsFoldedBeforeMoreIsHeldAndAnEventLargerThanABatchIsFoldedAsItCame() {
+        Random r = new Random(22);
+        List<Event.L2> events = new ArrayList<>(feed(r).subList(0, 2)); // the two products' snapshots
+        int perEvent = 1_000;
+        int fitting = ChangeBatch.CAPACITY / (1 + 3 * perEvent); // events of 1,000 changes a batch holds
+        Instant t = T0;
+        for (int n = 0; n < 3 * fitting; n++) {
+            t = t.plusMillis(1);
+            events.add(update(r, n % 3 == 0 ? "BTC-USD" : "DOGE-USD", t, perEvent));
+        }
+        events.add(update(r, "DOGE-USD", t.plusMillis(1), ChangeBatch.CAPACITY / 3 + 1)); // more than a batch holds
+        events.add(update(r, "DOGE-USD", t.plusMillis(2), 5));
+        int[] ways = assertSameBooks(events);
+        assertEquals(3 * fitting + 1, ways[0] + ways[1], "every update that fits is held");
+        assertEquals(2, ways[1], "a full batch was folded before more was held, twice");
+        assertEquals(3, ways[2], "the two snapshots and the event larger than a batch were folded as they came");
+    }
+
+    /**
+     * Folds the events both ways, one by one and batched as the book check does, and asserts the same books, rewinds
+     * and findings: {held at once, held after folding a full batch, folded as they came}.
+     */
+    private static int[] assertSameBooks(List<Event.L2> events) {
         SocketBook direct = new SocketBook();
         SocketBook batched = new SocketBook();
         ChangeBatch batch = new ChangeBatch();
-        int held = 0;
+        int[] ways = new int[3];
         for (Event.L2 e : events) {
             direct.fold(e, T0);
             if (batch.offer(e)) {
-                held++;
+                ways[0]++;
             } else {
                 batch.foldInto(batched);
-                if (!batch.offer(e)) {
+                if (batch.offer(e)) {
+                    ways[1]++;
+                } else {
                     batched.fold(e, T0);
+                    ways[2]++;
                 }
             }
         }
         batch.foldInto(batched);
-        assertTrue(held > events.size() / 2, "most events were held: " + held + " of " + events.size());
         assertEquals(direct.crossed, batched.crossed);
         assertEquals(direct.firstCrossed, batched.firstCrossed);
         assertEquals(direct.badSizes, batched.badSizes);
@@ -59,6 +90,19 @@ class ChangeBatchTest {
                 }
             }
         }
+        return ways;
+    }
+
+    /** An update of {@code changes} changes near the touch, a quarter of them removals. */
+    private static Event.L2 update(Random r, String product, Instant time, int changes) {
+        List<Event.L2Update> updates = new ArrayList<>();
+        for (int k = 0; k < changes; k++) {
+            boolean bid = r.nextBoolean();
+            int tick = bid ? 1500 - 1 - r.nextInt(25) : 1500 + 1 + r.nextInt(25);
+            updates.add(new Event.L2Update(bid ? Event.Side.BID : Event.Side.OFFER, time, price(tick),
+                    r.nextInt(4) == 0 ? BigDecimal.ZERO : size(r)));
+        }
+        return new Event.L2("update", product, updates);
     }
 
     @ParameterizedTest
