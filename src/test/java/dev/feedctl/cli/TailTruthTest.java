@@ -62,11 +62,13 @@ class TailTruthTest {
                      "--duration", "10s", "-o", "ndjson")) {
             t.await(o -> o.has("channel") && "market_trades".equals(o.get("channel").getAsString()), "a trade");
             sim.observe(); // upgrade gates need the observation log
-            sim.setUpgradeGate(attempt -> new dev.feedctl.sim.UpgradeGate.Refusal(503, 0));
+            // the outage: three reconnects refused, then let in. Counted, not timed: a gate open for 2 s let feedctl's
+            // jittered backoff fit seven refusals into 1.8 s and then wait 14 s, past the run's end (seen once)
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            sim.setUpgradeGate(attempt -> refused.getAndIncrement() < 3
+                    ? new dev.feedctl.sim.UpgradeGate.Refusal(503, 0) : null);
             sim.closeAll(1001, "going away");
             t.await(o -> o.has("event") && "retrying".equals(o.get("event").getAsString()), "a retry");
-            Thread.sleep(2_000); // the outage's length: a pace of the exchange, not a synchronisation
-            sim.setUpgradeGate(null);
             JsonObject first = t.await(o -> o.has("event") && "missed_trades".equals(o.get("event").getAsString()),
                     "the outage's missed trades");
             assertEquals(0, t.join(), t::toString);
