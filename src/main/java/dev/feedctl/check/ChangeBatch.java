@@ -28,9 +28,10 @@ final class ChangeBatch {
      * 512 KiB of changes (about 1.4 s of verify's 15,000 changes a second in scripts/bench): then they are folded
      * whatever the REST side asks; else when REST's next book is judged, every few seconds. Folded in batches this
      * long, the book's code and arrays stay hot through thousands of changes. Side by side with the build before
-     * (60 KiB batches; two runs of eight pairs of 15 s verifies, with the trades ring's chunks and the one-step sweep
-     * in both): the judging thread -8 and -12 ms a 10 s window, the young collections -3.5 and -4 ms; the ring's
-     * chunks and the sweep alone had saved 3 ms of collections and nothing on the judging thread.
+     * (60 KiB batches; eight pairs of 15 s verifies, the trades ring's chunks and the one-step sweep in both): the
+     * judging thread -12.1 ms a 10 s window, the young collections -4.0 ms (1.5 MiB batches, once: -8.2 and -3.5 ms,
+     * no better); the ring's chunks and the sweep alone had saved 3 ms of collections and nothing on the judging
+     * thread.
      */
     static final int CAPACITY = 65_536;
 
