@@ -106,7 +106,8 @@ final class TradeRing {
         int n = chunks.length;
         Chunk[] larger = new Chunk[n * 2];
         int firstChunk = first >>> CHUNK_BITS;
-        int chunksHeld = ((((first + count - 1) >>> CHUNK_BITS) - firstChunk) & ((1 << (32 - CHUNK_BITS)) - 1)) + 1;
+        // the ring is full: n chunks' worth of trades, over n + 1 chunk positions when the oldest is mid-chunk
+        int chunksHeld = (first & IN_CHUNK) == 0 ? n : n + 1;
         for (int k = 0; k < chunksHeld; k++) {
             int chunkPosition = firstChunk + k;
             Chunk c = chunks[chunkPosition & (n - 1)];
