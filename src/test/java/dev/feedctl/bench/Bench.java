@@ -831,8 +831,11 @@ public final class Bench {
 
     // ---- the two clients -------------------------------------------------------------------------------------
 
-    /** What one client run measured in its measured window (after the warm-up). */
-    /** @param closed how the server closed a raw client before its window ended ({@code 1008:ErrSlowConsume}), or null */
+    /**
+     * What one client run measured in its measured window (after the warm-up).
+     *
+     * @param closed how the server closed a raw client before its window ended ({@code 1008:ErrSlowConsume}), or null
+     */
     record Result(long frames, double seconds, double cpuSeconds, String closed) {
         Result(long frames, double seconds, double cpuSeconds) {
             this(frames, seconds, cpuSeconds, null);
