@@ -71,6 +71,34 @@ class LauncherTest {
         }
     }
 
+    /**
+     * Streaming commands keep the JDK's HTTP client from being inlined into large C2 compiles (their working memory
+     * was tail's RSS peaks). CompileCommand prints each command on stdout unless "quiet" comes first, and stdout is
+     * tail's data: the real Java given these very options prints nothing there.
+     */
+    @Test
+    void streamingCommandsCompileTheHttpClientInSmallPiecesAndSayNothingOnStdout() throws Exception {
+        for (String command : List.of("tail", "subscribe", "monitor", "sim")) {
+            List<String> opts = optionsFor("17.0.15", command, "--sim");
+            int quiet = opts.indexOf("-XX:CompileCommand=quiet");
+            int http = opts.indexOf("-XX:CompileCommand=dontinline,sun.net.www.*::*");
+            assertTrue(quiet >= 0 && http > quiet, command + ": " + opts);
+        }
+        assertFalse(optionsFor("17.0.15", "verify", "--sim").stream().anyMatch(o -> o.startsWith("-XX:CompileCommand")));
+        assertFalse(optionsFor("17.0.15", "--version").stream().anyMatch(o -> o.startsWith("-XX:CompileCommand")));
+
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        cmd.addAll(optionsFor("17.0.15", "tail", "--sim").stream().filter(o -> o.startsWith("-XX:CompileCommand"))
+                .toList());
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        assertEquals("", out);
+    }
+
     @Test
     void monitorStreamsLikeTailAndVerifyStaysBoundedAndShortCommandsStartFast() throws Exception {
         List<String> monitor = optionsFor("17.0.15", "monitor", "--sim");
