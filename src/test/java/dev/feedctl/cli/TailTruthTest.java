@@ -11,8 +11,10 @@ import dev.feedctl.sim.ExchangeSimulator;
 import dev.feedctl.sim.LostTrade;
 import dev.feedctl.sim.Scenario;
 import dev.feedctl.sim.SimConfig;
+import dev.feedctl.sim.UpgradeGate;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -64,9 +66,9 @@ class TailTruthTest {
             sim.observe(); // upgrade gates need the observation log
             // the outage: three reconnects refused, then let in. Counted, not timed: a gate open for 2 s let feedctl's
             // jittered backoff fit seven refusals into 1.8 s and then wait 14 s, past the run's end (seen once)
-            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger refused = new AtomicInteger();
             sim.setUpgradeGate(attempt -> refused.getAndIncrement() < 3
-                    ? new dev.feedctl.sim.UpgradeGate.Refusal(503, 0) : null);
+                    ? new UpgradeGate.Refusal(503, 0) : null);
             sim.closeAll(1001, "going away");
             t.await(o -> o.has("event") && "retrying".equals(o.get("event").getAsString()), "a retry");
             JsonObject first = t.await(o -> o.has("event") && "missed_trades".equals(o.get("event").getAsString()),
