@@ -187,6 +187,30 @@ final class BookSide {
         return at < levels.hi && levels.keys[at] == key ? FlatValues.unpack(levels.sizes[at]) : null;
     }
 
+    /** The levels as keys when the side is not whole ({@link #keyOf}): null once it is. */
+    LevelArrays flat() {
+        return levels;
+    }
+
+    /**
+     * A packed price as this side's key (the order {@link LevelArrays} keeps, best highest); {@link Long#MIN_VALUE}
+     * when the side is whole or the price cannot be one of its keys (more decimals than the side's scale, too big).
+     */
+    long keyOf(long packedPrice) {
+        int s = FlatValues.packedScale(packedPrice);
+        if (levels == null || packedPrice < 0 || s > scale || scale - s >= TENS.length
+                || FlatValues.packedUnscaled(packedPrice) > MOST_BEFORE[scale - s]) {
+            return Long.MIN_VALUE;
+        }
+        long v = FlatValues.packedUnscaled(packedPrice) * TENS[scale - s];
+        return bid ? v : -v;
+    }
+
+    /** The level at index {@code i} of {@link #flat}, with the scale its price came with. */
+    SocketBook.Level level(int i) {
+        return new SocketBook.Level(price(i), FlatValues.unpack(levels.sizes[i]));
+    }
+
     /** The best {@code n} levels, best first. */
     List<SocketBook.Level> best(int n) {
         List<SocketBook.Level> out = new ArrayList<>();

@@ -151,6 +151,22 @@ final class ChangeRing {
         return u >= 0 && u < 1L << 56 && scale >= 0 && scale < 128 ? u << 7 | scale : -1;
     }
 
+    /** The {@code i}th change's price packed, -1 when it was kept whole. */
+    long packedPrice(int i) {
+        long p = prices[slot(i)];
+        return p == WHOLE ? -1 : p & ~BID;
+    }
+
+    /** Whether the {@code i}th change is on the bid side; only for a change {@link #packedPrice} has. */
+    boolean bid(int i) {
+        return (prices[slot(i)] & BID) != 0;
+    }
+
+    /** The {@code i}th change's size before it, packed ({@link FlatValues#NO_LEVEL}: absent); as {@link #bid}. */
+    long before(int i) {
+        return befores[slot(i)];
+    }
+
     /** The {@code i}th change, 0 the oldest, rebuilt. */
     SocketBook.Change get(int i) {
         int s = slot(i);
