@@ -53,7 +53,7 @@ class LauncherTest {
         return all.subList(0, all.indexOf("-cp"));
     }
 
-    private static final String TRIM = "-XX:TrimNativeHeapInterval=10000";
+    private static final String TRIM = "-XX:TrimNativeHeapInterval=1000";
 
     @Test
     void streamingCommandsTrimTheNativeHeapOnlyOnJavasThatHaveTheOption() throws Exception {
