@@ -52,7 +52,7 @@ final class BookSide {
      */
     long set(BigDecimal price, long packedPrice, BigDecimal size, long packedSize) {
         if (whole == null && packedPrice >= 0 && packedSize != FlatValues.UNFIT && fits(packedPrice)) {
-            return setFlat(key(packedPrice), packedPrice, packedSize);
+            return setFlat(keyOf(packedPrice), packedPrice, packedSize);
         }
         if (whole == null) {
             becomeWhole();
@@ -69,7 +69,7 @@ final class BookSide {
             return setFlat(bid ? v : -v, packedPrice, packedSize);
         }
         if (whole == null && fits(packedPrice)) {
-            return setFlat(key(packedPrice), packedPrice, packedSize);
+            return setFlat(keyOf(packedPrice), packedPrice, packedSize);
         }
         return set(FlatValues.unpack(packedPrice), packedPrice, FlatValues.unpack(packedSize), packedSize);
     }
@@ -117,12 +117,6 @@ final class BookSide {
             scale = s;
         }
         return FlatValues.packedUnscaled(packedPrice) <= MOST_BEFORE[scale - s];
-    }
-
-    private long key(long packedPrice) {
-        int s = FlatValues.packedScale(packedPrice);
-        long v = s <= scale && scale - s < TENS.length ? FlatValues.packedUnscaled(packedPrice) * TENS[scale - s] : 0;
-        return bid ? v : -v;
     }
 
     private void becomeWhole() {
@@ -194,7 +188,8 @@ final class BookSide {
 
     /**
      * A packed price as this side's key (the order {@link LevelArrays} keeps, best highest); {@link Long#MIN_VALUE}
-     * when the side is whole or the price cannot be one of its keys (more decimals than the side's scale, too big).
+     * when the side is whole or the price cannot be one of its keys (more decimals than the side's scale, too big):
+     * never after {@link #fits} accepted it.
      */
     long keyOf(long packedPrice) {
         int s = FlatValues.packedScale(packedPrice);
@@ -225,7 +220,7 @@ final class BookSide {
             return out;
         }
         for (int i = levels.hi - 1; i >= levels.lo && out.size() < n; i--) {
-            out.add(new SocketBook.Level(price(i), FlatValues.unpack(levels.sizes[i])));
+            out.add(level(i));
         }
         return out;
     }
