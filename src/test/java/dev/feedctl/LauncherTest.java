@@ -25,6 +25,9 @@ class LauncherTest {
     @TempDir
     Path home;
 
+    /** More environment for the launcher (FEEDCTL_THP_FILE: a stand-in for the kernel's huge-page setting). */
+    private final java.util.Map<String, String> env = new java.util.HashMap<>();
+
     /** The options bin/feedctl gives {@code java} for these arguments, on a Java of this version. */
     private List<String> optionsFor(String javaVersion, String... args) throws Exception {
         Files.createDirectories(home.resolve("bin"));
@@ -45,6 +48,9 @@ class LauncherTest {
         pb.environment().put("FEEDCTL_TEST_ARGS", recorded.toString());
         pb.environment().put("FEEDCTL_NO_CDS", "1");
         pb.environment().remove("FEEDCTL_JAVA_OPTS");
+        // the kernel's huge-page setting is this machine's: a test says which one it means
+        pb.environment().put("FEEDCTL_THP_FILE", home.resolve("no-such-setting").toString());
+        pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
@@ -114,5 +120,34 @@ class LauncherTest {
         List<String> help = optionsFor("17.0.15", "tail", "--help");
         assertTrue(help.contains("-XX:TieredStopAtLevel=1"), help.toString());
         assertFalse(help.contains("-Xmn32m") || help.contains(TRIM), help.toString());
+    }
+
+    private static final String THP = "-XX:+UseTransparentHugePages";
+
+    /** The kernel's transparent huge page setting, as /sys/kernel/mm/transparent_hugepage/enabled shows it. */
+    private void kernelHugePages(String setting) throws Exception {
+        Path f = home.resolve("thp-enabled");
+        Files.writeString(f, setting + "\n");
+        env.put("FEEDCTL_THP_FILE", f.toString());
+    }
+
+    @Test
+    void verifyAsksForHugePagesOnlyWhereTheKernelGivesThemOnRequest() throws Exception {
+        kernelHugePages("always [madvise] never");
+        assertTrue(optionsFor("17.0.15", "verify", "--sim").contains(THP));
+        assertTrue(optionsFor("21.0.5", "verify", "--sim", "-c", "level2").contains(THP));
+        // streaming commands keep small pages: their resident memory over hours is a goal
+        assertFalse(optionsFor("17.0.15", "tail", "--sim").contains(THP));
+        assertFalse(optionsFor("17.0.15", "monitor", "--sim").contains(THP));
+        assertFalse(optionsFor("17.0.15", "verify", "--help").contains(THP));
+        assertFalse(optionsFor("17.0.15", "probe", "--sim").contains(THP));
+
+        // "always" gives huge pages without asking; "never" would make the JVM warn on stderr
+        kernelHugePages("[always] madvise never");
+        assertFalse(optionsFor("17.0.15", "verify", "--sim").contains(THP));
+        kernelHugePages("always madvise [never]");
+        assertFalse(optionsFor("17.0.15", "verify", "--sim").contains(THP));
+        env.remove("FEEDCTL_THP_FILE"); // optionsFor's default: a setting file that does not exist (not Linux)
+        assertFalse(optionsFor("17.0.15", "verify", "--sim").contains(THP));
     }
 }
