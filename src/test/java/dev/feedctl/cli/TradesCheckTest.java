@@ -100,6 +100,21 @@ class TradesCheckTest {
         }
     }
 
+    /**
+     * A budget whose next slot falls after the run (one request per 100 s, the first taken at the start): nothing is
+     * asked, and the check says so: WARN, 0 % covered, no ticker call, the fix named.
+     */
+    @Test
+    void aBudgetWithNoSlotLeftIsNoCoverageNeverAFailure() {
+        Run r = Run.of("verify", "--sim", "-c", "market_trades", "--duration", "3s", "--rest-budget", "0.01",
+                "--timeout", "2s");
+        assertEquals(0, r.code(), r::toString);
+        String trades = line(r, "trades");
+        assertTrue(trades.startsWith("WARN trades") && trades.contains("REST covered 0 % of it")
+                && trades.contains("REST ticker calls 0,"), r::toString);
+        assertTrue(r.out().contains("give REST more budget (--rest-budget)"), r::toString);
+    }
+
     @Test
     void restRateLimitedIsAWarningCountedNeverAFailure() {
         Run r = Run.of("verify", "--sim=rest-429", "-c", "market_trades", "--duration", "4s", "--timeout", "2s");
