@@ -115,6 +115,24 @@ class TradesCheckTest {
         assertTrue(r.out().contains("give REST more budget (--rest-budget)"), r::toString);
     }
 
+    /**
+     * One request per 6.7 s, the first taken at the start: the trades' first window (due about 3.5 s in) finds no slot
+     * before the run's end, so the mid-run rounds stop, and the final round after the run still asks for it (the slot
+     * at 6.7 s is before the end plus --timeout): one ticker call, part of the span covered, said as a WARN.
+     */
+    @Test
+    void theFinalRoundStillAsksWhenTheBudgetEndedTheRunsRounds() {
+        Run r = Run.of("verify", "--sim", "-c", "market_trades", "--duration", "6s", "--rest-budget", "0.15",
+                "--timeout", "2s");
+        assertEquals(0, r.code(), r::toString);
+        String trades = line(r, "trades");
+        assertTrue(trades.startsWith("WARN trades") && trades.contains("REST ticker calls 1,"), r::toString);
+        var m = java.util.regex.Pattern.compile("^WARN trades +(\\d+) trades compared .*REST covered (\\d+) % of it")
+                .matcher(trades);
+        assertTrue(m.find() && Integer.parseInt(m.group(1)) > 0 && Integer.parseInt(m.group(2)) > 0
+                && Integer.parseInt(m.group(2)) < 100, r::toString);
+    }
+
     @Test
     void restRateLimitedIsAWarningCountedNeverAFailure() {
         Run r = Run.of("verify", "--sim=rest-429", "-c", "market_trades", "--duration", "4s", "--timeout", "2s");
