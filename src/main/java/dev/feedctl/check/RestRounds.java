@@ -58,7 +58,12 @@ abstract class RestRounds implements Runnable {
     final void restOfRound(long roundStart, Duration every) throws InterruptedException {
         long sleep = every.toNanos() - (System.nanoTime() - roundStart);
         if (sleep > 0 && running) {
-            Thread.sleep(Math.min(sleep, Math.max(0, endNanos - System.nanoTime())) / 1_000_000);
+            sleepWithinRun(sleep);
         }
+    }
+
+    /** Sleeps {@code nanos}, never past the run's end. */
+    final void sleepWithinRun(long nanos) throws InterruptedException {
+        Thread.sleep(Math.min(nanos, Math.max(0, endNanos - System.nanoTime())) / 1_000_000);
     }
 }
