@@ -98,13 +98,28 @@ final class ChangeBatch {
         return size == 0;
     }
 
-    /** Folds every held event into {@code book}, in the order they came, and holds nothing after. */
+    /**
+     * Folds every held event into {@code book}, in the order they came, and holds nothing after. In runs of
+     * {@link #RUN} events: a batch is folded a few times a second, and C1 compiles a loop entered that rarely only
+     * after 60,000 turns (measured: 21 s into a verify at 3,000 level2 frames a second, interpreted until then),
+     * a method called for every run within seconds.
+     */
     void foldInto(SocketBook book) {
         for (int at = 0; at < size; ) {
+            at = foldRun(book, at);
+        }
+        size = 0;
+    }
+
+    private static final int RUN = 32;
+
+    /** Folds up to {@link #RUN} held events from {@code at}; returns where the next one starts. */
+    private int foldRun(SocketBook book, int at) {
+        for (int n = 0; n < RUN && at < size; n++) {
             int changes = (int) packed[at];
             book.fold(products.get((int) (packed[at] >>> 32)), packed, at + 1, changes);
             at += 1 + 3 * changes;
         }
-        size = 0;
+        return at;
     }
 }
