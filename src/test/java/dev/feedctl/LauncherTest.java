@@ -96,15 +96,19 @@ class LauncherTest {
                     args[0] + ": " + opts);
         }
 
+        assertTheRealJavaStartsSilently(optionsFor("17.0.15", "tail", "--sim"));
+    }
+
+    /** The real Java, given these options' CompileCommands, starts and prints nothing on stdout (the data). */
+    private static void assertTheRealJavaStartsSilently(List<String> options) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        cmd.addAll(optionsFor("17.0.15", "tail", "--sim").stream().filter(o -> o.startsWith("-XX:CompileCommand"))
-                .toList());
+        cmd.addAll(options.stream().filter(o -> o.startsWith("-XX:CompileCommand")).toList());
         cmd.add("-version");
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
+        assertEquals(0, p.exitValue(), cmd.toString());
         assertEquals("", out);
     }
 
@@ -129,16 +133,7 @@ class LauncherTest {
                 new String[] {"probe", "--sim"})) {
             assertFalse(optionsFor("17.0.15", args).contains(READ_LOOP), String.join(" ", args));
         }
-
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        cmd.addAll(verify.stream().filter(o -> o.startsWith("-XX:CompileCommand")).toList());
-        cmd.add("-version");
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue());
-        assertEquals("", out);
+        assertTheRealJavaStartsSilently(verify);
     }
 
     @Test
