@@ -100,9 +100,8 @@ final class ChangeBatch {
 
     /**
      * Folds every held event into {@code book}, in the order they came, and holds nothing after. In runs of
-     * {@link #RUN} events: a batch is folded a few times a second, and C1 compiles a loop entered that rarely only
-     * after 60,000 turns (measured: 21 s into a verify at 3,000 level2 frames a second, interpreted until then),
-     * a method called for every run within seconds.
+     * {@link #RUN} events: a batch is folded a few times a second, a loop entered that rarely ran interpreted for
+     * ~20 s (see {@code Verifier.turn}), a method called for every run compiles within seconds.
      */
     void foldInto(SocketBook book) {
         for (int at = 0; at < size; ) {

@@ -59,12 +59,10 @@ final class TradeTape {
     private final List<String> duplicateExamples = new ArrayList<>();
 
     /**
-     * A market_trades event's trades. The work is per trade, in {@link #add(Event.Trade)}: the feed batches a
-     * product's trades into a few frames a second, hundreds a frame, so a loop here would be entered too rarely for
-     * the JIT to compile it (verify runs on C1 alone: measured interpreted after 20 s, four times the compiled cost),
-     * while a method called per trade is compiled within the first second. The loop over them is cut in runs of
-     * {@link #RUN} for the same reason: C1 compiles a loop entered a few times a second only after 60,000 turns
-     * (measured: 21 s into a verify at 3,000 trades a second), a method called for every run within seconds.
+     * A market_trades event's trades: hundreds a frame, a few frames a second. The work is per trade, in
+     * {@link #add(Event.Trade)}, and the loop over them is cut in runs of {@link #RUN}: methods called that often
+     * compile within seconds, where a loop entered a few times a second ran interpreted for ~20 s (see
+     * {@code Verifier.turn}).
      */
     void add(Event.MarketTrades event) {
         List<Event.Trade> trades = event.trades();

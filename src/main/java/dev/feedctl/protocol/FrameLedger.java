@@ -148,10 +148,10 @@ public final class FrameLedger {
             } else if (e instanceof Event.L2 l) {
                 add(out, l.productId());
             } else if (e instanceof Event.MarketTrades m) {
-                // hundreds of trades a frame, a few frames a second: by index here, not through List.forEach, whose
-                // loop (entered that rarely) C1 compiled only after 60,000 turns (measured: 21 s into a verify at
-                // 3,000 trades a second); a frame's trades are mostly one product's, so the set is asked only when
-                // the product changes
+                // hundreds of trades a frame, a few frames a second: by index in this method (called per frame, so
+                // compiled early), not through List.forEach, whose loop, entered that rarely, ran interpreted for
+                // ~20 s (see Verifier.turn); a frame's trades are mostly one product's, so the set is asked only
+                // when the product changes
                 List<Event.Trade> trades = m.trades();
                 String last = null;
                 for (int i = 0; i < trades.size(); i++) {
