@@ -492,26 +492,29 @@ public final class Bench {
      * (the machine's load falls on both alike; run one after the other, the same build measured 1.14x to 1.24x) against
      * one simulator at 3,000 matches/s on DOGE-USD (small level2 updates, so the checks' share is not hidden behind big
      * frames): process CPU 5-15 s in, per frame (frames from the report, at the simulator's fixed pace a third of them
-     * fall before the window). Median of 5 pairs (--quick: 1), which one starts first alternating.
+     * fall before the window). Median of 9 pairs (--quick: 1), which one starts first alternating. Then the same
+     * pairing between two identical verifies, both without the checks (5 pairs, --quick: 1): the pairs' own scatter,
+     * shown beside the figure as the latency row shows its noise floor (on this VM such pairs read 0.93 to 1.14).
      */
     private void exactChecksCpu() throws Exception {
         int n = quick ? 1 : 9; // a pair varies by +-5 % on two cores (the read thread most): nine for a steadier median
         double[] with = new double[n];
         double[] without = new double[n];
         StringBuilder each = new StringBuilder();
+        double[] control = new double[quick ? 1 : 5];
+        StringBuilder alike = new StringBuilder();
         try (Sim sim = Sim.start(launcher, 3_000)) {
             new ProcessBuilder(launcher, "--version").redirectErrorStream(true).start().waitFor(); // the CDS archive
             for (int i = 0; i < n; i++) {
-                double[] pair;
-                try {
-                    pair = verifyPairCpuPerFrame(sim, i % 2 == 0);
-                } catch (IllegalStateException e) { // seen on a loaded machine, first pair after a new build only
-                    System.err.println("bench: " + e.getMessage().lines().findFirst().orElse("") + " ... again");
-                    pair = verifyPairCpuPerFrame(sim, i % 2 == 0);
-                }
+                double[] pair = verifyPairOrAgain(sim, i % 2 == 0, false);
                 with[i] = pair[0];
                 without[i] = pair[1];
                 each.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", pair[0] / pair[1]));
+            }
+            for (int i = 0; i < control.length; i++) {
+                double[] pair = verifyPairOrAgain(sim, i % 2 == 0, true);
+                control[i] = pair[0] / pair[1];
+                alike.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", control[i]));
             }
         }
         // the pairs ran side by side so that the machine's load falls on both alike: the figure is the median of
@@ -527,13 +530,28 @@ public final class Bench {
                 + "checks vs without, side by side; median of the pairs' ratios (each pair's ratio: " + each
                 + String.format(Locale.ROOT, "; ratio of the medians %.2fx)", w / wo), String.format(Locale.ROOT,
                 "%.2f s", w), String.format(Locale.ROOT, "%.2f s", wo), paired, "<= 1.05x", paired <= 1.05);
+        add("noise floor: the same pairing between two identical verifies, both without the checks; median of the "
+                + "pairs' ratios (each pair's ratio: " + alike + ")", "-", "-", median(control), "-", null);
         notes.add(threadSplit(n));
     }
 
-    /** One pair, started together: {with, without} CPU seconds per 100,000 frames. */
-    private double[] verifyPairCpuPerFrame(Sim sim, boolean withFirst) throws Exception {
-        Process first = verifyProcess(sim, !withFirst);
-        Process second = verifyProcess(sim, withFirst);
+    /** {@link #verifyPairCpuPerFrame}, once more when the first try read no figure. */
+    private double[] verifyPairOrAgain(Sim sim, boolean withFirst, boolean control) throws Exception {
+        try {
+            return verifyPairCpuPerFrame(sim, withFirst, control);
+        } catch (IllegalStateException e) { // seen on a loaded machine, first pair after a new build only
+            System.err.println("bench: " + e.getMessage().lines().findFirst().orElse("") + " ... again");
+            return verifyPairCpuPerFrame(sim, withFirst, control);
+        }
+    }
+
+    /**
+     * One pair, started together: {with, without} CPU seconds per 100,000 frames; {@code control}: both without the
+     * checks (the first of the two in the "with" place), and left out of the per-thread split.
+     */
+    private double[] verifyPairCpuPerFrame(Sim sim, boolean withFirst, boolean control) throws Exception {
+        Process first = verifyProcess(sim, control || !withFirst);
+        Process second = verifyProcess(sim, control || withFirst);
         Process w = withFirst ? first : second;
         Process wo = withFirst ? second : first;
         Path ws = Path.of("/proc", Long.toString(w.pid()), "stat");
@@ -549,8 +567,10 @@ public final class Bench {
         Map<String, Long> wt1 = threadNanos(w.pid());
         Map<String, Long> wot1 = threadNanos(wo.pid());
         double[] pair = {perFrame(w, w0, w1), perFrame(wo, wo0, wo1)}; // throws for a pair that is run again
-        addThreads(0, wt0, wt1); // only a pair the figure counts goes into the split
-        addThreads(1, wot0, wot1);
+        if (!control) {
+            addThreads(0, wt0, wt1); // only a pair the figure counts goes into the split
+            addThreads(1, wot0, wot1);
+        }
         return pair;
     }
 
