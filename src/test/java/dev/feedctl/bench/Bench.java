@@ -547,7 +547,7 @@ public final class Bench {
 
     /**
      * One pair, started together: {with, without} CPU seconds per 100,000 frames; {@code control}: both without the
-     * checks (the first of the two in the "with" place), and left out of the per-thread split.
+     * checks, started in the same alternating order and read the same way, and left out of the per-thread split.
      */
     private double[] verifyPairCpuPerFrame(Sim sim, boolean withFirst, boolean control) throws Exception {
         Process first = verifyProcess(sim, control || !withFirst);
