@@ -156,8 +156,8 @@ public final class FrameLedger {
                 String last = null;
                 for (int i = 0; i < trades.size(); i++) {
                     String p = trades.get(i).productId();
-                    if (p != null && !p.equals(last)) {
-                        out.add(p);
+                    if (!java.util.Objects.equals(p, last)) {
+                        add(out, p);
                         last = p;
                     }
                 }

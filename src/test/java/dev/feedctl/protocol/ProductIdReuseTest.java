@@ -41,6 +41,19 @@ class ProductIdReuseTest {
         assertNotSame(t.get(1).productId(), t.get(2).productId());
     }
 
+    /** The ledger asks its set only when a trade's product changes: every product of the frame still counts, once. */
+    @Test
+    void theLedgerNamesEveryProductOfATradesFrameOnce() {
+        String frame = "{\"channel\":\"market_trades\",\"client_id\":\"\",\"timestamp\":\"2026-12-06T10:00:00.1Z\","
+                + "\"sequence_num\":1,\"events\":[{\"type\":\"update\",\"trades\":[" + String.join(",",
+                trade("1", "BTC-USD"), trade("2", "BTC-USD"), trade("3", "ETH-USD"), trade("4", "BTC-USD"),
+                trade("5", "SOL-USD")) + "]}]}";
+        Decoded d = decoder.decode(frame);
+        assertTrue(d.valid(), () -> d.violations().toString());
+        assertEquals(List.of("BTC-USD", "ETH-USD", "SOL-USD"),
+                List.copyOf(FrameLedger.productsOf((Frame.Data) d.frame())));
+    }
+
     @Test
     void theNextFrameReadsItsOwnProduct() {
         assertEquals("SOL-USD", trades(trade("1", "SOL-USD")).get(0).productId());
